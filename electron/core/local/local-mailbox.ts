@@ -1,0 +1,45 @@
+import type { ErrorInfo } from '../../../shared/errors';
+import type { Flags, Folder, SourceKind } from '../../../shared/model';
+
+/**
+ * What each on-disk format (Maildir, mbox, .eml) builds when it is opened: folders and, per folder,
+ * the messages with a way to read each one back. LocalMailSource turns it into a MailSource, so the
+ * formats differ only in how they find and read messages.
+ */
+export interface LocalMailbox {
+  readonly kind: SourceKind;
+  readonly name: string;
+  readonly location: string;
+  readonly notices: readonly ErrorInfo[];
+  /** In display order (see Folder). */
+  readonly folders: readonly LocalFolder[];
+}
+
+export interface LocalFolder {
+  readonly folder: Folder;
+  /** In storage order (directory listing, position in the mbox): the last tie-break when sorting. */
+  readonly messages: readonly StoredMessage[];
+}
+
+export interface StoredMessage {
+  /** Opaque and unique within its folder. */
+  readonly id: string;
+  /** Known without reading the message (a Maildir `,S=` name, an mbox byte range), else null. */
+  readonly size: number | null;
+  readonly flags: Flags;
+  /** Epoch ms to sort by when the Date header is missing: a Maildir delivery time, else null. */
+  readonly time: number | null;
+  /** The header section, ending with its blank line, capped in size. */
+  readHeader(): Promise<HeaderSection>;
+  /** The whole message as stored. */
+  readRaw(): Promise<Buffer>;
+}
+
+export interface HeaderSection {
+  readonly bytes: Buffer;
+  /** The message size, when reading the header revealed it (a stat on the open file). */
+  readonly size: number | null;
+  readonly mtimeMs: number | null;
+}
+
+export const SEEN: Flags = { seen: true, flagged: false, answered: false, draft: false };

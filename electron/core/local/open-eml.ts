@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { type LocalMailbox, SEEN } from './local-mailbox';
+import { opaqueId } from './opaque-id';
+import { readHeaderSection } from './read-bytes';
+
+/** A single message file as a LocalMailbox with one folder, "Message", holding it. */
+export function openEml(file: string, size: number): LocalMailbox {
+  return {
+    kind: 'eml',
+    name: basename(file),
+    location: file,
+    notices: [],
+    folders: [
+      {
+        folder: {
+          id: opaqueId('folder:message'),
+          name: 'Message',
+          path: 'Message',
+          parentId: null,
+          role: null,
+          total: 1,
+          unread: 0,
+          selectable: true,
+        },
+        messages: [
+          {
+            id: opaqueId('message'),
+            size,
+            flags: SEEN,
+            time: null,
+            readHeader: () => readHeaderSection(file),
+            readRaw: () => readFile(file),
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,66 @@
+import { open } from 'node:fs/promises';
+import type { HeaderSection } from './local-mailbox';
+
+/** Headers larger than this are cut: no real message needs more, and a hostile one must not cost RAM. */
+export const HEADER_CAP_BYTES = 256 * 1024;
+const HEADER_CHUNK_BYTES = 16 * 1024;
+const BLANK_LINE = /\r?\n\r?\n/;
+
+/** Bytes [start, end) of a file. */
+export async function readRange(path: string, start: number, end: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.max(0, end - start));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The header section of the message stored at [start, end) of a file (end null: to end of file),
+ * read in small chunks until the first blank line, so listing a folder never reads message bodies.
+ * A section cut by the cap or by the end of the message gets a blank line appended, so a parser
+ * sees a well-formed (if shortened) header.
+ */
+export async function readHeaderSection(
+  path: string,
+  start = 0,
+  end: number | null = null,
+): Promise<HeaderSection> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    const limit = Math.min(end ?? stats.size, start + HEADER_CAP_BYTES);
+    const chunks: Buffer[] = [];
+    let position = start;
+    let collected = Buffer.alloc(0);
+    while (position < limit) {
+      const chunk = Buffer.alloc(Math.min(HEADER_CHUNK_BYTES, limit - position));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      position += bytesRead;
+      collected = Buffer.concat(chunks);
+      // Search the whole buffer as text: the blank line can straddle two chunks.
+      const match = BLANK_LINE.exec(collected.toString('latin1'));
+      if (match) {
+        const size = end === null ? stats.size : null;
+        return { bytes: collected.subarray(0, match.index + match[0].length), size, mtimeMs: stats.mtimeMs };
+      }
+    }
+    return {
+      bytes: Buffer.concat([collected, Buffer.from('\r\n\r\n')]),
+      size: end === null ? stats.size : null,
+      mtimeMs: stats.mtimeMs,
+    };
+  } finally {
+    await handle.close();
+  }
+}

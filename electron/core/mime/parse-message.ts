@@ -1,0 +1,100 @@
+import { type ParsedMail, type SimpleParserOptions, simpleParser } from 'mailparser';
+import type { Attachment, Flags, MessageView } from '../../../shared/model';
+import { AppError } from '../app-error';
+import { toAddresses } from './addresses';
+import { sanitizeFilename } from './attachment-filename';
+import { dateFromHeaderLines, displayHeaders } from './header-lines';
+import { inlineImages, referencedContentIds } from './inline-images';
+import { buildMimeTree, type MimeTree } from './mime-tree';
+
+/** What the source knows about a message that is not in its bytes. */
+export interface MessageMeta {
+  readonly id: string;
+  readonly folderId: string;
+  readonly flags: Flags;
+}
+
+const PARSER_OPTIONS: SimpleParserOptions = {
+  // The reader resolves cid: itself, from inlineImages, under its own size limits.
+  keepCidLinks: true,
+  // textAsHtml is never shown, and without this plain parts would be merged into `html`.
+  skipTextToHtml: true,
+  checksumAlgo: false,
+};
+
+/**
+ * A raw message as the reader shows it. Mailparser does all MIME decoding; mailsplit (its own
+ * splitter) gives the part tree. Damage a parser can work around becomes a notice on the view;
+ * only a message mailparser refuses outright fails, with MESSAGE_UNREADABLE.
+ */
+export async function parseMessage(raw: Buffer, meta: MessageMeta): Promise<MessageView> {
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(raw, PARSER_OPTIONS);
+  } catch (error) {
+    const reason = error instanceof Error ? ` (${error.message})` : '';
+    throw new AppError('MESSAGE_UNREADABLE', `The message could not be parsed${reason}.`, undefined, {
+      cause: error,
+    });
+  }
+  const tree = await buildMimeTree(raw);
+  const html = typeof parsed.html === 'string' ? parsed.html : null;
+  const referenced = referencedContentIds(html);
+  const inline = inlineImages(parsed.attachments, referenced);
+
+  return {
+    id: meta.id,
+    folderId: meta.folderId,
+    subject: parsed.subject ?? '',
+    from: toAddresses(parsed.from),
+    to: toAddresses(parsed.to),
+    cc: toAddresses(parsed.cc),
+    bcc: toAddresses(parsed.bcc),
+    replyTo: toAddresses(parsed.replyTo),
+    date: dateFromHeaderLines(parsed.headerLines),
+    messageId: parsed.messageId ?? null,
+    size: raw.length,
+    flags: meta.flags,
+    headers: displayHeaders(parsed.headerLines),
+    text: parsed.text ?? null,
+    html,
+    inlineImages: inline.images,
+    attachments: toAttachments(parsed, tree, referenced),
+    mimeTree: [...tree.parts],
+    notices: [...tree.notices, ...inline.notices],
+  };
+}
+
+function toAttachments(parsed: ParsedMail, tree: MimeTree, referenced: ReadonlySet<string>): Attachment[] {
+  const paths = partPathMatcher(tree);
+  return parsed.attachments.map((attachment, index) => {
+    const cid = attachment.cid ?? null;
+    return {
+      partId: paths(attachment.partId ?? '') ?? attachment.partId ?? `${index + 1}`,
+      filename: sanitizeFilename(attachment.filename, attachment.contentType),
+      contentType: attachment.contentType,
+      size: attachment.size,
+      inline: cid !== null && referenced.has(cid.toLowerCase()),
+      contentId: cid,
+    };
+  });
+}
+
+/**
+ * Maps mailparser's part numbers (numbers only: an embedded message's root shares its number with
+ * the message/rfc822 part) to tree paths. Attachments and leaves are both in document order, so
+ * each attachment takes the next leaf with its number.
+ */
+function partPathMatcher(tree: MimeTree): (mailparserPartId: string) => string | null {
+  let cursor = 0;
+  return (partId) => {
+    for (let index = cursor; index < tree.leaves.length; index++) {
+      const leaf = tree.leaves[index];
+      if (leaf && leaf.mailparserPartId === partId) {
+        cursor = index + 1;
+        return leaf.path;
+      }
+    }
+    return null;
+  };
+}

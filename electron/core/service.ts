@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Api } from '../../shared/ipc';
+import type { SourceSummary } from '../../shared/model';
+import { AppError } from './app-error';
+import type { Host } from './host';
+import { withFsErrors } from './local/fs-errors';
+import { LocalMailSource } from './local/local-source';
+import { DEFAULT_LARGE_FILE_BYTES, openLocal } from './local/open-local';
+import { openMaildir } from './local/open-maildir';
+import type { MailSource } from './source';
+
+export interface ServiceOptions {
+  /** Native dialogs, opening links, version: what only the process running us can provide. */
+  readonly host: Host;
+  /** The bundled sample Maildir that sources.openSample opens. */
+  readonly samplePath: string;
+  /** Files above this size are refused until the user confirms (default 100 MiB). */
+  readonly largeFileBytes?: number;
+}
+
+/** Schemes links.open hands to the OS; anything else (file:, javascript:, custom handlers) is refused. */
+const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * The Api: every method the renderer may call, implemented over the open sources. Sources are
+ * known by random ids, never by their paths, so nothing the renderer sends is used as a path
+ * except the one it asks to open. Requests arrive already validated by the dispatcher.
+ */
+export function createService(options: ServiceOptions): Api {
+  const { host, samplePath } = options;
+  const largeFileBytes = options.largeFileBytes ?? DEFAULT_LARGE_FILE_BYTES;
+  const sources = new Map<string, MailSource>();
+  /** What each open (or opening) source was opened from, so a second open returns the first. */
+  const byOrigin = new Map<string, Promise<string>>();
+  const originOf = new Map<string, string>();
+
+  const open = async (origin: string, create: () => Promise<MailSource>): Promise<SourceSummary> => {
+    let pending = byOrigin.get(origin);
+    if (!pending) {
+      pending = create().then((source) => {
+        const id = randomUUID();
+        sources.set(id, source);
+        originOf.set(id, origin);
+        return id;
+      });
+      byOrigin.set(origin, pending);
+      // A failed open must not block a later attempt (after the user allows a large file, say).
+      pending.catch(() => byOrigin.delete(origin));
+    }
+    const id = await pending;
+    return summarise(id, sourceOf(id));
+  };
+
+  const sourceOf = (id: string): MailSource => {
+    const source = sources.get(id);
+    if (!source) throw new AppError('UNKNOWN_SOURCE');
+    return source;
+  };
+
+  return {
+    'app.getInfo': async () => ({
+      version: host.version,
+      host: host.kind,
+      platform: process.platform,
+      nativeDialogs: Boolean(host.pickPath),
+      largeFileBytes,
+    }),
+
+    'sources.openSample': async () => {
+      const dir = await withFsErrors(samplePath, () => realpath(samplePath));
+      return open(
+        `sample:${dir}`,
+        async () => new LocalMailSource(await openMaildir(dir, { kind: 'sample', name: 'Sample mailbox' })),
+      );
+    },
+
+    'sources.openPath': async ({ path, allowLarge }) => {
+      const target = await withFsErrors(path, () => realpath(resolve(path)));
+      return open(`path:${target}`, () =>
+        openLocal(target, { largeFileBytes, allowLarge: allowLarge ?? false }),
+      );
+    },
+
+    'sources.pickPath': async ({ kind }) => {
+      if (!host.pickPath)
+        throw new AppError('UNSUPPORTED', 'This window cannot show a file dialog: type the path instead.');
+      return { path: await host.pickPath(kind) };
+    },
+
+    'sources.close': async ({ sourceId }) => {
+      const source = sources.get(sourceId);
+      if (!source) return { closed: false };
+      sources.delete(sourceId);
+      byOrigin.delete(originOf.get(sourceId) ?? '');
+      originOf.delete(sourceId);
+      await source.close();
+      return { closed: true };
+    },
+
+    'messages.list': async ({ sourceId, folderId, offset, limit }) =>
+      sourceOf(sourceId).listEnvelopes(folderId, offset, limit),
+
+    'messages.get': async ({ sourceId, folderId, messageId }) =>
+      sourceOf(sourceId).getMessage(folderId, messageId),
+
+    'links.open': async ({ url }) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        throw new AppError(
+          'LINK_REFUSED',
+          'That link is not a valid web address, so Mailscope will not open it.',
+        );
+      }
+      if (!LINK_SCHEMES.has(parsed.protocol)) {
+        throw new AppError(
+          'LINK_REFUSED',
+          `Mailscope opens only http, https and mailto links, not “${parsed.protocol.slice(0, 40)}” links.`,
+        );
+      }
+      await host.openExternal(parsed.href);
+      return { opened: true };
+    },
+  };
+}
+
+async function summarise(id: string, source: MailSource): Promise<SourceSummary> {
+  return {
+    id,
+    kind: source.kind,
+    name: source.name,
+    location: source.location,
+    folders: await source.listFolders(),
+    notices: [...source.notices],
+  };
+}

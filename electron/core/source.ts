@@ -1,0 +1,25 @@
+import type { EnvelopePage, Folder, MessageView, SourceKind } from '../../shared/model';
+import type { ErrorInfo } from '../../shared/errors';
+
+/**
+ * A mailbox the user has open: local files today, IMAP and POP3 later. The service keeps one per
+ * open source and routes requests to it; everything it returns is already IPC-shaped.
+ */
+export interface MailSource {
+  readonly kind: SourceKind;
+  /** Sidebar label. */
+  readonly name: string;
+  /** Where it lives (a path for local sources, host and mailbox for remote ones). */
+  readonly location: string;
+  /** Things worth telling the user that did not stop the open. */
+  readonly notices: readonly ErrorInfo[];
+
+  listFolders(): Promise<Folder[]>;
+  /** Newest first. Throws AppError UNKNOWN_FOLDER for a folder id it does not have. */
+  listEnvelopes(folderId: string, offset: number, limit: number): Promise<EnvelopePage>;
+  /** Parsed for display. Throws AppError UNKNOWN_MESSAGE / MESSAGE_UNREADABLE. */
+  getMessage(folderId: string, messageId: string): Promise<MessageView>;
+  /** The message exactly as stored, byte for byte. */
+  getRaw(folderId: string, messageId: string): Promise<Buffer>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { defaultPaths, startHarnessApp } from './app';
+import { harnessHost } from './host';
+
+/** `tsx electron/harness/cli.ts [--port N] [--open]`: serves the built UI and prints its URL. */
+
+const usage = 'usage: harness [--port N] [--open] [--renderer DIR]';
+
+function fail(message: string): never {
+  console.error(`mailscope harness: ${message}`);
+  process.exit(2);
+}
+
+let values: { port?: string; open?: boolean; renderer?: string };
+try {
+  ({ values } = parseArgs({
+    options: { port: { type: 'string' }, open: { type: 'boolean' }, renderer: { type: 'string' } },
+  }));
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+}
+
+const port = values.port === undefined ? 0 : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  fail(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`);
+}
+const rendererDir = values.renderer ?? defaultPaths.rendererDir;
+if (!existsSync(`${rendererDir}/index.html`)) {
+  fail(`no built renderer at ${rendererDir}: run "npm run build" first.`);
+}
+
+const harness = await startHarnessApp({
+  port,
+  rendererDir,
+  onInternalError: (method, error) => console.error(`mailscope harness: internal error in ${method}:`, error),
+}).catch((error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  fail(code === 'EADDRINUSE' ? `port ${port} is in use: pick another with --port.` : String(error));
+});
+
+console.log(`Mailscope is running in the browser harness: ${harness.url}`);
+console.log('Press Ctrl-C to stop.');
+if (values.open) await harnessHost('').openExternal(harness.url);
+
+const stop = () => {
+  void harness.close().then(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

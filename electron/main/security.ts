@@ -1,0 +1,40 @@
+import { type App, type Session, type WebContents } from 'electron';
+
+/**
+ * The Electron security checklist, applied once for the whole app: no navigation away from our
+ * page, no new windows, no webviews, no permissions. A message's links never reach here as
+ * navigations: its frame is sandboxed without popups or top navigation.
+ */
+
+export const APP_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https: http:; " +
+  "font-src 'self'; connect-src 'self'; frame-src 'self' blob:; base-uri 'none'; form-action 'none'";
+
+export function hardenWebContents(contents: WebContents, isAppUrl: (url: string) => boolean) {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function hardenSession(session: Session) {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [APP_CSP],
+        'X-Content-Type-Options': ['nosniff'],
+      },
+    });
+  });
+}
+
+export function hardenApp(app: App, isAppUrl: (url: string) => boolean) {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: builds the app (the end-to-end tests use the built renderer), runs the unit and
+ * integration tests (vitest, plain Node) and the end-to-end tests (Playwright, Debian Chromium
+ * through the browser harness; Electron where its binary exists), then prints one summary line.
+ * Arguments after `--` are ignored on purpose: use `npx vitest` or `npx playwright test` directly
+ * to run a subset.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = 'test-results';
+rmSync(`${results}/vitest.json`, { force: true });
+rmSync(`${results}/playwright.json`, { force: true });
+mkdirSync(results, { recursive: true });
+
+function step(title, command, args, env = {}) {
+  console.log(`\n== ${title}`);
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return run.status ?? 1;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+if (step('build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0) {
+  console.log('\nmailscope: 0 passed, 1 failed (the build failed, no test ran)');
+  process.exit(1);
+}
+
+const vitestStatus = step('unit and integration tests (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}/vitest.json`,
+]);
+const e2eStatus = step('end-to-end tests (Playwright)', 'npx', ['playwright', 'test'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json`,
+});
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const vitest = readJson(`${results}/vitest.json`);
+if (vitest) {
+  counts.passed += vitest.numPassedTests ?? 0;
+  counts.failed += vitest.numFailedTests ?? 0;
+  counts.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+}
+const playwright = readJson(`${results}/playwright.json`);
+if (playwright?.stats) {
+  counts.passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
+  counts.failed += playwright.stats.unexpected ?? 0;
+  counts.skipped += playwright.stats.skipped ?? 0;
+}
+// A runner that crashed before writing its report still failed.
+if (vitestStatus !== 0 && !vitest?.numFailedTests) counts.failed += 1;
+if (e2eStatus !== 0 && !playwright?.stats?.unexpected) counts.failed += 1;
+
+console.log(`\nmailscope: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(vitestStatus === 0 && e2eStatus === 0 ? 0 : 1);

@@ -1,0 +1,25 @@
+/**
+ * The method names of the Api, without their schemas. The sandboxed preload imports only this
+ * (it cannot load zod at run time); shared/ipc.ts checks at compile time that it matches the contract.
+ */
+export const METHODS = [
+  'app.getInfo',
+  'sources.openSample',
+  'sources.openPath',
+  'sources.pickPath',
+  'sources.close',
+  'messages.list',
+  'messages.get',
+  'links.open',
+] as const;
+
+export type Method = (typeof METHODS)[number];
+
+/** The Electron IPC channel that carries a method. */
+export function channelOf(method: Method): string {
+  return `mailscope:${method}`;
+}
+
+export function isMethod(value: unknown): value is Method {
+  return typeof value === 'string' && (METHODS as readonly string[]).includes(value);
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * Every failure that crosses IPC carries one of these codes. The catalogue gives the default
+ * user-facing text; a thrower may replace the message with a more specific one (naming the path,
+ * the field, the server reply) but the code decides how the UI reacts.
+ */
+export const ERROR_CODES = [
+  'INVALID_REQUEST',
+  'UNSUPPORTED',
+  'PATH_NOT_FOUND',
+  'PERMISSION_DENIED',
+  'NOT_A_MAILBOX',
+  'EMPTY_FILE',
+  'BINARY_FILE',
+  'FILE_TOO_LARGE',
+  'MBOX_TRUNCATED',
+  'MESSAGE_UNREADABLE',
+  'UNKNOWN_SOURCE',
+  'UNKNOWN_FOLDER',
+  'UNKNOWN_MESSAGE',
+  'LINK_REFUSED',
+  'INTERNAL',
+] as const;
+
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorInfo = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  hint: z.string().optional(),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfo>;
+
+export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }> = {
+  INVALID_REQUEST: {
+    message: 'The request was not understood.',
+    hint: 'This is a bug in Mailscope: please report what you did just before it.',
+  },
+  UNSUPPORTED: {
+    message: 'This action is not available here.',
+    hint: 'Some actions (native file dialogs, for example) need the desktop app.',
+  },
+  PATH_NOT_FOUND: {
+    message: 'Nothing exists at that path.',
+    hint: 'Check the spelling, or use Browse… to pick the file or folder.',
+  },
+  PERMISSION_DENIED: {
+    message: 'Mailscope may not read that path.',
+    hint: 'Ask for read access to it, or copy it somewhere you can read.',
+  },
+  NOT_A_MAILBOX: {
+    message: 'That is not a mailbox Mailscope can open.',
+    hint: 'Open a single .eml message, an mbox file, or a Maildir folder (one that holds cur/ and new/).',
+  },
+  EMPTY_FILE: {
+    message: 'The file is empty (0 bytes).',
+    hint: 'The message may not have been saved completely: export it again from its mail client.',
+  },
+  BINARY_FILE: {
+    message: 'The file holds binary data, not an e-mail message.',
+    hint: 'Open a .eml message or an mbox file; an Outlook .msg or .pst file must be exported as .eml or mbox first.',
+  },
+  FILE_TOO_LARGE: {
+    message: 'The file is very large.',
+    hint: 'Opening it may take a while and use a lot of memory. Confirm to open it anyway.',
+  },
+  MBOX_TRUNCATED: {
+    message: 'The mbox file ends in the middle of a message.',
+    hint: 'It was probably copied or exported incompletely. The complete messages are shown; export it again to see the rest.',
+  },
+  MESSAGE_UNREADABLE: {
+    message: 'The message could not be read.',
+    hint: 'The file may have been moved or changed since the folder was opened: refresh the folder.',
+  },
+  UNKNOWN_SOURCE: {
+    message: 'That mailbox is no longer open.',
+    hint: 'Open it again from the sidebar.',
+  },
+  UNKNOWN_FOLDER: {
+    message: 'That folder does not exist in this mailbox.',
+    hint: 'The mailbox may have changed since it was opened: open it again.',
+  },
+  UNKNOWN_MESSAGE: {
+    message: 'That message does not exist in this folder.',
+    hint: 'The folder may have changed since it was opened: refresh it.',
+  },
+  LINK_REFUSED: {
+    message: 'Mailscope opens only web (http, https) and mailto links.',
+    hint: 'Copy the link target if you need to inspect it.',
+  },
+  INTERNAL: {
+    message: 'Something went wrong inside Mailscope.',
+    hint: 'Try again; if it keeps happening, report it with what you did just before.',
+  },
+};
+
+/** The default ErrorInfo for a code, with optional overrides. */
+export function errorInfo(code: ErrorCode, message?: string, hint?: string): ErrorInfo {
+  const base = ERROR_CATALOG[code];
+  return { code, message: message ?? base.message, hint: hint ?? base.hint };
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ErrorInfo }),
+  ]);
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Method } from './channels';
+import type { Result } from './errors';
+import { AppInfo, EnvelopePage, MessageView, SourceSummary } from './model';
+
+/**
+ * The contract between the renderer and the main process (or the harness): one entry per method,
+ * a zod schema for what the renderer sends and one for what it gets back. Requests are parsed
+ * strictly on the trusted side, because the renderer is not trusted; responses are parsed too, so
+ * nothing outside the schema (a token, a path it should not see) can ride along.
+ */
+
+const id = z.string().min(1).max(512);
+const Empty = z.object({}).strict();
+
+export const CONTRACT = {
+  'app.getInfo': { request: Empty, response: AppInfo },
+  'sources.openSample': { request: Empty, response: SourceSummary },
+  'sources.openPath': {
+    request: z
+      .object({
+        path: z.string().trim().min(1, 'Enter the path of a file or folder.').max(4096),
+        /** The user confirmed opening a file above AppInfo.largeFileBytes. */
+        allowLarge: z.boolean().optional(),
+      })
+      .strict(),
+    response: SourceSummary,
+  },
+  'sources.pickPath': {
+    request: z.object({ kind: z.enum(['file', 'folder']) }).strict(),
+    response: z.object({ path: z.string().nullable() }),
+  },
+  'sources.close': {
+    request: z.object({ sourceId: id }).strict(),
+    response: z.object({ closed: z.boolean() }),
+  },
+  'messages.list': {
+    request: z
+      .object({
+        sourceId: id,
+        folderId: id,
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(500),
+      })
+      .strict(),
+    response: EnvelopePage,
+  },
+  'messages.get': {
+    request: z.object({ sourceId: id, folderId: id, messageId: id }).strict(),
+    response: MessageView,
+  },
+  'links.open': {
+    request: z.object({ url: z.string().min(1).max(8192) }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
+} as const satisfies Record<Method, { request: z.ZodType; response: z.ZodType }>;
+
+// Both directions: every Method has a contract entry (above) and every entry is a Method (here).
+const contractCoversOnlyMethods: Record<keyof typeof CONTRACT, true> = {} as Record<Method, true>;
+void contractCoversOnlyMethods;
+
+export type Request<M extends Method> = z.input<(typeof CONTRACT)[M]['request']>;
+export type ParsedRequest<M extends Method> = z.output<(typeof CONTRACT)[M]['request']>;
+export type Response<M extends Method> = z.output<(typeof CONTRACT)[M]['response']>;
+
+/** What the trusted side implements: one async function per method. Throw AppError to fail. */
+export type Api = { [M in Method]: (request: ParsedRequest<M>) => Promise<Response<M>> };
+
+/** What the renderer calls: the same methods, every answer a Result. */
+export interface ApiClient {
+  invoke<M extends Method>(method: M, request: Request<M>): Promise<Result<Response<M>>>;
+}
+
+export { METHODS, channelOf, isMethod, type Method } from './channels';

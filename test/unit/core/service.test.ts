@@ -1,0 +1,238 @@
+import { symlink, truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatch } from '../../../electron/core/dispatch';
+import type { Host } from '../../../electron/core/host';
+import { createService } from '../../../electron/core/service';
+import type { Api } from '../../../shared/ipc';
+import type { EnvelopePage, MessageView, SourceSummary } from '../../../shared/model';
+import { appErrorOf, maildir, message, put, tempDir } from './helpers';
+
+interface FakeHost extends Host {
+  opened: string[];
+  picked: string[];
+}
+
+function fakeHost(options: { dialogs?: boolean } = {}): FakeHost {
+  const host: FakeHost = {
+    kind: 'harness',
+    version: '9.8.7',
+    opened: [],
+    picked: [],
+    async openExternal(url) {
+      host.opened.push(url);
+    },
+  };
+  if (options.dialogs) {
+    host.pickPath = async (kind) => {
+      host.picked.push(kind);
+      return `/picked/${kind}`;
+    };
+  }
+  return host;
+}
+
+async function sampleDir(): Promise<string> {
+  const root = await tempDir();
+  await maildir(root);
+  await maildir(root, '.Sent');
+  await put(root, 'cur/1700000001.M1P1.sample,S=100!2,S', message({ subject: 'Welcome' }));
+  await put(root, 'new/1700000002.M2P1.sample', message({ subject: 'Unread one' }));
+  return root;
+}
+
+async function setup(options: { dialogs?: boolean; largeFileBytes?: number } = {}) {
+  const host = fakeHost(options);
+  const samplePath = await sampleDir();
+  const api: Api = createService({
+    host,
+    samplePath,
+    ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),
+  });
+  return { host, api, samplePath };
+}
+
+describe('service: app and sources', () => {
+  it('app.getInfo reports the host, platform, dialogs and the large-file limit', async () => {
+    const { api } = await setup();
+    expect(await api['app.getInfo']({})).toEqual({
+      version: '9.8.7',
+      host: 'harness',
+      platform: process.platform,
+      nativeDialogs: false,
+      largeFileBytes: 100 * 1024 * 1024,
+    });
+    const withDialogs = await setup({ dialogs: true, largeFileBytes: 1234 });
+    expect(await withDialogs.api['app.getInfo']({})).toMatchObject({
+      nativeDialogs: true,
+      largeFileBytes: 1234,
+    });
+  });
+
+  it('opens the sample as a Maildir of kind sample, once', async () => {
+    const { api, samplePath } = await setup();
+    const first = await api['sources.openSample']({});
+    expect(first).toMatchObject({ kind: 'sample', name: 'Sample mailbox', notices: [] });
+    expect(first.location).toContain(samplePath.split('/').at(-1));
+    expect(first.folders.map((folder) => [folder.name, folder.role, folder.total, folder.unread])).toEqual([
+      ['Inbox', 'inbox', 2, 1],
+      ['Sent', 'sent', 0, 0],
+    ]);
+    expect(first.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await api['sources.openSample']({})).id).toBe(first.id);
+  });
+
+  it('returns the already open source when a path is opened again, however it is spelled', async () => {
+    const { api } = await setup();
+    const dir = await tempDir();
+    const file = await put(dir, 'one.eml', message({ subject: 'One' }));
+    await symlink(file, join(dir, 'link.eml'));
+    const first = await api['sources.openPath']({ path: file });
+    expect(first).toMatchObject({ kind: 'eml', name: 'one.eml' });
+    expect(first.id).not.toContain(dir);
+    expect((await api['sources.openPath']({ path: `${dir}/./one.eml` })).id).toBe(first.id);
+    expect((await api['sources.openPath']({ path: join(dir, 'link.eml') })).id).toBe(first.id);
+
+    expect(await api['sources.close']({ sourceId: first.id })).toEqual({ closed: true });
+    expect(await api['sources.close']({ sourceId: first.id })).toEqual({ closed: false });
+    const reopened = await api['sources.openPath']({ path: file });
+    expect(reopened.id).not.toBe(first.id);
+  });
+
+  it('passes open errors through with their codes, and a refused large file can be opened once allowed', async () => {
+    const { api } = await setup({ largeFileBytes: 1024 });
+    const dir = await tempDir();
+    expect((await appErrorOf(api['sources.openPath']({ path: join(dir, 'missing.mbox') }))).code).toBe(
+      'PATH_NOT_FOUND',
+    );
+    const big = await put(dir, 'big.eml', message({ body: 'x'.repeat(4000) }));
+    expect((await appErrorOf(api['sources.openPath']({ path: big }))).code).toBe('FILE_TOO_LARGE');
+    await expect(api['sources.openPath']({ path: big, allowLarge: true })).resolves.toMatchObject({
+      kind: 'eml',
+    });
+    const sparse = await put(dir, 'sparse.mbox', '');
+    await truncate(sparse, 4096);
+    expect((await appErrorOf(api['sources.openPath']({ path: sparse, allowLarge: true }))).code).toBe(
+      'BINARY_FILE',
+    );
+  });
+
+  it('reports a truncated mbox as a notice on the summary', async () => {
+    const { api } = await setup();
+    const file = await put(
+      await tempDir(),
+      'cut.mbox',
+      `From a Mon Jan  1 00:00:00 2024\n${message({ subject: 'Whole' })}\nFrom b Mon Jan  1 00:00:00 2024\nSubject: Cut`,
+    );
+    const summary = await api['sources.openPath']({ path: file });
+    expect(summary.kind).toBe('mbox');
+    expect(summary.folders[0]?.total).toBe(1);
+    expect(summary.notices.map((notice) => notice.code)).toEqual(['MBOX_TRUNCATED']);
+  });
+
+  it('sources.pickPath uses the host dialog, or is UNSUPPORTED without one', async () => {
+    const without = await setup();
+    expect((await appErrorOf(without.api['sources.pickPath']({ kind: 'file' }))).code).toBe('UNSUPPORTED');
+    const withDialogs = await setup({ dialogs: true });
+    expect(await withDialogs.api['sources.pickPath']({ kind: 'folder' })).toEqual({ path: '/picked/folder' });
+    expect(withDialogs.host.picked).toEqual(['folder']);
+  });
+});
+
+describe('service: messages', () => {
+  it('routes list and get to the right source and folder', async () => {
+    const { api } = await setup();
+    const sample = await api['sources.openSample']({});
+    const inbox = sample.folders[0];
+    if (!inbox) throw new Error('no inbox');
+    const page = await api['messages.list']({
+      sourceId: sample.id,
+      folderId: inbox.id,
+      offset: 0,
+      limit: 10,
+    });
+    expect(page.total).toBe(2);
+    const first = page.items[0];
+    if (!first) throw new Error('no message');
+    const view = await api['messages.get']({ sourceId: sample.id, folderId: inbox.id, messageId: first.id });
+    expect(view).toMatchObject({ id: first.id, folderId: inbox.id, subject: first.subject });
+  });
+
+  it('raises UNKNOWN_SOURCE, UNKNOWN_FOLDER and UNKNOWN_MESSAGE', async () => {
+    const { api } = await setup();
+    const sample = await api['sources.openSample']({});
+    const inbox = sample.folders[0];
+    if (!inbox) throw new Error('no inbox');
+    const code = async (promise: Promise<unknown>) => (await appErrorOf(promise)).code;
+    expect(
+      await code(api['messages.list']({ sourceId: 'nope', folderId: inbox.id, offset: 0, limit: 1 })),
+    ).toBe('UNKNOWN_SOURCE');
+    expect(
+      await code(api['messages.list']({ sourceId: sample.id, folderId: 'nope', offset: 0, limit: 1 })),
+    ).toBe('UNKNOWN_FOLDER');
+    expect(await code(api['messages.get']({ sourceId: sample.id, folderId: 'nope', messageId: 'x' }))).toBe(
+      'UNKNOWN_FOLDER',
+    );
+    expect(
+      await code(api['messages.get']({ sourceId: sample.id, folderId: inbox.id, messageId: '../cur/x' })),
+    ).toBe('UNKNOWN_MESSAGE');
+    await api['sources.close']({ sourceId: sample.id });
+    expect(
+      await code(api['messages.list']({ sourceId: sample.id, folderId: inbox.id, offset: 0, limit: 1 })),
+    ).toBe('UNKNOWN_SOURCE');
+  });
+
+  it('answers through the dispatcher with responses that satisfy the IPC contract', async () => {
+    const { api } = await setup();
+    const internal: unknown[] = [];
+    const dispatch = createDispatch(api, { onInternalError: (_method, error) => internal.push(error) });
+    const opened = await dispatch('sources.openSample', {});
+    if (!opened.ok) throw new Error(opened.error.message);
+    const summary = opened.value as SourceSummary;
+    const folderId = summary.folders[0]?.id ?? '';
+    const listed = await dispatch('messages.list', { sourceId: summary.id, folderId, offset: 0, limit: 50 });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const messageId = (listed.value as EnvelopePage).items[0]?.id ?? '';
+    const got = await dispatch('messages.get', { sourceId: summary.id, folderId, messageId });
+    if (!got.ok) throw new Error(got.error.message);
+    expect((got.value as MessageView).id).toBe(messageId);
+    expect(
+      await dispatch('messages.get', { sourceId: summary.id, folderId, messageId: 'nope' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_MESSAGE' },
+    });
+    expect(internal).toEqual([]);
+  });
+});
+
+describe('service: links.open', () => {
+  it.each(['https://example.com/a?b=c', 'http://example.com', 'mailto:someone@example.com'])(
+    'opens %s',
+    async (url) => {
+      const { api, host } = await setup();
+      expect(await api['links.open']({ url })).toEqual({ opened: true });
+      expect(host.opened).toEqual([new URL(url).href]);
+    },
+  );
+
+  it.each([
+    ['javascript:alert(1)', 'javascript:'],
+    ['file:///etc/passwd', 'file:'],
+    ['data:text/html,<script>alert(1)</script>', 'data:'],
+    ['ms-settings:privacy', 'ms-settings:'],
+    ['JavaScript:alert(1)', 'javascript:'],
+  ])('refuses %s, naming the scheme', async (url, scheme) => {
+    const { api, host } = await setup();
+    const error = await appErrorOf(api['links.open']({ url }));
+    expect(error.code).toBe('LINK_REFUSED');
+    expect(error.message).toContain(scheme);
+    expect(host.opened).toEqual([]);
+  });
+
+  it('refuses text that is not a URL', async () => {
+    const { api, host } = await setup();
+    expect((await appErrorOf(api['links.open']({ url: 'not a url' }))).code).toBe('LINK_REFUSED');
+    expect(host.opened).toEqual([]);
+  });
+});

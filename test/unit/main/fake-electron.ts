@@ -1,0 +1,122 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A stand-in for the `electron` module, enough for the main-process wiring to run in plain Node:
+ * it records what the wiring asked for so tests can assert every security setting.
+ */
+
+type Listener = (...args: unknown[]) => unknown;
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  static getAllWindows() {
+    return FakeBrowserWindow.instances;
+  }
+  static getFocusedWindow() {
+    return FakeBrowserWindow.instances[0] ?? null;
+  }
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  async loadURL(url: string) {
+    this.loadedUrl = url;
+  }
+  show() {}
+}
+
+export const ipcMain = {
+  handlers: new Map<string, Listener>(),
+  handleCalls: [] as string[],
+  handle(channel: string, listener: Listener) {
+    this.handleCalls.push(channel);
+    this.handlers.set(channel, listener);
+  },
+};
+
+interface HeadersDetails {
+  responseHeaders?: Record<string, string[]>;
+}
+
+export const session = {
+  defaultSession: {
+    permissionRequestHandler: null as
+      null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
+    permissionCheckHandler: null as null | ((...args: unknown[]) => boolean),
+    headersHandler: null as null | ((details: HeadersDetails, cb: (r: HeadersDetails) => void) => void),
+    setPermissionRequestHandler(
+      handler: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void,
+    ) {
+      this.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: (...args: unknown[]) => boolean) {
+      this.permissionCheckHandler = handler;
+    },
+    webRequest: {
+      onHeadersReceived(handler: (details: HeadersDetails, cb: (r: HeadersDetails) => void) => void) {
+        session.defaultSession.headersHandler = handler;
+      },
+    },
+  },
+};
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  quitCalled = false;
+  requestSingleInstanceLock() {
+    return true;
+  }
+  whenReady() {
+    return Promise.resolve();
+  }
+  isReady() {
+    return true;
+  }
+  getAppPath() {
+    return process.cwd();
+  }
+  getVersion() {
+    return '0.0.0-test';
+  }
+  quit() {
+    this.quitCalled = true;
+  }
+}
+export const app = new FakeApp();
+
+export const dialog = {
+  async showOpenDialog() {
+    return { canceled: true, filePaths: [] as string[] };
+  },
+};
+export const shell = {
+  opened: [] as string[],
+  async openExternal(url: string) {
+    this.opened.push(url);
+  },
+};
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, value: unknown) {
+    this.exposed.set(key, value);
+  },
+};
+export const ipcRenderer = {
+  invocations: [] as { channel: string; payload: unknown }[],
+  async invoke(channel: string, payload: unknown) {
+    this.invocations.push({ channel, payload });
+    return { ok: true, value: null };
+  },
+};
+
+export const BrowserWindow = FakeBrowserWindow;
+export default { app, BrowserWindow, ipcMain, session, dialog, shell, contextBridge, ipcRenderer };

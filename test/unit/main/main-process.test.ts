@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { METHODS, channelOf } from '../../../shared/channels';
+import * as fake from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const { startApp, appUrlCheck } = await import('../../../electron/main/app');
+const { APP_CSP } = await import('../../../electron/main/security');
+
+type Handler = (event: unknown, payload: unknown) => Promise<unknown>;
+
+function frame(url: string, parent: unknown = null) {
+  return { senderFrame: { url, parent } };
+}
+
+describe('Electron main process wiring', () => {
+  let window: fake.FakeBrowserWindow;
+
+  beforeAll(async () => {
+    await startApp();
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
+    window = fake.FakeBrowserWindow.instances[0]!;
+  });
+
+  it('creates the window sandboxed, context-isolated, without Node, with web security', () => {
+    const prefs = window.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(String(prefs['preload'])).toMatch(/[/\\]preload[/\\]index\.cjs$/);
+    expect(window.loadedUrl).toMatch(/^file:.*\/renderer\/index\.html$/);
+  });
+
+  it('registers exactly one handler for every contract method and nothing else', () => {
+    const expected = METHODS.map(channelOf).sort();
+    expect([...fake.ipcMain.handleCalls].sort()).toEqual(expected);
+  });
+
+  it('refuses IPC from any page but our own top frame, before parsing the payload', async () => {
+    const handler = fake.ipcMain.handlers.get(channelOf('app.getInfo')) as Handler;
+    const own = window.loadedUrl!;
+    expect(await handler(frame('https://evil.example/'), {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    expect(await handler(frame(own, { url: own }), {})).toMatchObject({ ok: false });
+    expect(await handler(frame(own), {})).toMatchObject({ ok: true, value: { host: 'electron' } });
+  });
+
+  it('validates payloads in main and answers with typed errors, not exceptions', async () => {
+    const handler = fake.ipcMain.handlers.get(channelOf('messages.list')) as Handler;
+    const answer = await handler(frame(window.loadedUrl!), { sourceId: 7 });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(JSON.stringify(answer)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('denies navigation away from the app, new windows and webviews on every web contents', () => {
+    const contents = new fake.FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+
+    const away = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+
+    const reload = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', reload, window.loadedUrl);
+    expect(reload.preventDefault).not.toHaveBeenCalled();
+
+    const redirect = { preventDefault: vi.fn() };
+    contents.emit('will-redirect', redirect, 'http://127.0.0.1:9/');
+    expect(redirect.preventDefault).toHaveBeenCalled();
+
+    const webview = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission request and check', () => {
+    const session = fake.session.defaultSession;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const callback = vi.fn();
+      session.permissionRequestHandler?.({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+    }
+    expect(session.permissionCheckHandler?.({}, 'media')).toBe(false);
+  });
+
+  it('sends the app CSP on every response, the same policy index.html declares', () => {
+    let headers: Record<string, string[]> = {};
+    fake.session.defaultSession.headersHandler?.({ responseHeaders: { 'X-Other': ['1'] } }, (r) => {
+      headers = r.responseHeaders ?? {};
+    });
+    expect(headers['Content-Security-Policy']).toEqual([APP_CSP]);
+    expect(headers['X-Other']).toEqual(['1']);
+
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(APP_CSP);
+    for (const rule of ["default-src 'none'", "script-src 'self'", "base-uri 'none'", "form-action 'none'"]) {
+      expect(APP_CSP).toContain(rule);
+    }
+    expect(APP_CSP).not.toMatch(/unsafe-(inline|eval)/);
+  });
+
+  it('treats only our own page as the app', () => {
+    const check = appUrlCheck('file:///opt/mailscope/out/renderer/index.html');
+    expect(check('file:///opt/mailscope/out/renderer/index.html#x')).toBe(true);
+    expect(check('file:///etc/passwd')).toBe(false);
+    expect(check('about:srcdoc')).toBe(false);
+    const dev = appUrlCheck('http://localhost:5173/');
+    expect(dev('http://localhost:5173/index.html')).toBe(true);
+    expect(dev('http://localhost:5174/')).toBe(false);
+  });
+});
+
+describe('preload', () => {
+  it('exposes only invoke, and only for contract methods', async () => {
+    await import('../../../electron/preload/index');
+    const bridge = fake.contextBridge.exposed.get('mailscope') as {
+      invoke: (method: unknown, payload: unknown) => Promise<unknown>;
+    };
+    expect([...fake.contextBridge.exposed.keys()]).toEqual(['mailscope']);
+    expect(Object.keys(bridge)).toEqual(['invoke']);
+
+    await expect(bridge.invoke('sources.openSample', {})).resolves.toEqual({ ok: true, value: null });
+    expect(fake.ipcRenderer.invocations).toEqual([{ channel: 'mailscope:sources.openSample', payload: {} }]);
+
+    await expect(bridge.invoke('shell.exec', { cmd: 'rm -rf /' })).resolves.toMatchObject({ ok: false });
+    expect(fake.ipcRenderer.invocations).toHaveLength(1);
+  });
+});

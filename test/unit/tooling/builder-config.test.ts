@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+/** electron-builder.yml must load, pass electron-builder's own schema, and point at what the build makes. */
+
+const require = createRequire(import.meta.url);
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+  getConfig: (dir: string, path: string | null, options: null) => Promise<Record<string, unknown>>;
+  validateConfiguration: (config: Record<string, unknown>, logger: unknown) => Promise<void>;
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+describe('electron-builder.yml', async () => {
+  const config = await getConfig(process.cwd(), null, null);
+
+  it('passes electron-builder schema validation', async () => {
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    // The validator itself must bite, or the line above proves nothing.
+    await expect(
+      validateConfiguration({ ...config, mac: { hardenedRuntime: 'yes' } }, new DebugLogger(false)),
+    ).rejects.toThrow();
+  });
+
+  it('packs Windows NSIS + portable and macOS dmg for x64 and arm64, hardened', () => {
+    expect(config).toMatchObject({ appId: expect.any(String), productName: 'Mailscope' });
+    const win = config['win'] as { target: { target: string; arch: string[] }[] };
+    expect(win.target.map((t) => t.target).sort()).toEqual(['nsis', 'portable']);
+    for (const t of win.target) expect(t.arch.sort()).toEqual(['arm64', 'x64']);
+    const mac = config['mac'] as {
+      target: { target: string; arch: string[] }[];
+      hardenedRuntime: boolean;
+      entitlements: string;
+    };
+    expect(mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
+    expect(mac.hardenedRuntime).toBe(true);
+    expect(existsSync(mac.entitlements)).toBe(true);
+    const assoc = (config['fileAssociations'] as { ext: string }[]).map((a) => a.ext).sort();
+    expect(assoc).toEqual(['eml', 'mbox']);
+  });
+
+  it('ships every file the build makes and the sample mailbox', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      main: string;
+      devDependencies: Record<string, string>;
+    };
+    expect(pkg.devDependencies['electron']).toBeDefined();
+    const entries = [pkg.main, 'out/preload/index.cjs', 'out/renderer/index.html'];
+    for (const entry of entries) {
+      expect(existsSync(entry), `${entry} (run "npm run build" first)`).toBe(true);
+      expect(entry.startsWith('out/')).toBe(true);
+    }
+    // electron-builder normalises `files` into filter sets.
+    const files = (config['files'] as { filter: string[] }[]).flatMap((set) => set.filter);
+    expect(files).toContain('out/**');
+    const resources = config['extraResources'] as { from: string; to: string }[];
+    expect(resources).toContainEqual({ from: 'resources/sample-mailbox', to: 'sample-mailbox' });
+    expect(existsSync('resources/sample-mailbox')).toBe(true);
+  });
+});
