@@ -23,6 +23,8 @@ export default defineConfig({
     root: 'renderer',
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves output unminified; the renderer is what the user waits for at start-up.
+      minify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
     plugins: [react()],

@@ -57,6 +57,20 @@ if (playwright?.stats) {
   counts.failed += playwright.stats.unexpected ?? 0;
   counts.skipped += playwright.stats.skipped ?? 0;
 }
+// Say why each skipped end-to-end test was skipped (the Electron tests, where there is no binary).
+for (const suite of playwright?.suites ?? []) {
+  const visit = (node) => {
+    for (const spec of node.specs ?? []) {
+      for (const run of spec.tests ?? []) {
+        if (run.status !== 'skipped') continue;
+        const reason = run.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        console.log(`skipped: ${spec.title} (${reason})`);
+      }
+    }
+    for (const child of node.suites ?? []) visit(child);
+  };
+  visit(suite);
+}
 // A runner that crashed before writing its report still failed.
 if (vitestStatus !== 0 && !vitest?.numFailedTests) counts.failed += 1;
 if (e2eStatus !== 0 && !playwright?.stats?.unexpected) counts.failed += 1;

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { APP_CSP_DIRECTIVES } from '../../shared/csp';
 import type { Dispatch } from '../core/dispatch';
 import { serveFile } from './static-files';
 
@@ -36,17 +37,7 @@ const MAX_FRAME_BYTES = 1024 * 1024;
 export function contentSecurityPolicy(origin: string): string {
   const ws = origin.replace(/^http/, 'ws');
   return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    // Remote images are allowed here only so that a message's own frame can show them after the user
-    // asks; the frame's own policy blocks them until then (docs/security.md explains why).
-    "img-src 'self' data: blob: https: http:",
-    "font-src 'self'",
-    `connect-src 'self' ${ws}`,
-    "frame-src 'self' blob:",
-    "base-uri 'none'",
-    "form-action 'none'",
+    ...APP_CSP_DIRECTIVES.map((rule) => (rule.startsWith('connect-src') ? `${rule} ${ws}` : rule)),
     "frame-ancestors 'none'",
   ].join('; ');
 }

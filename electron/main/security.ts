@@ -1,14 +1,11 @@
 import { type App, type Session, type WebContents } from 'electron';
+import { APP_CSP } from '../../shared/csp';
 
 /**
  * The Electron security checklist, applied once for the whole app: no navigation away from our
  * page, no new windows, no webviews, no permissions. A message's links never reach here as
  * navigations: its frame is sandboxed without popups or top navigation.
  */
-
-export const APP_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https: http:; " +
-  "font-src 'self'; connect-src 'self'; frame-src 'self' blob:; base-uri 'none'; form-action 'none'";
 
 export function hardenWebContents(contents: WebContents, isAppUrl: (url: string) => boolean) {
   contents.on('will-navigate', (event, url) => {

@@ -112,7 +112,9 @@ export function createApiClient(): ApiClient {
   if (url) return socketClient(url);
   return {
     invoke: async () =>
-      transportFailure('This page was opened without its access token: use the full URL the harness printed.'),
+      transportFailure(
+        'This page was opened without its access token: use the full URL the harness printed.',
+      ),
   };
 }
 

@@ -23,3 +23,16 @@ export async function openPath(page: Page, path: string) {
 export function messageFrame(page: Page) {
   return page.frameLocator('[data-testid="reader-frame"]');
 }
+
+/**
+ * Waits until the message frame has finished loading: its load event fires only after every image
+ * and stylesheet it asked for has loaded or failed, so any request it made has reached its server.
+ */
+export async function frameLoaded(page: Page) {
+  const handle = await page.getByTestId('reader-frame').elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('the message frame is not there');
+  await frame.waitForLoadState('load');
+  await expect.poll(() => frame.evaluate(() => document.readyState)).toBe('complete');
+  return frame;
+}

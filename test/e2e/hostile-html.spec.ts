@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, message, test } from './fixtures';
-import { messageFrame, openPath } from './helpers';
+import { frameLoaded, messageFrame, openPath } from './helpers';
 
 /**
  * Hostile HTML must not run, load, post or navigate. Every remote reference points at a loopback
@@ -69,7 +69,7 @@ test('hostile HTML: no script runs, no request leaves, nothing navigates', async
     const target = frame.locator(selector);
     if ((await target.count()) > 0) await target.click({ timeout: 2000 }).catch(() => undefined);
   }
-  await page.waitForLoadState('networkidle');
+  await frameLoaded(page);
 
   for (const each of page.frames()) {
     const pwned = await each.evaluate(() => (window as { __pwned?: unknown }).__pwned).catch(() => undefined);
@@ -79,7 +79,7 @@ test('hostile HTML: no script runs, no request leaves, nothing navigates', async
   expect(foreignRequests).toEqual([]);
   expect(mainFrameNavigations).toEqual([harness.url]);
   expect(page.url()).toBe(harness.url);
-  await expect(page.getByTestId('reader').getByRole('heading', { level: 1 })).toHaveText(
+  await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).toHaveText(
     'Action required: mailbox full',
   );
 });

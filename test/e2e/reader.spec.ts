@@ -22,7 +22,7 @@ test('open the sample mailbox, choose a folder, read a message', async ({ page, 
   await first.click();
 
   const reader = page.getByTestId('reader');
-  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(subject || /.+/);
+  await expect(reader.getByRole('heading', { level: 2 })).toHaveText(subject || /.+/);
   await expect(messageFrame(page).locator('body')).not.toBeEmpty();
 });
 
@@ -35,7 +35,7 @@ test('a plain-text .eml opens straight into the reader with its body', async ({ 
   await page.goto(harness.url);
   await openPath(page, path);
   await page.getByTestId('message-list').getByRole('option').first().click();
-  await expect(page.getByTestId('reader').getByRole('heading', { level: 1 })).toHaveText(
+  await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).toHaveText(
     'Quarterly close checklist',
   );
   await expect(page.getByTestId('reader')).toContainText('Close the books by Friday.');

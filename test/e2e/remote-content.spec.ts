@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, message, test } from './fixtures';
-import { messageFrame, openPath } from './helpers';
+import { frameLoaded, messageFrame, openPath } from './helpers';
 
 test('remote images stay blocked until the reader asks, then load', async ({
   page,
@@ -24,7 +24,7 @@ test('remote images stay blocked until the reader asks, then load', async ({
   await expect(frame.getByRole('heading', { name: 'November newsletter' })).toBeVisible();
   const banner = page.getByTestId('remote-banner');
   await expect(banner).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await frameLoaded(page);
   expect(remote.requests).toEqual([]);
 
   await banner.getByRole('button', { name: /load remote content/i }).click();
@@ -39,6 +39,6 @@ test('remote images stay blocked until the reader asks, then load', async ({
   await page.getByTestId('message-list').getByRole('option').first().click();
   await expect(messageFrame(page).getByRole('heading', { name: 'November newsletter' })).toBeVisible();
   await expect(page.getByTestId('remote-banner')).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await frameLoaded(page);
   expect(remote.requests.map((r) => r.url).filter((u) => u.includes('2.gif'))).toEqual([]);
 });

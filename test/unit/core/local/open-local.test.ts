@@ -1,5 +1,6 @@
 import { chmod, truncate, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openLocal } from '../../../../electron/core/local/open-local';
 import type { Folder } from '../../../../shared/model';
@@ -88,10 +89,29 @@ describe('openLocal guards', () => {
     await expect(openLocal(file, { largeFileBytes: 1000, allowLarge: true })).resolves.toBeDefined();
   });
 
-  it.skipIf(process.getuid?.() === 0)('PERMISSION_DENIED for a file Mailscope may not read', async () => {
-    const file = await put(await tempDir(), 'secret.eml', message());
+  it('PERMISSION_DENIED for a file Mailscope may not read', async () => {
+    const dir = await tempDir();
+    const file = await put(dir, 'secret.eml', message());
     await chmod(file, 0o000);
-    const error = await appErrorOf(openLocal(file));
+    if (process.getuid?.() !== 0) {
+      const error = await appErrorOf(openLocal(file));
+      expect(error.code).toBe('PERMISSION_DENIED');
+      expect(error.message).toContain(file);
+      return;
+    }
+    // Root reads anything through its DAC capabilities: drop them in a child process to meet a real EACCES.
+    const module = pathToFileURL(resolve('electron/core/local/open-local.ts')).href;
+    const script = `import(${JSON.stringify(module)}).then((m) => m.openLocal(${JSON.stringify(file)})).then(
+      () => console.log('{"code":"OPENED"}'),
+      (e) => console.log(JSON.stringify({ code: e.code, message: e.message })),
+    );`;
+    const { execFileSync } = await import('node:child_process');
+    const dropped = ['--bounding-set', '-dac_override,-dac_read_search'];
+    const output = execFileSync('setpriv', [...dropped, process.execPath, '--import', 'tsx', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, TSX_TSCONFIG_PATH: resolve('tsconfig.node.json') },
+    });
+    const error = JSON.parse(output.trim().split('\n').pop() ?? '{}') as { code: string; message: string };
     expect(error.code).toBe('PERMISSION_DENIED');
     expect(error.message).toContain(file);
   });

@@ -1,0 +1,92 @@
+import type { Folder, SourceSummary } from '../../../shared/model';
+import type { MessageRef } from '../features/reader/use-message';
+
+/**
+ * What is open and what is selected. A pure reducer, so the rules (which folder a new source opens
+ * on, what happens to the selection when its source closes) live in one place.
+ */
+
+export interface AppState {
+  /** In the order they were opened; the sidebar shows them so. */
+  sources: readonly SourceSummary[];
+  active: { sourceId: string; folderId: string | null } | null;
+  message: MessageRef | null;
+  /** Source notices the user dismissed, as `${sourceId}\0${index}`. */
+  dismissedNotices: ReadonlySet<string>;
+  /** Bumped when a source opens, so the shell can move focus to its message list. */
+  openedCount: number;
+}
+
+export type AppAction =
+  | { type: 'source-opened'; source: SourceSummary }
+  | { type: 'source-closed'; sourceId: string }
+  | { type: 'folder-selected'; sourceId: string; folderId: string }
+  | { type: 'message-selected'; messageId: string | null }
+  | { type: 'notice-dismissed'; sourceId: string; index: number };
+
+export const initialState: AppState = {
+  sources: [],
+  active: null,
+  message: null,
+  dismissedNotices: new Set(),
+  openedCount: 0,
+};
+
+/** The folder a source opens on: its inbox, else its first folder that holds messages. */
+export function defaultFolder(folders: readonly Folder[]): Folder | null {
+  return folders.find((f) => f.role === 'inbox' && f.selectable) ?? folders.find((f) => f.selectable) ?? null;
+}
+
+export function noticeKey(sourceId: string, index: number): string {
+  return `${sourceId}\u0000${index}`;
+}
+
+export function reducer(state: AppState, action: AppAction): AppState {
+  switch (action.type) {
+    case 'source-opened': {
+      const { source } = action;
+      const exists = state.sources.some((s) => s.id === source.id);
+      const sources = exists
+        ? state.sources.map((s) => (s.id === source.id ? source : s))
+        : [...state.sources, source];
+      return {
+        ...state,
+        sources,
+        active: { sourceId: source.id, folderId: defaultFolder(source.folders)?.id ?? null },
+        message: null,
+        openedCount: state.openedCount + 1,
+      };
+    }
+    case 'source-closed': {
+      const index = state.sources.findIndex((s) => s.id === action.sourceId);
+      if (index < 0) return state;
+      const sources = state.sources.filter((s) => s.id !== action.sourceId);
+      if (state.active?.sourceId !== action.sourceId) return { ...state, sources };
+      // The neighbour that takes the closed source's place in the sidebar becomes active.
+      const next = sources[Math.min(index, sources.length - 1)];
+      return {
+        ...state,
+        sources,
+        active: next ? { sourceId: next.id, folderId: defaultFolder(next.folders)?.id ?? null } : null,
+        message: null,
+      };
+    }
+    case 'folder-selected':
+      if (state.active?.sourceId === action.sourceId && state.active.folderId === action.folderId)
+        return state;
+      return { ...state, active: { sourceId: action.sourceId, folderId: action.folderId }, message: null };
+    case 'message-selected': {
+      const { active } = state;
+      if (!active?.folderId || action.messageId === null) return { ...state, message: null };
+      return {
+        ...state,
+        message: { sourceId: active.sourceId, folderId: active.folderId, messageId: action.messageId },
+      };
+    }
+    case 'notice-dismissed': {
+      const dismissedNotices = new Set(state.dismissedNotices);
+      dismissedNotices.add(noticeKey(action.sourceId, action.index));
+      return { ...state, dismissedNotices };
+    }
+  }
+}

@@ -1,0 +1,389 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
+import type { Envelope, Folder } from '../../../../shared/model';
+import { useNow } from '../../components/use-now';
+import { ErrorNotice, Spinner } from '../../components/Notice';
+import {
+  FlagIcon,
+  FolderRoleIcon,
+  MailOpenIcon,
+  PaperclipIcon,
+  RefreshIcon,
+  ReplyIcon,
+} from '../../components/icons';
+import {
+  formatBytes,
+  formatCount,
+  formatFullDate,
+  formatListDate,
+  plural,
+  senderLabel,
+  subjectLabel,
+} from '../../components/format';
+import { envelopeAt, envelopeStore, firstPageError, pageEntryAt, useFolderSnapshot } from './envelope-store';
+import './message-list.css';
+
+/**
+ * The folder's messages, newest first, virtualised: only the rows in view (plus a few either side)
+ * are in the DOM, so a 100,000-message folder costs what a 30-message one does. Pages are fetched
+ * as rows scroll into view; rows of a page still loading show as placeholders.
+ *
+ * A listbox with aria-activedescendant: focus stays on the list while the active row moves, which
+ * is what a virtual list needs (the active row may not exist in the DOM a moment later).
+ */
+
+export const ROW_HEIGHT = 54;
+/** Keyboard moves open the message after this pause, so holding ↓ does not parse every message. */
+const KEYBOARD_OPEN_DELAY = 140;
+/** Rows are fetched once scrolling settles for this long, not for every range scrolled past. */
+const FETCH_DELAY = 60;
+
+export interface MessageListHandle {
+  focus(): void;
+}
+
+interface MessageListProps {
+  sourceId: string;
+  folder: Folder;
+  selectedId: string | null;
+  onSelect: (envelope: Envelope) => void;
+  /** Enter or double-click: select and move focus to the reader. */
+  onOpen: (envelope: Envelope) => void;
+  handleRef?: Ref<MessageListHandle>;
+  /** Shown between the header and the rows (the source's warnings). */
+  banner?: ReactNode;
+  /** Open the first message as soon as it is known: for a single .eml file there is nothing to choose. */
+  autoSelectFirst?: boolean;
+}
+
+export function MessageList({
+  sourceId,
+  folder,
+  selectedId,
+  onSelect,
+  onOpen,
+  handleRef,
+  banner,
+  autoSelectFirst = false,
+}: MessageListProps) {
+  const snapshot = useFolderSnapshot(sourceId, folder.id);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState<number | null>(autoSelectFirst ? 0 : null);
+  const [openDelay, setOpenDelay] = useState(0);
+  const now = useNow();
+  const total = snapshot.total ?? 0;
+
+  // Asked to focus before the first page arrived: the listbox does not exist yet, so focus it on mount.
+  const focusOnMount = useRef(false);
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      focus: () => {
+        if (listRef.current) listRef.current.focus({ preventScroll: true });
+        else focusOnMount.current = true;
+      },
+    }),
+    [],
+  );
+  const setListElement = (element: HTMLDivElement | null) => {
+    listRef.current = element;
+    if (element && focusOnMount.current) {
+      focusOnMount.current = false;
+      element.focus({ preventScroll: true });
+    }
+  };
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; its output is not memoised.
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstVisible = items[0]?.index ?? 0;
+  const lastVisible = items[items.length - 1]?.index ?? 0;
+
+  // First page (also sizes the list), then whatever scrolls into view.
+  useEffect(() => {
+    const timer = setTimeout(
+      () => envelopeStore.ensure(sourceId, folder.id, firstVisible, lastVisible),
+      snapshot.total === null ? 0 : FETCH_DELAY,
+    );
+    return () => clearTimeout(timer);
+  }, [sourceId, folder.id, firstVisible, lastVisible, snapshot.total]);
+
+  const active = activeIndex === null ? null : envelopeAt(snapshot, activeIndex);
+  // The active row's message opens once it is known (its page may still be loading) and the user
+  // has paused; clicks open at once (openDelay 0).
+  useEffect(() => {
+    if (!active || active.id === selectedId) return;
+    const timer = setTimeout(() => onSelect(active), openDelay);
+    return () => clearTimeout(timer);
+  }, [active, selectedId, onSelect, openDelay]);
+
+  const moveTo = (index: number) => {
+    if (total === 0) return;
+    const next = Math.max(0, Math.min(total - 1, index));
+    setOpenDelay(KEYBOARD_OPEN_DELAY);
+    setActiveIndex(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const current = activeIndex ?? -1;
+    const pageRows = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1,
+    );
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'j':
+        moveTo(current + 1);
+        break;
+      case 'ArrowUp':
+      case 'k':
+        moveTo(activeIndex === null ? 0 : current - 1);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(total - 1);
+        break;
+      case 'PageDown':
+        moveTo(Math.max(0, current) + pageRows);
+        break;
+      case 'PageUp':
+        moveTo(Math.max(0, current) - pageRows);
+        break;
+      case 'Enter':
+      case ' ':
+        if (active) onOpen(active);
+        else if (activeIndex === null) moveTo(0);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const error = firstPageError(snapshot);
+  const rowId = (index: number) => `message-row-${index}`;
+  const activeRendered = activeIndex !== null && items.some((item) => item.index === activeIndex);
+  const label = `Messages in ${folder.name}`;
+
+  let body: ReactNode;
+  if (snapshot.total === null && error) {
+    body = (
+      <div className="message-list__state">
+        <ErrorNotice
+          error={error}
+          onRetry={() => envelopeStore.retry(sourceId, folder.id)}
+          testId="message-list-error"
+        />
+      </div>
+    );
+  } else if (snapshot.total === null) {
+    body = (
+      <div className="message-list__state">
+        <Spinner label="Loading messages…" />
+      </div>
+    );
+  } else if (total === 0) {
+    body = (
+      <div className="message-list__state message-list__empty">
+        <MailOpenIcon size={36} strokeWidth={1} />
+        <p className="message-list__empty-title">This folder is empty</p>
+        <p className="message-list__empty-hint">There are no messages in {folder.name}.</p>
+      </div>
+    );
+  }
+
+  return (
+    <section className="message-list" aria-label={label} data-testid="message-list">
+      <header className="pane-header message-list__header">
+        <FolderRoleIcon folderRole={folder.role} className="message-list__folder-icon" />
+        <div className="message-list__heading">
+          <h2 className="pane-title" title={folder.path}>
+            {folder.name}
+          </h2>
+          <p className="message-list__counts">
+            {snapshot.total === null
+              ? folder.total
+                ? plural(folder.total, 'message', 'messages')
+                : '\u00a0'
+              : plural(total, 'message', 'messages')}
+            {folder.unread > 0 ? ` · ${formatCount(folder.unread)} unread` : ''}
+          </p>
+        </div>
+        {snapshot.loading > 0 && snapshot.total !== null ? <Spinner size={14} /> : null}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Reload folder"
+          title="Reload folder"
+          onClick={() => {
+            setActiveIndex(null);
+            envelopeStore.refresh(sourceId, folder.id);
+          }}
+        >
+          <RefreshIcon />
+        </button>
+      </header>
+      {banner}
+      {snapshot.total !== null && error ? (
+        <ErrorNotice
+          compact
+          className="message-list__page-error"
+          error={error}
+          onRetry={() => envelopeStore.retry(sourceId, folder.id)}
+          testId="message-list-error"
+        />
+      ) : null}
+      {body ?? (
+        <div className="message-list__scroll" ref={scrollRef}>
+          <div
+            ref={setListElement}
+            className="message-list__rows"
+            role="listbox"
+            aria-label={label}
+            aria-activedescendant={activeRendered && activeIndex !== null ? rowId(activeIndex) : undefined}
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {items.map((item) => {
+              const envelope = envelopeAt(snapshot, item.index);
+              const selected =
+                item.index === activeIndex ||
+                (envelope !== null && envelope.id === selectedId && activeIndex === null);
+              const common = {
+                id: rowId(item.index),
+                'aria-selected': selected,
+                'aria-posinset': item.index + 1,
+                'aria-setsize': total,
+                style: { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT },
+              };
+              if (!envelope) {
+                const page = pageEntryAt(snapshot, item.index);
+                return (
+                  <div
+                    key={item.key}
+                    role="option"
+                    aria-busy="true"
+                    className="message-row message-row--placeholder"
+                    {...common}
+                  >
+                    <span className="sr-only">
+                      {page?.status === 'error' ? 'Could not load this message' : 'Loading…'}
+                    </span>
+                    <span className="placeholder-bar placeholder-bar--from" aria-hidden="true" />
+                    <span className="placeholder-bar placeholder-bar--subject" aria-hidden="true" />
+                  </div>
+                );
+              }
+              return (
+                <MessageRow
+                  key={item.key}
+                  envelope={envelope}
+                  now={now}
+                  {...common}
+                  onClick={() => {
+                    setOpenDelay(0);
+                    setActiveIndex(item.index);
+                    listRef.current?.focus({ preventScroll: true });
+                    if (envelope.id !== selectedId) onSelect(envelope);
+                  }}
+                  onDoubleClick={() => onOpen(envelope)}
+                />
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface MessageRowProps {
+  envelope: Envelope;
+  now: Date;
+  id: string;
+  'aria-selected': boolean;
+  'aria-posinset': number;
+  'aria-setsize': number;
+  style: CSSProperties;
+  onClick: () => void;
+  onDoubleClick: () => void;
+}
+
+function MessageRow({ envelope, now, onClick, onDoubleClick, ...aria }: MessageRowProps) {
+  const unread = !envelope.flags.seen;
+  const from = envelope.from[0];
+  return (
+    <div
+      role="option"
+      className={`message-row${unread ? ' message-row--unread' : ''}`}
+      onClick={onClick}
+      onDoubleClick={onDoubleClick}
+      {...aria}
+    >
+      <span className="message-row__marks" aria-hidden="true">
+        {unread ? <span className="unread-dot" /> : null}
+        {!unread && envelope.flags.answered ? (
+          <ReplyIcon size={12} className="message-row__answered" />
+        ) : null}
+      </span>
+      <span className="message-row__main">
+        <span className="message-row__line">
+          <span
+            className="message-row__from"
+            dir="auto"
+            title={from ? `${from.name} <${from.address}>`.trim() : undefined}
+          >
+            {senderLabel(envelope.from)}
+          </span>
+          <span className="message-row__date" title={formatFullDate(envelope.date)}>
+            {formatListDate(envelope.date, now)}
+          </span>
+        </span>
+        <span className="message-row__line">
+          <span
+            className={`message-row__subject${envelope.subject.trim() ? '' : ' message-row__subject--none'}`}
+            dir="auto"
+          >
+            {envelope.flags.draft ? <span className="message-row__draft">Draft </span> : null}
+            {subjectLabel(envelope.subject)}
+          </span>
+          <span className="message-row__icons">
+            {envelope.hasAttachments ? <PaperclipIcon size={13} className="message-row__clip" /> : null}
+            {envelope.flags.flagged ? <FlagIcon size={13} className="message-row__flag" /> : null}
+          </span>
+          <span className="message-row__size">{formatBytes(envelope.size)}</span>
+        </span>
+      </span>
+      <span className="sr-only">
+        {[
+          unread ? 'Unread' : '',
+          envelope.flags.flagged ? 'Flagged' : '',
+          envelope.flags.answered ? 'Replied' : '',
+          envelope.hasAttachments ? 'Has attachments' : '',
+        ]
+          .filter(Boolean)
+          .join(', ')}
+      </span>
+    </div>
+  );
+}

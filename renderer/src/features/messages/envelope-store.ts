@@ -1,0 +1,174 @@
+import { useSyncExternalStore } from 'react';
+import type { ErrorInfo } from '../../../../shared/errors';
+import type { Envelope } from '../../../../shared/model';
+import { api } from '../../api';
+
+/**
+ * The message list's page cache: one entry per open folder, pages of PAGE_SIZE envelopes fetched
+ * with `messages.list` as rows scroll into view. A folder's state is an immutable snapshot replaced
+ * on every change, so React reads it with useSyncExternalStore and re-renders only what changed.
+ * It lives outside the components so going back to a folder shows it at once, without refetching.
+ */
+
+export const PAGE_SIZE = 100;
+/** Per folder; beyond this the pages farthest from the one just loaded are dropped. */
+const MAX_PAGES = 200;
+/** Folders kept after the user has moved on. */
+const MAX_FOLDERS = 12;
+
+export type PageEntry =
+  | { status: 'loading' }
+  | { status: 'loaded'; items: readonly Envelope[] }
+  | { status: 'error'; error: ErrorInfo };
+
+export interface FolderSnapshot {
+  /** Messages in the folder, or null before the first page arrived. */
+  readonly total: number | null;
+  readonly pages: ReadonlyMap<number, PageEntry>;
+  /** Pages being fetched right now. */
+  readonly loading: number;
+}
+
+const EMPTY: FolderSnapshot = { total: null, pages: new Map(), loading: 0 };
+
+export function folderKey(sourceId: string, folderId: string): string {
+  return `${sourceId}\u0000${folderId}`;
+}
+
+export function envelopeAt(snapshot: FolderSnapshot, index: number): Envelope | null {
+  const page = snapshot.pages.get(Math.floor(index / PAGE_SIZE));
+  if (page?.status !== 'loaded') return null;
+  return page.items[index % PAGE_SIZE] ?? null;
+}
+
+export function pageEntryAt(snapshot: FolderSnapshot, index: number): PageEntry | undefined {
+  return snapshot.pages.get(Math.floor(index / PAGE_SIZE));
+}
+
+/** The first failed page's error, if any: what the list shows with a Retry. */
+export function firstPageError(snapshot: FolderSnapshot): ErrorInfo | null {
+  for (const page of snapshot.pages.values()) if (page.status === 'error') return page.error;
+  return null;
+}
+
+class EnvelopeStore {
+  private folders = new Map<string, FolderSnapshot>();
+  /** Bumped when a folder is refreshed or dropped, so answers to older requests are ignored. */
+  private generations = new Map<string, number>();
+  private listeners = new Set<() => void>();
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  snapshot(sourceId: string, folderId: string): FolderSnapshot {
+    return this.folders.get(folderKey(sourceId, folderId)) ?? EMPTY;
+  }
+
+  /** Fetches the pages covering rows first..last that are neither loaded nor loading. */
+  ensure(sourceId: string, folderId: string, first: number, last: number): void {
+    const snapshot = this.snapshot(sourceId, folderId);
+    const maxIndex = snapshot.total === null ? 0 : Math.max(0, snapshot.total - 1);
+    const from = Math.floor(Math.max(0, Math.min(first, maxIndex)) / PAGE_SIZE);
+    const to = Math.floor(Math.max(0, Math.min(last, maxIndex)) / PAGE_SIZE);
+    for (let page = from; page <= to; page++) {
+      if (!snapshot.pages.has(page)) this.load(sourceId, folderId, page);
+    }
+  }
+
+  /** Fetches again every page that failed. */
+  retry(sourceId: string, folderId: string): void {
+    const snapshot = this.snapshot(sourceId, folderId);
+    const failed = [...snapshot.pages].filter(([, entry]) => entry.status === 'error').map(([page]) => page);
+    for (const page of failed) this.load(sourceId, folderId, page);
+    if (snapshot.total === null && failed.length === 0) this.load(sourceId, folderId, 0);
+  }
+
+  /** Forgets everything about the folder and fetches its first page again. */
+  refresh(sourceId: string, folderId: string): void {
+    const key = folderKey(sourceId, folderId);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.folders.delete(key);
+    this.load(sourceId, folderId, 0);
+  }
+
+  dropSource(sourceId: string): void {
+    for (const key of [...this.folders.keys()]) {
+      if (key.startsWith(`${sourceId}\u0000`)) {
+        this.folders.delete(key);
+        this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      }
+    }
+    this.emit();
+  }
+
+  private load(sourceId: string, folderId: string, page: number): void {
+    const key = folderKey(sourceId, folderId);
+    const generation = this.generations.get(key) ?? 0;
+    this.update(key, (s) => ({
+      ...s,
+      pages: withPage(s.pages, page, { status: 'loading' }),
+      loading: s.loading + 1,
+    }));
+    void api
+      .invoke('messages.list', { sourceId, folderId, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+      .then((result) => {
+        if ((this.generations.get(key) ?? 0) !== generation) return;
+        this.update(key, (s) => {
+          const loading = Math.max(0, s.loading - 1);
+          if (!result.ok)
+            return {
+              ...s,
+              pages: withPage(s.pages, page, { status: 'error', error: result.error }),
+              loading,
+            };
+          const pages = evict(withPage(s.pages, page, { status: 'loaded', items: result.value.items }), page);
+          return { total: result.value.total, pages, loading };
+        });
+      });
+  }
+
+  private update(key: string, change: (snapshot: FolderSnapshot) => FolderSnapshot): void {
+    const next = change(this.folders.get(key) ?? EMPTY);
+    // Re-inserting moves the folder to the end: the map's order is least recently used first.
+    this.folders.delete(key);
+    this.folders.set(key, next);
+    while (this.folders.size > MAX_FOLDERS) {
+      const oldest = this.folders.keys().next().value;
+      if (oldest === undefined) break;
+      this.folders.delete(oldest);
+      this.generations.set(oldest, (this.generations.get(oldest) ?? 0) + 1);
+    }
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function withPage(
+  pages: ReadonlyMap<number, PageEntry>,
+  page: number,
+  entry: PageEntry,
+): Map<number, PageEntry> {
+  const next = new Map(pages);
+  next.set(page, entry);
+  return next;
+}
+
+function evict(pages: Map<number, PageEntry>, keep: number): Map<number, PageEntry> {
+  if (pages.size <= MAX_PAGES) return pages;
+  const loaded = [...pages.keys()]
+    .filter((page) => pages.get(page)?.status === 'loaded')
+    .sort((a, b) => Math.abs(b - keep) - Math.abs(a - keep));
+  for (const page of loaded.slice(0, pages.size - MAX_PAGES)) pages.delete(page);
+  return pages;
+}
+
+export const envelopeStore = new EnvelopeStore();
+
+export function useFolderSnapshot(sourceId: string, folderId: string): FolderSnapshot {
+  return useSyncExternalStore(envelopeStore.subscribe, () => envelopeStore.snapshot(sourceId, folderId));
+}

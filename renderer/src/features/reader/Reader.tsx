@@ -1,0 +1,339 @@
+import { type Ref, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { Address, MessageView } from '../../../../shared/model';
+import { formatBytes, formatFullDate, subjectLabel } from '../../components/format';
+import { HeadersIcon, ImageOffIcon, LinkOffIcon, MailIcon } from '../../components/icons';
+import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
+import { PaneBoundary } from '../../components/PaneBoundary';
+import { AttachmentList } from './AttachmentList';
+import { HeadersTable } from './HeadersTable';
+import { MessageFrame } from './MessageFrame';
+import { sanitizeMessageHtml } from './sanitize-html';
+import { type MessageRef, useMessage } from './use-message';
+import './reader.css';
+
+/**
+ * The reading pane. What the user chose about how to read (HTML or plain text, headers shown) sticks
+ * from message to message; what they allowed (remote content) does not: that is per message.
+ */
+
+export interface ReaderHandle {
+  focus(): void;
+}
+
+interface ReaderProps {
+  message: MessageRef | null;
+  handleRef?: Ref<ReaderHandle>;
+}
+
+export function Reader({ message, handleRef }: ReaderProps) {
+  const [preferPlain, setPreferPlain] = useState(false);
+  const [showHeaders, setShowHeaders] = useState(false);
+  const regionRef = useRef<HTMLElement>(null);
+
+  useImperativeHandle(handleRef, () => ({ focus: () => regionRef.current?.focus() }), []);
+
+  return (
+    <section className="reader" aria-label="Reader" data-testid="reader" ref={regionRef} tabIndex={-1}>
+      {message ? (
+        <PaneBoundary resetKey={messageKey(message)} what="this message">
+          <LoadedReader
+            key={messageKey(message)}
+            message={message}
+            preferPlain={preferPlain}
+            onPreferPlain={setPreferPlain}
+            showHeaders={showHeaders}
+            onShowHeaders={setShowHeaders}
+          />
+        </PaneBoundary>
+      ) : (
+        <div className="reader__empty">
+          <MailIcon size={44} strokeWidth={0.9} />
+          <p className="reader__empty-title">No message selected</p>
+          <p className="reader__empty-hint">Choose a message in the list to read it here.</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function messageKey(message: MessageRef): string {
+  return `${message.sourceId}\u0000${message.folderId}\u0000${message.messageId}`;
+}
+
+interface LoadedReaderProps {
+  message: MessageRef;
+  preferPlain: boolean;
+  onPreferPlain: (plain: boolean) => void;
+  showHeaders: boolean;
+  onShowHeaders: (show: boolean) => void;
+}
+
+function LoadedReader({ message, ...prefs }: LoadedReaderProps) {
+  const [attempt, setAttempt] = useState(0);
+  const result = useMessage(message, attempt);
+  if (!result) {
+    return (
+      <div className="reader__state reader__state--loading">
+        <Spinner label="Opening message…" />
+      </div>
+    );
+  }
+  if (!result.ok) {
+    return (
+      <div className="reader__state">
+        <ErrorNotice error={result.error} onRetry={() => setAttempt((n) => n + 1)} testId="reader-error" />
+      </div>
+    );
+  }
+  return <MessageDisplay view={result.value} {...prefs} />;
+}
+
+function MessageDisplay({
+  view,
+  preferPlain,
+  onPreferPlain,
+  showHeaders,
+  onShowHeaders,
+}: { view: MessageView } & Omit<LoadedReaderProps, 'message'>) {
+  const [allowRemote, setAllowRemote] = useState(false);
+  const subjectId = useId();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const hasHtml = view.html !== null && view.html.trim() !== '';
+  const hasText = view.text !== null && view.text.trim() !== '';
+  const mode: 'html' | 'plain' | 'none' =
+    hasHtml && (!preferPlain || !hasText) ? 'html' : hasText ? 'plain' : 'none';
+  const html = view.html;
+  const sanitized = useMemo(
+    () =>
+      mode === 'html' && html !== null
+        ? sanitizeMessageHtml(html, { allowRemote, inlineImages: view.inlineImages })
+        : null,
+    [mode, html, allowRemote, view.inlineImages],
+  );
+  const files = view.attachments.filter((attachment) => !attachment.inline);
+
+  return (
+    <article className="message" role="document" aria-labelledby={subjectId}>
+      <div className="message__top">
+        <header className="message-header">
+          <h2
+            id={subjectId}
+            dir="auto"
+            className={`message-header__subject${view.subject.trim() ? '' : ' is-empty'}`}
+          >
+            {subjectLabel(view.subject)}
+          </h2>
+          <div className="message-header__meta">
+            <Avatar from={view.from[0]} />
+            <div className="message-header__people">
+              <p className="message-header__from">
+                {view.from.length ? (
+                  <AddressList addresses={view.from} emphasiseName />
+                ) : (
+                  <span className="muted">(no sender)</span>
+                )}
+              </p>
+              <dl className="message-header__recipients">
+                <RecipientRow label="To" addresses={view.to} />
+                <RecipientRow label="Cc" addresses={view.cc} />
+                <RecipientRow label="Bcc" addresses={view.bcc} />
+                <RecipientRow label="Reply-To" addresses={view.replyTo} />
+              </dl>
+            </div>
+            <time
+              className="message-header__date"
+              dateTime={view.date ?? undefined}
+              title={view.date ?? 'The message has no parsable date'}
+            >
+              {formatFullDate(view.date)}
+            </time>
+          </div>
+        </header>
+
+        <div className="message-toolbar" role="toolbar" aria-label="Message view">
+          {hasHtml && hasText ? (
+            <div className="segmented" role="group" aria-label="Body format">
+              <button
+                type="button"
+                className="segmented__item"
+                aria-pressed={mode === 'html'}
+                onClick={() => onPreferPlain(false)}
+              >
+                HTML
+              </button>
+              <button
+                type="button"
+                className="segmented__item"
+                aria-pressed={mode === 'plain'}
+                onClick={() => onPreferPlain(true)}
+              >
+                Plain text
+              </button>
+            </div>
+          ) : null}
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-pressed={showHeaders}
+            onClick={() => onShowHeaders(!showHeaders)}
+          >
+            <HeadersIcon />
+            Headers
+          </button>
+          <span className="message-toolbar__spacer" />
+          {sanitized && sanitized.linkCount > 0 ? (
+            <span
+              className="message-toolbar__note"
+              title="Links in messages cannot be opened in this release, so a click never takes you anywhere. Hover a link to see the address it really points to."
+            >
+              <LinkOffIcon size={14} />
+              Links disabled · hover to see targets
+            </span>
+          ) : null}
+          <span className="message-toolbar__size" title={`${view.size.toLocaleString()} bytes`}>
+            {formatBytes(view.size)}
+          </span>
+        </div>
+
+        {showHeaders ? <HeadersTable headers={view.headers} /> : null}
+
+        {view.notices.map((notice, index) => (
+          <Notice
+            key={index}
+            tone="warning"
+            title={notice.message}
+            hint={notice.hint}
+            live="none"
+            compact
+            testId="message-notice"
+          />
+        ))}
+
+        <AttachmentList attachments={files} />
+
+        {sanitized && sanitized.remoteCount > 0 && !allowRemote ? (
+          <div className="remote-banner" role="status" data-testid="remote-banner">
+            <ImageOffIcon className="remote-banner__icon" />
+            <p className="remote-banner__text">
+              Remote content blocked to protect your privacy
+              <span className="remote-banner__detail">
+                {sanitized.remoteCount === 1
+                  ? '1 remote image or style'
+                  : `${sanitized.remoteCount} remote images and styles`}{' '}
+                could tell the sender when and where this message was read.
+              </span>
+            </p>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setAllowRemote(true);
+                // The banner and its button go away: keep the keyboard in the message, on its body.
+                setTimeout(() => bodyRef.current?.querySelector<HTMLElement>('iframe')?.focus(), 0);
+              }}
+            >
+              Load remote content
+            </button>
+          </div>
+        ) : null}
+      </div>
+
+      <div className="message__body" ref={bodyRef}>
+        {mode === 'html' && sanitized ? <MessageFrame document={sanitized.html} /> : null}
+        {mode === 'plain' ? (
+          <pre className="message__plain" tabIndex={0} aria-label="Message text" data-testid="reader-plain">
+            {view.text}
+          </pre>
+        ) : null}
+        {mode === 'none' ? (
+          <div className="reader__state">
+            <Notice
+              tone="info"
+              live="none"
+              title="This message has no text or HTML body."
+              hint={files.length ? 'Its content is in the attachments above.' : undefined}
+            />
+          </div>
+        ) : null}
+      </div>
+    </article>
+  );
+}
+
+const COLLAPSE_AFTER = 3;
+
+function RecipientRow({ label, addresses }: { label: string; addresses: readonly Address[] }) {
+  const [expanded, setExpanded] = useState(false);
+  if (addresses.length === 0) return null;
+  const long = addresses.length > COLLAPSE_AFTER + 1;
+  const shown = long && !expanded ? addresses.slice(0, COLLAPSE_AFTER) : addresses;
+  return (
+    <div className="recipient-row">
+      <dt>{label}</dt>
+      <dd>
+        <AddressList addresses={shown} />
+        {long ? (
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={expanded}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? 'Show less' : `and ${addresses.length - COLLAPSE_AFTER} more`}
+          </button>
+        ) : null}
+      </dd>
+    </div>
+  );
+}
+
+function AddressList({
+  addresses,
+  emphasiseName = false,
+}: {
+  addresses: readonly Address[];
+  emphasiseName?: boolean;
+}) {
+  return (
+    <>
+      {addresses.map((address, index) => (
+        <span key={index} className="address">
+          {address.name ? (
+            <bdi className={emphasiseName ? 'address__name address__name--strong' : 'address__name'}>
+              {address.name}
+            </bdi>
+          ) : null}
+          {address.address ? (
+            <span className={address.name ? 'address__email' : 'address__email address__email--alone'}>
+              {address.name ? `<${address.address}>` : address.address}
+            </span>
+          ) : null}
+          {index < addresses.length - 1 ? <span className="address__sep">, </span> : null}
+        </span>
+      ))}
+    </>
+  );
+}
+
+const AVATAR_HUES = [210, 340, 160, 30, 265, 190, 0, 120, 290, 45];
+
+/** Initials on a colour derived from the address, so the same sender always looks the same. */
+function Avatar({ from }: { from: Address | undefined }) {
+  const source = from?.name.trim() || from?.address.trim() || '?';
+  const words = source
+    .replace(/[<>"@._-]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const first = (word: string | undefined) => Array.from(word ?? '')[0] ?? '';
+  const initials = (
+    words.length > 1 ? first(words[0]) + first(words[1]) : Array.from(source).slice(0, 2).join('')
+  ).toUpperCase();
+  let hash = 0;
+  for (const ch of from?.address ?? source) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  const hue = AVATAR_HUES[hash % AVATAR_HUES.length] ?? 210;
+  return (
+    <span className="avatar" aria-hidden="true" style={{ backgroundColor: `hsl(${hue} 42% 38%)` }}>
+      {initials}
+    </span>
+  );
+}

@@ -1,0 +1,394 @@
+import DOMPurify from 'dompurify';
+import type { InlineImage } from '../../../../shared/model';
+
+/**
+ * Turns a message's own HTML (hostile until proven otherwise) into the document we hand to the
+ * reader's `<iframe sandbox="" srcdoc>`. Three layers, each enough on its own for scripts:
+ *   1. DOMPurify with a strict profile (no scripts, frames, plugins, forms, metadata elements,
+ *      event handlers, script-capable URLs), plus our own URL policy for every resource reference;
+ *   2. the frame's own CSP, the first element of its <head>, which allows no scripts and no remote
+ *      loads (images from http/https only after the user asked, for this message);
+ *   3. the empty sandbox attribute, set by the component, which also blocks navigation and popups.
+ * Links are made inert: the frame can neither navigate nor run a click handler, so a link keeps its
+ * text and shows its real target as a tooltip instead of pretending to work.
+ *
+ * Remote references (http, https, protocol-relative) in src, srcset, background, poster, SVG hrefs
+ * and CSS url()/image-set() are removed unless `allowRemote`, and counted either way so the reader
+ * can offer "Load remote content". `cid:` references resolve to the message's inline images.
+ */
+
+export interface SanitizeOptions {
+  /** Keep http(s) images and CSS backgrounds: the user chose to load remote content for this message. */
+  allowRemote: boolean;
+  /** The message's inline parts, referenced from the HTML as cid:<contentId>. */
+  inlineImages: readonly InlineImage[];
+}
+
+export interface SanitizedMessage {
+  /** A complete HTML document for the frame's srcdoc, starting with its CSP. */
+  html: string;
+  /** Remote references found (removed unless allowRemote). */
+  remoteCount: number;
+  /** Links made inert (their targets are in their tooltips). */
+  linkCount: number;
+}
+
+/** The frame's policy. No script-src, frame-src or form-action: default-src 'none' covers them. */
+export function frameContentSecurityPolicy(allowRemote: boolean): string {
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `img-src data:${allowRemote ? ' http: https:' : ''}`,
+    'font-src data:',
+  ].join('; ');
+}
+
+const FORBID_TAGS = [
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+  'fencedframe',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'meta',
+  'link',
+  'base',
+  'title',
+  'noscript',
+  'template',
+];
+
+// Attributes that only make sense with scripts, forms or navigation, or that fetch on their own.
+const FORBID_ATTR = [
+  'action',
+  'formaction',
+  'ping',
+  'target',
+  'srcdoc',
+  'lowsrc',
+  'dynsrc',
+  'manifest',
+  'http-equiv',
+];
+
+/** Attributes that make the browser fetch something as soon as the document renders. */
+const RESOURCE_ATTRS = ['src', 'background', 'poster', 'href', 'xlink:href', 'data'];
+
+/** Styling for the frame: readable defaults for mail that brings none, never overriding mail that does. */
+const FRAME_BASE_CSS = [
+  'html{background:#fff;color:#1f2328;color-scheme:light}',
+  'body{margin:0;padding:16px 20px;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;overflow-wrap:break-word}',
+  'img{max-width:100%;height:auto}',
+  'pre{white-space:pre-wrap}',
+  'blockquote{margin:0 0 0 .8em;padding-left:.8em;border-left:2px solid #d0d7de;color:#57606a}',
+  // Links are inert (no href), so the browser's own link style no longer applies: restore it at zero
+  // specificity (the message's own link colours still win) and hint that hovering shows the target.
+  ':where(a[data-mailscope-link]){color:#0b57d0;text-decoration:underline;cursor:help}',
+].join('');
+
+function trimControls(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) <= 0x20) start++;
+  while (end > start && value.charCodeAt(end - 1) <= 0x20) end--;
+  return value.slice(start, end);
+}
+
+type UrlKind = 'cid' | 'data-image' | 'remote' | 'fragment' | 'other';
+
+function classifyUrl(raw: string): UrlKind {
+  // Browsers drop ASCII tab/newline anywhere in a URL and trim C0 controls and spaces; so must we,
+  // or "java\tscript:" and " https://" slip past the checks.
+  const url = trimControls(raw.replace(/[\t\n\r]/g, ''));
+  const lower = url.toLowerCase();
+  if (lower.startsWith('cid:')) return 'cid';
+  if (/^data:image\/[a-z0-9.+-]+[;,]/.test(lower)) return 'data-image';
+  if (
+    lower.startsWith('http:') ||
+    lower.startsWith('https:') ||
+    url.startsWith('//') ||
+    url.startsWith('\\\\')
+  ) {
+    return 'remote';
+  }
+  if (url.startsWith('#')) return 'fragment';
+  return 'other';
+}
+
+function normaliseContentId(value: string): string {
+  let id = value.trim();
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // Not percent-encoded after all: use as is.
+  }
+  return id.replace(/^<|>$/g, '').toLowerCase();
+}
+
+interface UrlPolicy {
+  allowRemote: boolean;
+  images: ReadonlyMap<string, string>;
+  remote: number;
+}
+
+/** The URL to keep for a resource reference, or null to drop it. Counts remote references. */
+function resourceUrl(raw: string, policy: UrlPolicy): string | null {
+  switch (classifyUrl(raw)) {
+    case 'cid':
+      return policy.images.get(normaliseContentId(raw.trim().slice(4))) ?? null;
+    case 'data-image':
+      return raw.trim();
+    case 'remote':
+      policy.remote += 1;
+      return policy.allowRemote ? raw.trim() : null;
+    case 'fragment':
+    case 'other':
+      // Relative URLs would resolve against the app's own address (srcdoc inherits its base URL).
+      return null;
+  }
+}
+
+/** srcset: "url [descriptor], url [descriptor]"; URLs (data: ones too) may contain commas. */
+function rewriteSrcset(value: string, policy: UrlPolicy): string | null {
+  const kept: string[] = [];
+  let pos = 0;
+  while (pos < value.length) {
+    while (pos < value.length && /[\s,]/.test(value[pos] ?? '')) pos++;
+    if (pos >= value.length) break;
+    let end = pos;
+    while (end < value.length && !/\s/.test(value[end] ?? '')) end++;
+    let url = value.slice(pos, end);
+    let descriptor = '';
+    pos = end;
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '');
+    } else {
+      let depth = 0;
+      const start = pos;
+      while (pos < value.length) {
+        const ch = value[pos];
+        if (ch === '(') depth++;
+        else if (ch === ')') depth = Math.max(0, depth - 1);
+        else if (ch === ',' && depth === 0) break;
+        pos++;
+      }
+      descriptor = value.slice(start, pos).trim();
+      pos++;
+    }
+    const keep = resourceUrl(url, policy);
+    if (keep) kept.push(descriptor ? `${keep} ${descriptor}` : keep);
+  }
+  return kept.length ? kept.join(', ') : null;
+}
+
+/**
+ * CSS from style attributes and <style> elements. Escapes that spell letters are decoded first so
+ * `\75 rl(` cannot hide a url(); @import is dropped (it fetches stylesheets); every url() and
+ * image-set() goes through the same policy as src attributes.
+ */
+function rewriteCss(css: string, policy: UrlPolicy): string {
+  // One left-to-right pass, so an escaped backslash ("\\") is consumed whole and cannot pair with
+  // the letter after it.
+  let out = css
+    .replace(
+      /\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|([\s\S]))/g,
+      (match, hex: string | undefined, char: string | undefined) => {
+        if (hex !== undefined) {
+          const code = Number.parseInt(hex, 16);
+          return isAsciiLetter(code) ? String.fromCharCode(code) : match;
+        }
+        return char !== undefined && isAsciiLetter(char.charCodeAt(0)) ? char : match;
+      },
+    )
+    .replace(/@import\b[^;]*;?/gi, '');
+
+  out = replaceImageSets(out, policy);
+  out = out.replace(
+    /url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^)"'\s]*))\s*\)/gi,
+    (_match, dq: string | undefined, sq: string | undefined, bare: string | undefined) => {
+      const keep = resourceUrl(dq ?? sq ?? bare ?? '', policy);
+      // Quoted with " so a data: URL's own characters cannot end the token early.
+      return keep
+        ? `url("${keep.replace(/["\\\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}")`
+        : 'none';
+    },
+  );
+  return out;
+}
+
+/** image-set("a.png" 1x, url(b.png) 2x) may name URLs as bare strings; drop the whole set unless
+ * every string in it is allowed (url() inside are handled by the url() pass afterwards). */
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function replaceImageSets(css: string, policy: UrlPolicy): string {
+  const pattern = /(?:-webkit-)?image-set\(/gi;
+  let result = '';
+  let last = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(css)) !== null) {
+    const open = match.index + match[0].length;
+    let depth = 1;
+    let i = open;
+    let quote: string | null = null;
+    while (i < css.length && depth > 0) {
+      const ch = css[i];
+      if (quote) {
+        if (ch === '\\') i++;
+        else if (ch === quote) quote = null;
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      i++;
+    }
+    const inner = css.slice(open, i - 1);
+    const strings = [
+      ...inner.replace(/url\([^)]*\)/gi, '').matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g),
+    ];
+    let allowed = true;
+    for (const s of strings) {
+      if (!resourceUrl(s[1] ?? s[2] ?? '', policy) || classifyUrl(s[1] ?? s[2] ?? '') === 'cid')
+        allowed = false;
+    }
+    result += css.slice(last, match.index) + (allowed ? css.slice(match.index, i) : 'none');
+    last = i;
+    pattern.lastIndex = i;
+  }
+  return result + css.slice(last);
+}
+
+function escapeStyleText(css: string): string {
+  // Our own serialisation of <style> text: it must not be able to close the element.
+  return css.replace(/<\/(style)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const MAX_TITLE = 2048;
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+function isLink(node: Element): boolean {
+  // SVG's <a> is lower-case in nodeName; HTML's is upper-case.
+  const name = node.nodeName.toLowerCase();
+  return name === 'a' || name === 'area';
+}
+
+export function sanitizeMessageHtml(html: string, options: SanitizeOptions): SanitizedMessage {
+  const images = new Map<string, string>();
+  for (const image of options.inlineImages) {
+    if (classifyUrl(image.dataUrl) === 'data-image')
+      images.set(normaliseContentId(image.contentId), image.dataUrl);
+  }
+  const policy: UrlPolicy = { allowRemote: options.allowRemote, images, remote: 0 };
+  const linkTargets = new WeakMap<Element, string>();
+  let linkCount = 0;
+
+  // A fresh instance per call: hooks are per instance, and this keeps the function pure.
+  const purify = DOMPurify(window);
+
+  purify.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName === 'style' && node.textContent) {
+      node.textContent = rewriteCss(node.textContent, policy);
+    }
+  });
+
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    const name = data.attrName;
+    if (name.startsWith('on')) {
+      data.keepAttr = false;
+      return;
+    }
+    // Remember a link's real target before DOMPurify drops unsafe schemes, to show it as a tooltip.
+    if (name === 'href' && isLink(node)) {
+      linkTargets.set(node, data.attrValue);
+      data.keepAttr = false;
+    }
+  });
+
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    const el = node;
+
+    const target = linkTargets.get(el);
+    if (target !== undefined) {
+      el.removeAttribute('href');
+      // The real target replaces any title the sender wrote, which could claim a different one.
+      const shown = target.trim();
+      if (shown) el.setAttribute('title', shown.length > MAX_TITLE ? `${shown.slice(0, MAX_TITLE)}…` : shown);
+      else el.removeAttribute('title');
+      el.setAttribute('data-mailscope-link', '');
+      linkCount += 1;
+    }
+
+    for (const attr of RESOURCE_ATTRS) {
+      const value = el.getAttribute(attr);
+      if (value === null) continue;
+      // In-document SVG references (<use href="#icon">) are harmless and keep icons working.
+      if (
+        (attr === 'href' || attr === 'xlink:href') &&
+        value.trim().startsWith('#') &&
+        el.namespaceURI !== HTML_NS
+      ) {
+        continue;
+      }
+      const keep = resourceUrl(value, policy);
+      if (keep) el.setAttribute(attr, keep);
+      else el.removeAttribute(attr);
+    }
+
+    for (const attr of ['srcset', 'imagesrcset']) {
+      const srcset = el.getAttribute(attr);
+      if (srcset === null) continue;
+      const keep = rewriteSrcset(srcset, policy);
+      if (keep) el.setAttribute(attr, keep);
+      else el.removeAttribute(attr);
+    }
+
+    // style="", and in SVG also presentation attributes (fill, filter, mask…) that accept url().
+    const names = el.namespaceURI === HTML_NS ? ['style'] : el.getAttributeNames();
+    for (const name of names) {
+      const value = el.getAttribute(name);
+      if (value === null || (name !== 'style' && !/url\(|image-set\(|\\/i.test(value))) continue;
+      const rewritten = rewriteCss(value, policy);
+      if (rewritten !== value) el.setAttribute(name, rewritten);
+    }
+  });
+
+  const root = purify.sanitize(html, {
+    WHOLE_DOCUMENT: true,
+    RETURN_DOM: true,
+    FORBID_TAGS,
+    FORBID_ATTR,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+  }) as HTMLElement;
+
+  const headStyles = Array.from(root.querySelectorAll('head style'))
+    .map((style) => `<style>${escapeStyleText(style.textContent ?? '')}</style>`)
+    .join('');
+  const body = root.querySelector('body');
+  const bodyHtml = body ? body.outerHTML : '<body></body>';
+
+  const document =
+    '<!doctype html><html><head>' +
+    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(frameContentSecurityPolicy(options.allowRemote))}">` +
+    '<meta charset="utf-8">' +
+    // Remote images, once allowed, must not tell their server which page asked for them.
+    '<meta name="referrer" content="no-referrer">' +
+    `<style>${FRAME_BASE_CSS}</style>` +
+    headStyles +
+    '</head>' +
+    bodyHtml +
+    '</html>';
+
+  return { html: document, remoteCount: policy.remote, linkCount };
+}

@@ -1,0 +1,140 @@
+import type { ErrorInfo } from '../../../../shared/errors';
+import type { Folder, SourceSummary } from '../../../../shared/model';
+import { ErrorNotice, Spinner } from '../../components/Notice';
+import { CloseIcon, Logo, PlusIcon, SampleIcon, SourceKindIcon } from '../../components/icons';
+import { FolderTree } from '../folders/FolderTree';
+import './sidebar.css';
+
+/**
+ * The open sources, each with its folder tree, and the ways to open more. Closing a source that
+ * failed to close keeps it listed with the error under it.
+ */
+
+interface SidebarProps {
+  sources: readonly SourceSummary[];
+  activeSourceId: string | null;
+  activeFolderId: string | null;
+  onSelectFolder: (sourceId: string, folder: Folder) => void;
+  onCloseSource: (sourceId: string) => void;
+  closing: ReadonlySet<string>;
+  closeErrors: ReadonlyMap<string, ErrorInfo>;
+  onOpen: () => void;
+  onOpenSample: () => void;
+  sampleState: { busy: boolean; error: ErrorInfo | null };
+  onDismissSampleError: () => void;
+}
+
+const KIND_LABEL: Record<SourceSummary['kind'], string> = {
+  sample: 'Sample mailbox',
+  maildir: 'Maildir folder',
+  mbox: 'mbox file',
+  eml: 'Message file',
+};
+
+export function Sidebar({
+  sources,
+  activeSourceId,
+  activeFolderId,
+  onSelectFolder,
+  onCloseSource,
+  closing,
+  closeErrors,
+  onOpen,
+  onOpenSample,
+  sampleState,
+  onDismissSampleError,
+}: SidebarProps) {
+  const sampleOpen = sources.some((s) => s.kind === 'sample');
+  return (
+    <nav className="sidebar" aria-label="Mailboxes" data-testid="folder-tree">
+      <div className="sidebar__brand">
+        <Logo size={22} />
+        <h1 className="sidebar__product">Mailscope</h1>
+        <span className="sidebar__readonly" title="Mailscope never changes, moves or deletes mail">
+          Read-only
+        </span>
+      </div>
+      <div className="sidebar__sources">
+        {sources.map((source) => {
+          const error = closeErrors.get(source.id);
+          const headingId = `source-${source.id}`;
+          return (
+            <section
+              key={source.id}
+              className={`source${source.id === activeSourceId ? ' is-active' : ''}`}
+              aria-labelledby={headingId}
+            >
+              <div className="source__header" title={`${KIND_LABEL[source.kind]}\n${source.location}`}>
+                <SourceKindIcon kind={source.kind} className="source__icon" />
+                <h2 id={headingId} className="source__name">
+                  {source.name}
+                </h2>
+                {closing.has(source.id) ? (
+                  <Spinner size={12} />
+                ) : (
+                  <button
+                    type="button"
+                    className="icon-button icon-button--small source__close"
+                    aria-label={`Close ${source.name}`}
+                    title={`Close ${source.name}`}
+                    onClick={() => onCloseSource(source.id)}
+                  >
+                    <CloseIcon size={14} />
+                  </button>
+                )}
+              </div>
+              {error ? (
+                <ErrorNotice
+                  compact
+                  error={error}
+                  onRetry={() => onCloseSource(source.id)}
+                  retryLabel="Try again"
+                />
+              ) : null}
+              {source.folders.length ? (
+                <FolderTree
+                  label={`${source.name} folders`}
+                  folders={source.folders}
+                  selectedId={source.id === activeSourceId ? activeFolderId : null}
+                  onSelect={(folder) => onSelectFolder(source.id, folder)}
+                />
+              ) : (
+                <p className="source__empty">No folders</p>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      <div className="sidebar__actions">
+        {sampleState.error ? (
+          <ErrorNotice compact error={sampleState.error} onRetry={onOpenSample} testId="sample-error" />
+        ) : null}
+        {sampleState.error ? (
+          <button type="button" className="link-button sidebar__dismiss" onClick={onDismissSampleError}>
+            Dismiss
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="sidebar__action"
+          onClick={onOpen}
+          title="Open a .eml file, an mbox file or a Maildir folder (Ctrl+O)"
+        >
+          <PlusIcon />
+          Open…
+        </button>
+        {!sampleOpen ? (
+          <button
+            type="button"
+            className="sidebar__action"
+            onClick={onOpenSample}
+            disabled={sampleState.busy}
+          >
+            {sampleState.busy ? <Spinner size={14} /> : <SampleIcon />}
+            Open sample mailbox
+          </button>
+        ) : null}
+      </div>
+    </nav>
+  );
+}

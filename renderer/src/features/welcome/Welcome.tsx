@@ -1,0 +1,113 @@
+import type { ErrorInfo } from '../../../../shared/errors';
+import { ErrorNotice, Spinner } from '../../components/Notice';
+import { FolderOpenIcon, Logo, SampleIcon, ShieldIcon } from '../../components/icons';
+import { MOD_KEY } from '../../app/keys';
+import './welcome.css';
+
+/** What the user sees with nothing open: what Mailscope is and the three ways in. */
+
+interface WelcomeProps {
+  onOpenSample: () => void;
+  onOpenPath: () => void;
+  sampleState: { busy: boolean; error: ErrorInfo | null };
+  /** The engine did not answer app.getInfo: nothing will work until it does. */
+  engineError: ErrorInfo | null;
+  onRetryEngine: () => void;
+  version: string | null;
+}
+
+export function Welcome({
+  onOpenSample,
+  onOpenPath,
+  sampleState,
+  engineError,
+  onRetryEngine,
+  version,
+}: WelcomeProps) {
+  return (
+    <main className="welcome" data-testid="welcome">
+      <div className="welcome__inner">
+        <header className="welcome__header">
+          <Logo size={56} />
+          <h1 className="welcome__title">Mailscope</h1>
+          <p className="welcome__tagline">
+            A read-only viewer for Exchange Online shared mailboxes: inspect mail, headers and attachments
+            without ever changing a thing.
+          </p>
+        </header>
+
+        {engineError ? (
+          <ErrorNotice
+            error={engineError}
+            onRetry={onRetryEngine}
+            testId="engine-error"
+            className="welcome__notice"
+          />
+        ) : null}
+
+        <ul className="welcome__actions" aria-label="Get started">
+          <li className="welcome-card welcome-card--upcoming">
+            <span className="welcome-card__icon">
+              <ShieldIcon size={22} />
+            </span>
+            <span className="welcome-card__text">
+              <span className="welcome-card__title">
+                Add shared mailbox
+                <span className="pill">Next release</span>
+              </span>
+              <span className="welcome-card__desc">
+                Connecting to Microsoft 365 shared mailboxes (IMAP/POP3 with OAuth 2.0) arrives in the next
+                release.
+              </span>
+            </span>
+          </li>
+          <li>
+            <button type="button" className="welcome-card" onClick={onOpenSample} disabled={sampleState.busy}>
+              <span className="welcome-card__icon">
+                {sampleState.busy ? <Spinner size={20} /> : <SampleIcon size={22} />}
+              </span>
+              <span className="welcome-card__text">
+                <span className="welcome-card__title">
+                  {sampleState.busy ? 'Opening sample mailbox…' : 'Open sample mailbox'}
+                </span>
+                <span className="welcome-card__desc">
+                  A small mailbox with folders, attachments and tricky messages, to look around.
+                </span>
+              </span>
+            </button>
+          </li>
+          <li>
+            <button type="button" className="welcome-card" onClick={onOpenPath}>
+              <span className="welcome-card__icon">
+                <FolderOpenIcon size={22} />
+              </span>
+              <span className="welcome-card__text">
+                <span className="welcome-card__title">Open file or folder…</span>
+                <span className="welcome-card__desc">
+                  A saved .eml message, an mbox export, or a Maildir folder.{' '}
+                  <span className="welcome-card__keys">
+                    <kbd>{MOD_KEY}</kbd>+<kbd>O</kbd>
+                  </span>
+                </span>
+              </span>
+            </button>
+          </li>
+        </ul>
+
+        {sampleState.error ? (
+          <ErrorNotice
+            error={sampleState.error}
+            onRetry={onOpenSample}
+            testId="sample-error"
+            className="welcome__notice"
+          />
+        ) : null}
+
+        <p className="welcome__footer">
+          Mailscope only reads. It never marks, moves or deletes messages.
+          {version ? <span className="welcome__version"> Version {version}</span> : null}
+        </p>
+      </div>
+    </main>
+  );
+}
