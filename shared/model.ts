@@ -56,7 +56,8 @@ export const Flags = z.object({
 });
 export type Flags = z.infer<typeof Flags>;
 
-export const Envelope = z.object({
+/** What a list row and the reader both show of a message. */
+const MessageSummary = z.object({
   id: z.string(),
   folderId: z.string(),
   subject: z.string(),
@@ -65,10 +66,13 @@ export const Envelope = z.object({
   cc: z.array(Address),
   /** ISO 8601, or null when the message has no parsable date. */
   date: z.string().nullable(),
+  messageId: z.string().nullable(),
   size: z.number().int().nonnegative(),
   flags: Flags,
+});
+
+export const Envelope = MessageSummary.extend({
   hasAttachments: z.boolean(),
-  messageId: z.string().nullable(),
 });
 export type Envelope = z.infer<typeof Envelope>;
 
@@ -117,19 +121,9 @@ export const InlineImage = z.object({
 });
 export type InlineImage = z.infer<typeof InlineImage>;
 
-export const MessageView = z.object({
-  id: z.string(),
-  folderId: z.string(),
-  subject: z.string(),
-  from: z.array(Address),
-  to: z.array(Address),
-  cc: z.array(Address),
+export const MessageView = MessageSummary.extend({
   bcc: z.array(Address),
   replyTo: z.array(Address),
-  date: z.string().nullable(),
-  messageId: z.string().nullable(),
-  size: z.number().int().nonnegative(),
-  flags: Flags,
   /** Every header in message order, unfolded and decoded for display. */
   headers: z.array(Header),
   text: z.string().nullable(),

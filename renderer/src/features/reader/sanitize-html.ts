@@ -33,13 +33,18 @@ export interface SanitizedMessage {
   linkCount: number;
 }
 
-/** The frame's policy. No script-src, frame-src or form-action: default-src 'none' covers them. */
+/**
+ * The frame's policy. default-src 'none' covers scripts, frames, fetches and media; form-action and
+ * base-uri do not fall back to it, so they are named.
+ */
 export function frameContentSecurityPolicy(allowRemote: boolean): string {
   return [
     "default-src 'none'",
     "style-src 'unsafe-inline'",
     `img-src data:${allowRemote ? ' http: https:' : ''}`,
     'font-src data:',
+    "form-action 'none'",
+    "base-uri 'none'",
   ].join('; ');
 }
 
