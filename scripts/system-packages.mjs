@@ -9,4 +9,14 @@ export const SYSTEM_PACKAGES = [
   'fonts-dejavu-core',
   'fonts-noto-core',
   'fonts-noto-cjk',
+  // The test bed's IMAP/POP3 server (test/testbed): Dovecot 2.3 with the oauth2 passdb, plus doveadm
+  // (in dovecot-core) to build the cached mdbox benchmark seeds.
+  'dovecot-imapd',
+  'dovecot-pop3d',
+  // keytar (the OS keychain) compiles from source against libsecret; its tests talk to a real
+  // gnome-keyring on a private D-Bus session.
+  'libsecret-1-dev',
+  'gnome-keyring',
+  'dbus',
+  'dbus-x11',
 ];

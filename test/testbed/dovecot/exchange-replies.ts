@@ -1,0 +1,195 @@
+/**
+ * Exchange-replies mode: a scripted IMAP/POP3 server (implicit TLS, 127.0.0.1) that answers with
+ * Exchange Online's own texts, which Dovecot never produces. Clients' error handling and the
+ * diagnostics' hints are tested against these exact strings.
+ *
+ * Texts: `NO AUTHENTICATE failed.`, `BAD User is authenticated but not connected.` and POP3's
+ * `-ERR Authentication failure: unknown user name or bad password.` are Exchange Online's verbatim
+ * (Microsoft's IMAP/POP OAuth troubleshooting pages and client bug reports). The throttling texts
+ * (`NO Server Unavailable. 15`, POP3 `-ERR Server Unavailable. 21`, and `* BYE Connection is
+ * closed. 13` for too many connections) are as seen in client bug reports; confirm against a live
+ * tenant before relying on the numbers.
+ */
+import type net from 'node:net';
+import tls from 'node:tls';
+
+export type ExchangeMode =
+  /** The token is refused (wrong tenant, missing role, no mailbox permission). */
+  | 'auth-failed'
+  /** Auth succeeds but the mailbox cannot be reached (no FullAccess, mailbox moved/not licensed). */
+  | 'not-connected'
+  /** Server-side throttling at authentication. */
+  | 'throttled'
+  /** Connection refused right after the greeting: too many concurrent connections. */
+  | 'too-many-connections';
+
+export const EXCHANGE_TEXT = {
+  imapGreeting:
+    '* OK The Microsoft Exchange IMAP4 service is ready. [TQBXADIAUABSADAANQBDAEEAMAAwADAAMQAuAGUAdQByAHAAcgBkADAANQAuAHAAcgBvAGQALgBvAHUAdABsAG8AbwBrAC4AYwBvAG0A]',
+  imapCapability:
+    '* CAPABILITY IMAP4 IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2 SASL-IR UIDPLUS ID UNSELECT CHILDREN IDLE NAMESPACE LITERAL+',
+  authFailed: 'NO AUTHENTICATE failed.',
+  notConnected: 'BAD User is authenticated but not connected.',
+  imapThrottled: 'NO Server Unavailable. 15',
+  tooManyConnections: '* BYE Connection is closed. 13',
+  popGreeting: '+OK The Microsoft Exchange POP3 service is ready. [TQBXADIAUABSADAANQBDAEEAMAAwADAAMQA=]',
+  popAuthFailed: '-ERR Authentication failure: unknown user name or bad password.',
+  popThrottled: '-ERR Server Unavailable. 21',
+} as const;
+
+export interface ExchangeRepliesOptions {
+  mode?: ExchangeMode;
+}
+
+export interface ExchangeRepliesStartOptions extends ExchangeRepliesOptions {
+  tls: { certPem: string; keyPem: string };
+}
+
+export class ExchangeReplies {
+  mode: ExchangeMode;
+  /** Every line received, per protocol, for assertions on what the client sent. */
+  readonly received: { protocol: 'imap' | 'pop3'; line: string }[] = [];
+  private servers: net.Server[] = [];
+  private sockets = new Set<net.Socket>();
+  imapPort = 0;
+  pop3Port = 0;
+
+  private constructor(opts: ExchangeRepliesStartOptions) {
+    this.mode = opts.mode ?? 'auth-failed';
+  }
+
+  static async start(opts: ExchangeRepliesStartOptions): Promise<ExchangeReplies> {
+    const x = new ExchangeReplies(opts);
+    x.imapPort = await x.listen(opts.tls, (s) => x.imapSession(s));
+    x.pop3Port = await x.listen(opts.tls, (s) => x.popSession(s));
+    return x;
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await Promise.all(this.servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    this.servers = [];
+  }
+
+  private async listen(
+    cert: { certPem: string; keyPem: string },
+    session: (s: tls.TLSSocket) => void,
+  ): Promise<number> {
+    const server = tls.createServer({ cert: cert.certPem, key: cert.keyPem }, (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+      session(socket);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.servers.push(server);
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  }
+
+  private lines(socket: net.Socket, onLine: (line: string) => void): void {
+    let buffered = '';
+    socket.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('latin1');
+      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, nl).replace(/\r$/, '');
+        buffered = buffered.slice(nl + 1);
+        onLine(line);
+      }
+    });
+  }
+
+  private imapSession(socket: net.Socket): void {
+    const send = (line: string) => socket.write(`${line}\r\n`);
+    send(EXCHANGE_TEXT.imapGreeting);
+    if (this.mode === 'too-many-connections') {
+      send(EXCHANGE_TEXT.tooManyConnections);
+      socket.end();
+      return;
+    }
+    let authenticated = false;
+    let pendingAuthTag: string | undefined;
+    const finishAuth = (tag: string) => {
+      if (this.mode === 'not-connected') {
+        authenticated = true;
+        send(`${tag} OK AUTHENTICATE completed.`);
+      } else if (this.mode === 'throttled') send(`${tag} ${EXCHANGE_TEXT.imapThrottled}`);
+      else send(`${tag} ${EXCHANGE_TEXT.authFailed}`);
+    };
+    this.lines(socket, (line) => {
+      this.received.push({ protocol: 'imap', line });
+      if (pendingAuthTag !== undefined) {
+        const tag = pendingAuthTag;
+        pendingAuthTag = undefined;
+        return finishAuth(tag);
+      }
+      const [tag = '*', command = '', ...args] = line.split(' ');
+      switch (command.toUpperCase()) {
+        case 'CAPABILITY':
+          send(EXCHANGE_TEXT.imapCapability);
+          return send(`${tag} OK CAPABILITY completed.`);
+        case 'ID':
+          send('* ID NIL');
+          return send(`${tag} OK ID completed.`);
+        case 'NOOP':
+          return send(
+            authenticated && this.mode === 'not-connected'
+              ? `${tag} ${EXCHANGE_TEXT.notConnected}`
+              : `${tag} OK NOOP completed.`,
+          );
+        case 'LOGOUT':
+          send('* BYE Microsoft Exchange Server IMAP4 server signing off.');
+          send(`${tag} OK LOGOUT completed.`);
+          return socket.end();
+        case 'AUTHENTICATE':
+          if (args.length >= 2) return finishAuth(tag);
+          // No initial response: ask for it, as Exchange does, with an empty continuation.
+          pendingAuthTag = tag;
+          return send('+ ');
+        case 'LOGIN':
+          return send(`${tag} ${EXCHANGE_TEXT.authFailed.replace('AUTHENTICATE', 'LOGIN')}`);
+        default:
+          if (authenticated && this.mode === 'not-connected')
+            return send(`${tag} ${EXCHANGE_TEXT.notConnected}`);
+          return send(`${tag} BAD Command Error. 10`);
+      }
+    });
+  }
+
+  private popSession(socket: net.Socket): void {
+    const send = (line: string) => socket.write(`${line}\r\n`);
+    send(EXCHANGE_TEXT.popGreeting);
+    if (this.mode === 'too-many-connections') {
+      send('-ERR Connection is closed. 13');
+      socket.end();
+      return;
+    }
+    let awaitingBlob = false;
+    const finishAuth = () =>
+      send(this.mode === 'throttled' ? EXCHANGE_TEXT.popThrottled : EXCHANGE_TEXT.popAuthFailed);
+    this.lines(socket, (line) => {
+      this.received.push({ protocol: 'pop3', line });
+      if (awaitingBlob) {
+        awaitingBlob = false;
+        return finishAuth();
+      }
+      const [command = '', ...args] = line.split(' ');
+      switch (command.toUpperCase()) {
+        case 'CAPA':
+          return send('+OK\r\nTOP\r\nUIDL\r\nSASL PLAIN XOAUTH2\r\nUSER\r\n.');
+        case 'AUTH':
+          if (args.length >= 2) return finishAuth();
+          awaitingBlob = true;
+          return send('+ ');
+        case 'QUIT':
+          send('+OK Microsoft Exchange Server POP3 server signing off.');
+          return socket.end();
+        default:
+          return send('-ERR Protocol error. 14');
+      }
+    });
+  }
+}
