@@ -1,0 +1,79 @@
+/**
+ * The Exchange Online side of app-only IMAP/POP3 access, as a PowerShell script with one profile's
+ * values filled in. The Setup screen shows it with a copy button and docs/admin-setup.md explains it;
+ * Mailscope never runs PowerShell itself. Values are single-quoted, so nothing in them is expanded.
+ */
+
+export interface AdminScriptInput {
+  /** The profile's display name, used to label the service principal and scope. */
+  name: string;
+  mailbox: string;
+  protocol: 'imap' | 'pop3';
+  /** Application (client) ID of the app registration. */
+  clientId: string;
+  /** Tenant ID or verified domain. */
+  tenant: string;
+  /**
+   * Object ID of the Enterprise application (service principal) of that app, not the app
+   * registration's own object ID: mixing the two up is the most common reason logins fail.
+   */
+  servicePrincipalObjectId?: string;
+}
+
+export const SERVICE_PRINCIPAL_PLACEHOLDER = '<Enterprise application Object ID>';
+
+/** A PowerShell single-quoted literal: only the quote itself needs escaping, by doubling. */
+export function psQuote(value: string): string {
+  return `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, "''")}'`;
+}
+
+export function adminScript(input: AdminScriptInput): string {
+  const permission = input.protocol === 'imap' ? 'IMAP.AccessAsApp' : 'POP.AccessAsApp';
+  const spId = input.servicePrincipalObjectId?.trim() || SERVICE_PRINCIPAL_PLACEHOLDER;
+  const label = `Mailscope - ${input.name}`;
+  const lines = [
+    `# Mailscope: app-only ${input.protocol === 'imap' ? 'IMAP' : 'POP3'} access to ${input.mailbox}`,
+    `# Prerequisites in Microsoft Entra ID: the app registration ${input.clientId} has the application`,
+    `# permission Office 365 Exchange Online > ${permission}, with admin consent granted.`,
+    '# Run as an Exchange administrator in PowerShell 7 or Windows PowerShell 5.1.',
+    '',
+    '# Once per computer:',
+    'Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser',
+    '',
+    'Import-Module ExchangeOnlineManagement',
+    `Connect-ExchangeOnline -Organization ${psQuote(input.tenant)}`,
+    '',
+    `$AppId = ${psQuote(input.clientId)}`,
+    '# Entra admin center > Enterprise applications > (this app) > Overview > Object ID.',
+    '# Not the Object ID shown under App registrations: that one is refused at sign-in.',
+    `$ServicePrincipalId = ${psQuote(spId)}`,
+    `$Mailbox = ${psQuote(input.mailbox)}`,
+    '',
+    '# 1. Register the app in Exchange Online (once per app; skip if Get-ServicePrincipal lists it).',
+    `New-ServicePrincipal -AppId $AppId -ObjectId $ServicePrincipalId -DisplayName ${psQuote(label)}`,
+    '',
+    '# 2. Let it open this mailbox. Read-only use is up to the client: Mailscope never changes mail.',
+    'Add-MailboxPermission -Identity $Mailbox -User $ServicePrincipalId -AccessRights FullAccess -AutoMapping $false',
+    '',
+    `# 3. ${input.protocol === 'imap' ? 'IMAP' : 'POP3'} must be enabled on the mailbox.`,
+    `Set-CASMailbox -Identity $Mailbox -${input.protocol === 'imap' ? 'ImapEnabled' : 'PopEnabled'} $true`,
+    '',
+    '# 4. Check.',
+    'Get-ServicePrincipal -Identity $ServicePrincipalId | Format-List DisplayName, AppId, ObjectId',
+    'Get-MailboxPermission -Identity $Mailbox -User $ServicePrincipalId',
+    'Test-ServicePrincipalAuthorization -Identity $ServicePrincipalId -Resource $Mailbox',
+    '',
+    '# Optional. IMAP and POP3 app access is already limited to the mailboxes granted FullAccess above.',
+    '# If this app also holds Microsoft Graph mail permissions, scope those to the same mailbox with',
+    '# RBAC for Applications instead of a tenant-wide grant:',
+    `# New-ManagementScope -Name ${psQuote(`${label} scope`)} -RecipientRestrictionFilter ${psQuote(opathEquals('PrimarySmtpAddress', input.mailbox))}`,
+    `# New-ManagementRoleAssignment -App $ServicePrincipalId -Role 'Application Mail.Read' -CustomResourceScope ${psQuote(`${label} scope`)}`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** An OPATH equality filter; OPATH quotes like PowerShell, so a quote in the value is doubled. */
+function opathEquals(property: string, value: string): string {
+  return `${property} -eq '${value.replace(/'/g, "''")}'`;
+}
