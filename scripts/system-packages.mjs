@@ -19,4 +19,12 @@ export const SYSTEM_PACKAGES = [
   'gnome-keyring',
   'dbus',
   'dbus-x11',
+  // dbus-send: the keychain test polls the bus until gnome-keyring owns org.freedesktop.secrets.
+  'dbus-bin',
+  // node-gyp's toolchain for keytar's native build (keytar's prebuilt download is unreachable here).
+  'g++',
+  'make',
+  'python3',
+  // The certificate tests make PFX fixtures with `openssl pkcs12` (product code reads PFX in JS).
+  'openssl',
 ];
