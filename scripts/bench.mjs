@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// `npm run bench` arrives with the test bed and the IMAP/POP3 sources (DESIGN.md §6).
-console.error(
-  'npm run bench: not yet available. It will print open-100k, open-scale, pop3-list, parse-25mb,\n' +
-    'parse-25mb-rss, token-reuse and list-dom, each against a baseline measured in the same run,\n' +
-    'and write bench/results.json (DESIGN.md §6).',
-);
-process.exit(1);
+/**
+ * `npm run bench [-- name…]`: the benchmarks of DESIGN.md §6 (test/bench) against the test bed.
+ * Prints `name: value=V unit=U (mailscope=Xms baseline=Yms)` per benchmark and writes
+ * bench/results.json; exits non-zero when one misses its target.
+ */
+import { spawn } from 'node:child_process';
+
+const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/run.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 1));

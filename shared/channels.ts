@@ -11,6 +11,15 @@ export const METHODS = [
   'messages.list',
   'messages.get',
   'links.open',
+  'profiles.list',
+  'profiles.save',
+  'profiles.duplicate',
+  'profiles.remove',
+  'profiles.export',
+  'profiles.import',
+  'profiles.inspectCertificate',
+  'profiles.adminScript',
+  'diagnostics.run',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -20,6 +20,15 @@ export const ERROR_CODES = [
   'UNKNOWN_FOLDER',
   'UNKNOWN_MESSAGE',
   'LINK_REFUSED',
+  'PROFILE_INVALID',
+  'PROFILE_NOT_FOUND',
+  'PROFILES_FILE_SET_ASIDE',
+  'PROFILES_MIGRATED',
+  'KEYCHAIN_UNAVAILABLE',
+  'SECRET_MISSING',
+  'SECRET_DAMAGED',
+  'CERTIFICATE_INVALID',
+  'TOKEN_REQUEST_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -89,6 +98,42 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
   LINK_REFUSED: {
     message: 'Mailscope opens only web (http, https) and mailto links.',
     hint: 'Copy the link target if you need to inspect it.',
+  },
+  PROFILE_INVALID: {
+    message: 'Some settings of this mailbox are not valid.',
+    hint: 'Correct the fields named above and save again.',
+  },
+  PROFILE_NOT_FOUND: {
+    message: 'That mailbox profile no longer exists.',
+    hint: 'It may have been removed in another window: reload the profile list.',
+  },
+  PROFILES_FILE_SET_ASIDE: {
+    message: 'The saved mailbox profiles could not be read, so the file was set aside.',
+    hint: 'Add your mailboxes again, or import an export of them. The kept file may help to recover the settings by hand.',
+  },
+  PROFILES_MIGRATED: {
+    message: 'Your mailbox profiles were upgraded to this version of Mailscope.',
+    hint: 'A copy of the old file was kept next to it.',
+  },
+  KEYCHAIN_UNAVAILABLE: {
+    message: 'No operating-system keychain is reachable, so Mailscope cannot store secrets.',
+    hint: 'Mailscope never stores secrets in plain text. Unlock or start your keychain (Keychain Access, Windows Credential Manager, GNOME Keyring) and try again.',
+  },
+  SECRET_MISSING: {
+    message: 'This mailbox has no secret or certificate stored yet.',
+    hint: 'Edit the mailbox and enter its client secret or certificate.',
+  },
+  SECRET_DAMAGED: {
+    message: 'The secret stored for this mailbox is damaged.',
+    hint: 'Edit the mailbox and enter its client secret or certificate again.',
+  },
+  CERTIFICATE_INVALID: {
+    message: 'The certificate cannot be used.',
+    hint: 'Give the certificate with its private key, as PEM or as a PFX file with its passphrase.',
+  },
+  TOKEN_REQUEST_FAILED: {
+    message: 'Microsoft Entra ID refused the token request.',
+    hint: 'Run Test connection: the diagnostics name the cause and the fix.',
   },
   INTERNAL: {
     message: 'Something went wrong inside Mailscope.',

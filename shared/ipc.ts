@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import type { Method } from './channels';
 import type { Result } from './errors';
-import { AppInfo, EnvelopePage, MessageView, SourceSummary } from './model';
+import { DiagnosticReport } from './diagnostics';
+import {
+  AppInfo,
+  CertificateFacts,
+  EnvelopePage,
+  ImportReport,
+  MessageView,
+  ProfilesState,
+  ProfileSummary,
+  SecretInput,
+  SourceSummary,
+} from './model';
+import { ProfileDraft } from './profile';
 
 /**
  * The contract between the renderer and the main process (or the harness): one entry per method,
@@ -52,6 +64,45 @@ export const CONTRACT = {
   'links.open': {
     request: z.object({ url: z.string().min(1).max(8192) }).strict(),
     response: z.object({ opened: z.boolean() }),
+  },
+  'profiles.list': { request: Empty, response: ProfilesState },
+  'profiles.save': {
+    request: z
+      .object({
+        /** Absent: create. Present: update that profile. */
+        id: id.optional(),
+        draft: ProfileDraft,
+        /** Absent keeps the stored credential (an edit that changes only the name, say). */
+        secret: SecretInput.optional(),
+      })
+      .strict(),
+    response: ProfileSummary,
+  },
+  'profiles.duplicate': { request: z.object({ id }).strict(), response: ProfileSummary },
+  'profiles.remove': { request: z.object({ id }).strict(), response: z.object({ removed: z.boolean() }) },
+  'profiles.export': {
+    request: z.object({ ids: z.array(id).max(1000).optional() }).strict(),
+    response: z.object({ json: z.string(), count: z.number().int().nonnegative() }),
+  },
+  'profiles.import': {
+    request: z.object({ json: z.string().min(1).max(5_000_000) }).strict(),
+    response: ImportReport,
+  },
+  'profiles.inspectCertificate': {
+    request: z.object({ secret: SecretInput }).strict(),
+    response: CertificateFacts,
+  },
+  'profiles.adminScript': {
+    request: z.object({ id, servicePrincipalObjectId: z.string().max(64).optional() }).strict(),
+    response: z.object({ powershell: z.string() }),
+  },
+  'diagnostics.run': {
+    request: z.union([
+      z.object({ profileId: id }).strict(),
+      /** "Test connection" in the wizard, before saving. */
+      z.object({ draft: ProfileDraft, secret: SecretInput.optional(), profileId: id.optional() }).strict(),
+    ]),
+    response: DiagnosticReport,
   },
 } as const satisfies Record<Method, { request: z.ZodType; response: z.ZodType }>;
 

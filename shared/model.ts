@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfo } from './errors';
+import { Profile } from './profile';
 
 /**
  * Data that crosses IPC: plain JSON, dates as ISO strings, nothing a renderer could use to reach
@@ -147,3 +148,86 @@ export const AppInfo = z.object({
   largeFileBytes: z.number().int().positive(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/* ---- Mailbox profiles (Microsoft 365 shared mailboxes) ---- */
+
+/** The last "Test connection" of a profile in this session: what the sidebar shows as its state. */
+export const ConnectionCheck = z.object({
+  status: z.enum(['ok', 'failed']),
+  at: z.iso.datetime(),
+  /** For a failure: the step that failed and its cause, short enough for a tooltip. */
+  summary: z.string(),
+});
+export type ConnectionCheck = z.infer<typeof ConnectionCheck>;
+
+export const ProfileSummary = Profile.extend({
+  /** A client secret or certificate key is in the keychain (never the value itself). */
+  secretStored: z.boolean(),
+  lastCheck: ConnectionCheck.nullable(),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummary>;
+
+export const KeychainStatus = z.object({
+  available: z.boolean(),
+  message: z.string().optional(),
+  hint: z.string().optional(),
+});
+export type KeychainStatus = z.infer<typeof KeychainStatus>;
+
+export const ProfilesState = z.object({
+  profiles: z.array(ProfileSummary),
+  /** Things that happened while loading: a file set aside, an upgrade. */
+  notices: z.array(ErrorInfo),
+  keychain: KeychainStatus,
+});
+export type ProfilesState = z.infer<typeof ProfilesState>;
+
+/**
+ * A credential as the user enters it, sent once from the wizard to the main process, which puts
+ * it in the keychain. It never travels the other way.
+ */
+export const SecretInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('client-secret'), value: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      kind: z.literal('certificate-pem'),
+      /** Certificate (and chain) PEM; may also hold the private key. */
+      pem: z.string().min(1).max(262_144),
+      /** The private key, when it is a separate file. */
+      keyPem: z.string().max(262_144).optional(),
+      /** For an encrypted private key. */
+      passphrase: z.string().max(1024).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('certificate-pfx'),
+      pfxBase64: z.string().min(1).max(1_000_000),
+      passphrase: z.string().max(1024),
+    })
+    .strict(),
+]);
+export type SecretInput = z.infer<typeof SecretInput>;
+
+/** Public facts about a certificate, for the wizard to show as the user picks one. */
+export const CertificateFacts = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  thumbprintSha1: z.string(),
+  thumbprintSha256: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  keyBits: z.number().int().nullable(),
+  warnings: z.array(z.string()),
+});
+export type CertificateFacts = z.infer<typeof CertificateFacts>;
+
+export const ImportReport = z.object({
+  imported: z.array(ProfileSummary),
+  problems: z.array(
+    z.object({ index: z.number().int(), name: z.string().nullable(), messages: z.array(z.string()) }),
+  ),
+  /** Entries that carried secret-looking fields, which were dropped. */
+  ignoredSecretFields: z.number().int().nonnegative(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;

@@ -10,6 +10,18 @@ import { LocalMailSource } from './local/local-source';
 import { DEFAULT_LARGE_FILE_BYTES, openLocal } from './local/open-local';
 import { openMaildir } from './local/open-maildir';
 import type { MailSource } from './source';
+import type { DiagnosticReport } from '../../shared/diagnostics';
+import {
+  type Profile,
+  type ProfileDraft,
+  ProfileDraft as ProfileDraftSchema,
+  resolveServer,
+} from '../../shared/profile';
+import {
+  createProfileMethods,
+  type ParsedSecret,
+  type ProfileMethodsOptions,
+} from './profiles/profile-methods';
 
 export interface ServiceOptions {
   /** Native dialogs, opening links, version: what only the process running us can provide. */
@@ -18,7 +30,13 @@ export interface ServiceOptions {
   readonly samplePath: string;
   /** Files above this size are refused until the user confirms (default 100 MiB). */
   readonly largeFileBytes?: number;
+  /** Mailbox profiles, their secrets and connection tests. */
+  readonly profiles: ProfileMethodsOptions;
+  /** Runs the connection diagnostics for a profile (with a credential not yet stored, from the wizard). */
+  readonly diagnose: Diagnose;
 }
+
+export type Diagnose = (profile: Profile, credential: ParsedSecret | null) => Promise<DiagnosticReport>;
 
 /** Schemes links.open hands to the OS; anything else (file:, javascript:, custom handlers) is refused. */
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
@@ -53,6 +71,8 @@ export function createService(options: ServiceOptions): Api {
     return summarise(id, sourceOf(id));
   };
 
+  const profiles = createProfileMethods(options.profiles);
+
   const sourceOf = (id: string): MailSource => {
     const source = sources.get(id);
     if (!source) throw new AppError('UNKNOWN_SOURCE');
@@ -60,6 +80,28 @@ export function createService(options: ServiceOptions): Api {
   };
 
   return {
+    ...profiles.methods,
+
+    'diagnostics.run': async (request) => {
+      const profile =
+        'draft' in request
+          ? draftProfile(request.draft, request.profileId)
+          : await profiles.profile(request.profileId);
+      const credential = 'draft' in request && request.secret ? profiles.parseSecret(request.secret) : null;
+      const report = await options.diagnose(profile, credential);
+      if (!('draft' in request) || request.profileId) {
+        const failed = report.steps.find((step) => step.status === 'failed');
+        profiles.recordCheck(profile.id, {
+          status: report.ok ? 'ok' : 'failed',
+          at: report.startedAt,
+          summary: failed
+            ? `${failed.title}: ${failed.cause ?? 'failed'}`
+            : 'Connected and opened INBOX read-only.',
+        });
+      }
+      return report;
+    },
+
     'app.getInfo': async () => ({
       version: host.version,
       host: host.kind,
@@ -136,4 +178,11 @@ async function summarise(id: string, source: MailSource): Promise<SourceSummary>
     folders: await source.listFolders(),
     notices: [...source.notices],
   };
+}
+
+/** An unsaved profile from the wizard, complete enough to test: the draft's own id if it has one. */
+function draftProfile(draft: ProfileDraft, id: string | undefined): Profile {
+  const parsed = ProfileDraftSchema.parse(draft);
+  const now = new Date().toISOString();
+  return { ...parsed, id: id ?? randomUUID(), server: resolveServer(parsed), createdAt: now, updatedAt: now };
 }

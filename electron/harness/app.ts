@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../core/dispatch';
-import { createService } from '../core/service';
+import { createEngine } from '../core/engine';
+import { userDataDir } from '../core/profiles/user-data-dir';
+import type { SecretStore } from '../core/secrets/secret-store';
 import { harnessHost } from './host';
 import { type Harness, startHarness } from './server';
 
@@ -17,6 +19,12 @@ export interface HarnessAppOptions {
   rendererDir?: string;
   samplePath?: string;
   largeFileBytes?: number;
+  /** Profiles folder; default the desktop app's own, so both see the same mailboxes. */
+  profilesDir?: string;
+  /** Default: the OS keychain, or memory for this process when none is reachable (said in the UI). */
+  secrets?: SecretStore;
+  /** Extra trusted CA certificates (PEM): the test bed's, or a TLS-inspecting proxy's. */
+  extraCa?: string;
   /** Where bugs (non-AppError failures) are reported; the CLI prints them, tests collect them. */
   onInternalError?: (method: string, error: unknown) => void;
 }
@@ -30,12 +38,15 @@ function version(): string {
 
 /** The whole app without Electron: the real service behind the harness server. */
 export function startHarnessApp(options: HarnessAppOptions = {}): Promise<Harness> {
-  const service = createService({
+  const { api } = createEngine({
     host: harnessHost(version()),
     samplePath: options.samplePath ?? defaultPaths.samplePath,
+    profilesDir: options.profilesDir ?? userDataDir(),
+    secrets: options.secrets ?? 'keychain-or-memory',
+    ...(options.extraCa ? { trust: { ca: options.extraCa } } : {}),
     ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),
   });
-  const dispatch = createDispatch(service, {
+  const dispatch = createDispatch(api, {
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
   return startHarness({

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createDispatch } from '../core/dispatch';
-import { createService } from '../core/service';
+import { createEngine } from '../core/engine';
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
 import { hardenApp, hardenSession } from './security';
@@ -47,10 +47,16 @@ export async function startApp() {
   const samplePath = app.isPackaged
     ? join(process.resourcesPath, 'sample-mailbox')
     : join(app.getAppPath(), 'resources', 'sample-mailbox');
-  const service = createService({ host: electronHost(app.getVersion()), samplePath });
+  // Secrets only ever go to the OS keychain here; without one, the UI says so and stores none.
+  const { api } = createEngine({
+    host: electronHost(app.getVersion()),
+    samplePath,
+    profilesDir: app.getPath('userData'),
+    secrets: 'keychain',
+  });
   registerIpc(
     ipcMain,
-    createDispatch(service, {
+    createDispatch(api, {
       onInternalError: (method, error) => console.error(`mailscope: internal error in ${method}:`, error),
     }),
     isAppUrl,

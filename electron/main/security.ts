@@ -18,9 +18,17 @@ export function hardenWebContents(contents: WebContents, isAppUrl: (url: string)
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/**
+ * The one permission the page gets: writing plain text to the clipboard (the Copy buttons for
+ * PowerShell, Message-IDs, device codes). Reading the clipboard, media, notifications: never.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
 export function hardenSession(session: Session) {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  );
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/core/dispatch';
 import type { Host } from '../../../electron/core/host';
-import { createService } from '../../../electron/core/service';
-import type { Api } from '../../../shared/ipc';
+import { createEngine } from '../../../electron/core/engine';
+import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import type { EnvelopePage, MessageView, SourceSummary } from '../../../shared/model';
 import { appErrorOf, maildir, message, put, tempDir } from './helpers';
 
@@ -44,9 +44,11 @@ async function sampleDir(): Promise<string> {
 async function setup(options: { dialogs?: boolean; largeFileBytes?: number } = {}) {
   const host = fakeHost(options);
   const samplePath = await sampleDir();
-  const api: Api = createService({
+  const { api } = createEngine({
     host,
     samplePath,
+    profilesDir: await tempDir(),
+    secrets: new MemorySecretStore(),
     ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),
   });
   return { host, api, samplePath };

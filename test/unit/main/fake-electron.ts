@@ -87,6 +87,12 @@ class FakeApp extends EventEmitter {
   getVersion() {
     return '0.0.0-test';
   }
+  readonly paths = new Map<string, string>();
+  getPath(name: string) {
+    const path = this.paths.get(name);
+    if (!path) throw new Error(`fake electron: no path set for ${name}`);
+    return path;
+  }
   quit() {
     this.quitCalled = true;
   }

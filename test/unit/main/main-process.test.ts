@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHODS, channelOf } from '../../../shared/channels';
 import * as fake from './fake-electron';
@@ -18,6 +20,7 @@ describe('Electron main process wiring', () => {
   let window: fake.FakeBrowserWindow;
 
   beforeAll(async () => {
+    fake.app.paths.set('userData', mkdtempSync(join(tmpdir(), 'mailscope-main-')));
     await startApp();
     expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
     window = fake.FakeBrowserWindow.instances[0]!;
@@ -85,14 +88,17 @@ describe('Electron main process wiring', () => {
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but writing text to the clipboard', () => {
     const session = fake.session.defaultSession;
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
       session.permissionRequestHandler?.({}, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
+      expect(session.permissionCheckHandler?.({}, permission)).toBe(false);
     }
-    expect(session.permissionCheckHandler?.({}, 'media')).toBe(false);
+    const callback = vi.fn();
+    session.permissionRequestHandler?.({}, 'clipboard-sanitized-write', callback);
+    expect(callback).toHaveBeenCalledWith(true);
   });
 
   it('sends the app CSP on every response, the same policy index.html declares', () => {

@@ -1,0 +1,81 @@
+import type { KeychainStatus } from '../../shared/model';
+import type { Api } from '../../shared/ipc';
+import { type TrustOptions } from './auth/network';
+import { TokenProvider } from './auth/token-provider';
+import { createDiagnose } from './diagnostics/diagnose';
+import type { Host } from './host';
+import { KeytarSecretStore } from './secrets/keytar-store';
+import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
+import { createService } from './service';
+
+/**
+ * The whole engine for a host, composed in one place so Electron and the harness cannot differ:
+ * the service over local sources and profiles, secrets in the OS keychain, tokens in memory.
+ */
+
+export interface EngineOptions {
+  host: Host;
+  samplePath: string;
+  /** Where profiles.json lives: Electron's userData, or the harness's own folder. */
+  profilesDir: string;
+  largeFileBytes?: number;
+  /** Extra trusted CA certificates (PEM), for a TLS-inspecting proxy or the test bed. */
+  trust?: TrustOptions;
+  /**
+   * `keychain`: the OS keychain or nothing (the desktop app: secrets are never kept elsewhere).
+   * `keychain-or-memory`: fall back to memory for this process only (the harness and the demo),
+   * and say so; secrets then vanish when it stops.
+   */
+  secrets: 'keychain' | 'keychain-or-memory' | SecretStore;
+}
+
+export interface Engine {
+  api: Api;
+  tokens: TokenProvider;
+}
+
+const MEMORY_NOTICE = {
+  message: 'No OS keychain is reachable: secrets are kept in memory for this session only.',
+  hint: 'They are forgotten when Mailscope stops; nothing is written to disk.',
+};
+
+export function createEngine(options: EngineOptions): Engine {
+  const keytar = new KeytarSecretStore();
+  let chosen: SecretStore = typeof options.secrets === 'object' ? options.secrets : keytar;
+  const probeKeychain = async (): Promise<KeychainStatus> => {
+    if (typeof options.secrets === 'object') return { available: true };
+    if (chosen !== keytar) return { available: true, ...MEMORY_NOTICE };
+    const probe = await keytar.probe();
+    if (probe.ok) return { available: true };
+    if (options.secrets === 'keychain-or-memory') {
+      chosen = new MemorySecretStore();
+      return { available: true, ...MEMORY_NOTICE };
+    }
+    return { available: false, message: probe.error.message, hint: probe.error.hint };
+  };
+  // Profiles and tokens reach the store through this indirection, so a late fallback applies everywhere.
+  const secrets: SecretStore = {
+    get description() {
+      return chosen.description;
+    },
+    get: (id, kind) => chosen.get(id, kind),
+    set: (id, kind, value) => chosen.set(id, kind, value),
+    delete: (id, kind) => chosen.delete(id, kind),
+    deleteAll: (id) => chosen.deleteAll(id),
+  };
+  const trust = options.trust ? { trust: options.trust } : {};
+  const tokens = new TokenProvider({ secrets, ...trust });
+  const api = createService({
+    host: options.host,
+    samplePath: options.samplePath,
+    ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),
+    profiles: {
+      profilesDir: options.profilesDir,
+      secrets,
+      probeKeychain,
+      onProfileChanged: (id) => tokens.invalidate(id),
+    },
+    diagnose: createDiagnose({ tokens, ...trust }),
+  });
+  return { api, tokens };
+}

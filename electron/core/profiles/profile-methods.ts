@@ -1,0 +1,236 @@
+import { adminScript } from '../../../shared/admin-script';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { Api } from '../../../shared/ipc';
+import type { ConnectionCheck, KeychainStatus, ProfileSummary, SecretInput } from '../../../shared/model';
+import type { Profile, ProfileDraft } from '../../../shared/profile';
+import { AppError } from '../app-error';
+import {
+  parseCertificate,
+  storeCertificateKey,
+  summarise,
+  type ParsedCertificate,
+} from '../secrets/certificate';
+import type { SecretKind, SecretStore } from '../secrets/secret-store';
+import { ProfileStore, type StoreNotice } from './store';
+import { duplicateProfile, removeProfile } from './with-secrets';
+
+/**
+ * The profile half of the Api: the store on disk (settings only) and the keychain (secrets only),
+ * kept in step. A secret arrives here once, from the wizard, and goes straight to the keychain;
+ * nothing returned from here carries one.
+ */
+
+export interface ProfileMethodsOptions {
+  /** Where profiles.json lives (Electron's userData; a temp folder in tests). */
+  profilesDir: string;
+  secrets: SecretStore;
+  /** Whether the keychain can be used; asked again until it answers yes. */
+  probeKeychain: () => Promise<KeychainStatus>;
+  /** Told when a profile's settings or secret change, so cached tokens are dropped. */
+  onProfileChanged?: (profileId: string) => void;
+}
+
+type ProfileMethodNames =
+  | 'profiles.list'
+  | 'profiles.save'
+  | 'profiles.duplicate'
+  | 'profiles.remove'
+  | 'profiles.export'
+  | 'profiles.import'
+  | 'profiles.inspectCertificate'
+  | 'profiles.adminScript';
+
+export interface ProfileMethods {
+  methods: Pick<Api, ProfileMethodNames>;
+  /** The stored profile, or PROFILE_NOT_FOUND. */
+  profile(id: string): Promise<Profile>;
+  /** Records the outcome of a connection test for the sidebar. */
+  recordCheck(profileId: string, check: ConnectionCheck): void;
+  /** Validates and stores a credential for a profile (used by the wizard's Test connection too). */
+  parseSecret(secret: SecretInput): ParsedSecret;
+}
+
+export type ParsedSecret =
+  { kind: 'client-secret'; value: string } | { kind: 'certificate'; certificate: ParsedCertificate };
+
+const CREDENTIAL_SECRET: Record<Profile['credential'], SecretKind | null> = {
+  'client-secret': 'client-secret',
+  certificate: 'certificate-key',
+  delegated: null,
+};
+
+export function createProfileMethods(options: ProfileMethodsOptions): ProfileMethods {
+  const { secrets } = options;
+  let opened: Promise<ProfileStore> | null = null;
+  const store = () => (opened ??= ProfileStore.open(options.profilesDir));
+  const checks = new Map<string, ConnectionCheck>();
+  let keychain: KeychainStatus | null = null;
+
+  const keychainStatus = async (): Promise<KeychainStatus> => {
+    if (keychain?.available) return keychain;
+    keychain = await options.probeKeychain();
+    return keychain;
+  };
+
+  const requireKeychain = async () => {
+    const status = await keychainStatus();
+    if (!status.available) throw new AppError('KEYCHAIN_UNAVAILABLE', status.message, status.hint);
+  };
+
+  const summary = async (profile: Profile): Promise<ProfileSummary> => {
+    const kind = CREDENTIAL_SECRET[profile.credential];
+    let secretStored = kind === null;
+    if (kind !== null && (await keychainStatus()).available) {
+      secretStored = (await secrets.get(profile.id, kind)) !== null;
+    }
+    return { ...profile, secretStored, lastCheck: checks.get(profile.id) ?? null };
+  };
+
+  const profile = async (id: string): Promise<Profile> => {
+    const found = (await store()).get(id);
+    if (!found) throw new AppError('PROFILE_NOT_FOUND');
+    return found;
+  };
+
+  const parseSecret = (secret: SecretInput): ParsedSecret => {
+    if (secret.kind === 'client-secret') return { kind: 'client-secret', value: secret.value.trim() };
+    const certificate = parseCertificate(
+      secret.kind === 'certificate-pem'
+        ? {
+            format: 'pem',
+            pem: secret.pem,
+            ...(secret.keyPem ? { keyPem: secret.keyPem } : {}),
+            ...(secret.passphrase ? { passphrase: secret.passphrase } : {}),
+          }
+        : { format: 'pfx', data: Buffer.from(secret.pfxBase64, 'base64'), passphrase: secret.passphrase },
+    );
+    return { kind: 'certificate', certificate };
+  };
+
+  /** Puts a parsed credential in the keychain and drops the other kind, so only one is ever live. */
+  const storeSecret = async (profileId: string, parsed: ParsedSecret) => {
+    if (parsed.kind === 'client-secret') {
+      await secrets.set(profileId, 'client-secret', parsed.value);
+      await secrets.delete(profileId, 'certificate-key');
+    } else {
+      await storeCertificateKey(secrets, profileId, parsed.certificate);
+      await secrets.delete(profileId, 'client-secret');
+    }
+  };
+
+  const withCertificateFacts = (draft: ProfileDraft, parsed: ParsedSecret | null): ProfileDraft => {
+    if (parsed?.kind !== 'certificate') return draft;
+    const facts = summarise(parsed.certificate);
+    return {
+      ...draft,
+      certificate: {
+        thumbprintSha1: facts.thumbprintSha1,
+        thumbprintSha256: facts.thumbprintSha256,
+        subject: facts.subject,
+        notAfter: facts.notAfter,
+        chainPem: facts.chainPem,
+      },
+    };
+  };
+
+  const methods: ProfileMethods['methods'] = {
+    'profiles.list': async () => {
+      const opened = await store();
+      return {
+        profiles: await Promise.all(opened.list().map(summary)),
+        notices: opened.notices.map(noticeInfo),
+        keychain: await keychainStatus(),
+      };
+    },
+
+    'profiles.save': async ({ id, draft, secret }) => {
+      const parsed = secret ? parseSecret(secret) : null;
+      if (parsed && draft.credential === 'delegated') {
+        throw new AppError(
+          'PROFILE_INVALID',
+          'A delegated profile signs in as a person: it takes no secret.',
+        );
+      }
+      if (parsed) await requireKeychain();
+      const opened = await store();
+      if (id && !opened.get(id)) throw new AppError('PROFILE_NOT_FOUND');
+      const saved = await opened.save(withCertificateFacts(draft, parsed), id);
+      if (parsed) {
+        try {
+          await storeSecret(saved.id, parsed);
+        } catch (error) {
+          // A new profile without its secret would look saved but never work: take it back.
+          if (!id) await opened.remove(saved.id);
+          throw error;
+        }
+      }
+      checks.delete(saved.id);
+      options.onProfileChanged?.(saved.id);
+      return summary(saved);
+    },
+
+    'profiles.duplicate': async ({ id }) => {
+      await profile(id);
+      return summary(await duplicateProfile(await store(), secrets, id));
+    },
+
+    'profiles.remove': async ({ id }) => {
+      const removed = await removeProfile(await store(), secrets, id);
+      checks.delete(id);
+      options.onProfileChanged?.(id);
+      return { removed };
+    },
+
+    'profiles.export': async ({ ids }) => {
+      const opened = await store();
+      const json = opened.exportJson(ids);
+      return { json, count: ids ? ids.filter((each) => opened.get(each)).length : opened.list().length };
+    },
+
+    'profiles.import': async ({ json }) => {
+      const report = await (await store()).importJson(json);
+      return {
+        imported: await Promise.all(report.imported.map(summary)),
+        problems: report.errors,
+        ignoredSecretFields: report.ignoredSecretFields.length,
+      };
+    },
+
+    'profiles.inspectCertificate': async ({ secret }) => {
+      const parsed = parseSecret(secret);
+      if (parsed.kind !== 'certificate') {
+        throw new AppError('CERTIFICATE_INVALID', 'That is a client secret, not a certificate.');
+      }
+      const { chainPem: _chain, ...facts } = summarise(parsed.certificate);
+      return facts;
+    },
+
+    'profiles.adminScript': async ({ id, servicePrincipalObjectId }) => {
+      const found = await profile(id);
+      return {
+        powershell: adminScript({
+          name: found.name,
+          mailbox: found.mailbox,
+          protocol: found.protocol,
+          clientId: found.clientId,
+          tenant: found.tenant,
+          ...(servicePrincipalObjectId ? { servicePrincipalObjectId } : {}),
+        }),
+      };
+    },
+  };
+
+  return {
+    methods,
+    profile,
+    parseSecret,
+    recordCheck: (profileId, check) => checks.set(profileId, check),
+  };
+}
+
+function noticeInfo(notice: StoreNotice): ErrorInfo {
+  return {
+    ...notice.info,
+    code: notice.kind === 'set-aside' ? 'PROFILES_FILE_SET_ASIDE' : 'PROFILES_MIGRATED',
+  };
+}

@@ -1,0 +1,64 @@
+import { ImapFlow } from 'imapflow';
+import { TokenProvider } from '../../electron/core/auth/token-provider';
+import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
+import { Profile } from '../../shared/profile';
+import { CONTOSO } from '../testbed/identity/scenario';
+import type { Testbed } from '../testbed/index';
+import type { BenchResult } from './result';
+
+/**
+ * token-reuse: 100 folder opens inside one token lifetime, each on its own IMAP session signed in
+ * with XOAUTH2 through Mailscope's TokenProvider, must make exactly one token request (DESIGN.md §6).
+ */
+
+const OPENS = 100;
+const FOLDERS = ['INBOX', 'Sent Items', 'Archive', 'Deleted Items'];
+
+export async function tokenReuse(bed: Testbed): Promise<BenchResult> {
+  const secrets = new MemorySecretStore();
+  const identity = new URL(bed.identity.authority('contoso'));
+  const now = new Date().toISOString();
+  const profile = Profile.parse({
+    id: '00000000-0000-4000-8000-000000000001',
+    name: 'Bench',
+    mailbox: CONTOSO.alerts,
+    protocol: 'imap',
+    server: { host: bed.imap.host, port: bed.imap.tlsPort, tlsMode: 'implicit' },
+    cloud: { kind: 'custom', authorityHost: identity.host, exchangeHost: 'outlook.office365.com' },
+    tenant: CONTOSO.tenantId,
+    clientId: CONTOSO.readerClientId,
+    credential: 'client-secret',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await secrets.set(profile.id, 'client-secret', CONTOSO.readerSecret.value);
+  const tokens = new TokenProvider({ secrets, trust: { ca: bed.ca.pem } });
+
+  bed.identity.resetCounts();
+  const started = performance.now();
+  for (let open = 0; open < OPENS; open++) {
+    const { accessToken } = await tokens.getToken(profile);
+    const client = new ImapFlow({
+      host: bed.imap.host,
+      port: bed.imap.tlsPort,
+      secure: true,
+      tls: { ca: [bed.ca.pem] },
+      auth: { user: profile.mailbox, accessToken },
+      logger: false,
+    });
+    await client.connect();
+    await client.mailboxOpen(FOLDERS[open % FOLDERS.length]!, { readOnly: true });
+    await client.logout();
+  }
+  const elapsed = performance.now() - started;
+  return {
+    name: 'token-reuse',
+    value: bed.identity.count('token:client_credentials'),
+    unit: 'count',
+    mailscopeMs: elapsed,
+    baselineMs: null,
+    runs: OPENS,
+    target: 'exactly 1',
+    pass: bed.identity.count('token:client_credentials') === 1,
+  };
+}

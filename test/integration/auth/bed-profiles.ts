@@ -1,0 +1,88 @@
+/**
+ * Mailbox profiles pointing at the test bed: custom cloud (the fake identity platform as
+ * authority, Exchange Online's resource name), Dovecot or the Exchange-replies server as mail host.
+ */
+import { randomUUID } from 'node:crypto';
+import { Profile, type ProfileDraftInput } from '../../../shared/profile';
+import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
+import { CONTOSO, type Testbed } from '../../testbed/index';
+
+export interface BedProfileOptions {
+  protocol?: 'imap' | 'pop3';
+  mailbox?: string;
+  clientId?: string;
+  tenant?: string;
+  credential?: 'client-secret' | 'certificate';
+  /** Mail server: Dovecot (default) or the Exchange-replies server. */
+  server?: 'dovecot' | 'exchange';
+  tlsMode?: 'implicit' | 'starttls';
+  host?: string;
+  port?: number;
+  exchangeHost?: string;
+  proxy?: string;
+  name?: string;
+}
+
+export function bedProfile(bed: Testbed, options: BedProfileOptions = {}): Profile {
+  const protocol = options.protocol ?? 'imap';
+  const tlsMode = options.tlsMode ?? 'implicit';
+  const dovecot = protocol === 'imap' ? bed.imap : bed.pop3;
+  const exchangePort = protocol === 'imap' ? bed.exchange?.imapPort : bed.exchange?.pop3Port;
+  const host = options.host ?? (options.server === 'exchange' ? '127.0.0.1' : dovecot.host);
+  // Beds without a mail server (identity only) still need a valid port in the profile.
+  const port =
+    options.port ??
+    ((options.server === 'exchange'
+      ? exchangePort
+      : tlsMode === 'implicit'
+        ? dovecot.tlsPort
+        : dovecot.port) ||
+      (protocol === 'imap' ? 993 : 995));
+  const credential = options.credential ?? 'client-secret';
+  const cert = bed.certificates.get(CONTOSO.readerCertificate);
+  const draft: ProfileDraftInput = {
+    name: options.name ?? 'Invoices (test bed)',
+    mailbox: options.mailbox ?? CONTOSO.invoices,
+    protocol,
+    server: { host, port, tlsMode },
+    cloud: {
+      kind: 'custom',
+      authorityHost: bed.identity.host,
+      exchangeHost: options.exchangeHost ?? 'outlook.office365.com',
+    },
+    tenant: options.tenant ?? CONTOSO.tenantId,
+    clientId: options.clientId ?? CONTOSO.readerClientId,
+    credential,
+    ...(options.proxy ? { proxy: options.proxy } : {}),
+    ...(credential === 'certificate' && cert
+      ? {
+          certificate: {
+            thumbprintSha1: cert.thumbprintSha1,
+            thumbprintSha256: cert.thumbprintSha256,
+            subject: 'CN=mailscope-reader',
+            notAfter: '2099-01-01T00:00:00.000Z',
+            chainPem: cert.certPem,
+          },
+        }
+      : {}),
+  };
+  const time = '2026-01-01T00:00:00.000Z';
+  return Profile.parse({ ...draft, id: randomUUID(), createdAt: time, updatedAt: time });
+}
+
+/** A memory secret store holding `secret` (client secret) or the reader certificate's key for the profile. */
+export async function secretsFor(
+  bed: Testbed,
+  profile: Profile,
+  secret?: string,
+): Promise<MemorySecretStore> {
+  const store = new MemorySecretStore();
+  if (profile.credential === 'certificate') {
+    const cert = bed.certificates.get(CONTOSO.readerCertificate);
+    if (!cert) throw new Error('reader certificate missing');
+    await store.set(profile.id, 'certificate-key', cert.keyPem);
+  } else {
+    await store.set(profile.id, 'client-secret', secret ?? CONTOSO.readerSecret.value);
+  }
+  return store;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  aadstsCode,
+  type AadstsContext,
+  entraCorrelationId,
+  entraMessage,
+  explainAadsts,
+  KNOWN_AADSTS_CODES,
+} from '../../../electron/core/auth/aadsts';
+
+const ctx: AadstsContext = {
+  tenant: 'contoso.onmicrosoft.com',
+  clientId: '3f1e2d4c-5b6a-4798-8a9b-0c1d2e3f4a01',
+  scope: 'https://outlook.office365.com/.default',
+  resource: 'https://outlook.office365.com',
+  credential: 'client-secret',
+};
+
+const MSAL_MESSAGE =
+  'Error(s): 7000215 - Timestamp: 2026-11-25 23:38:23Z - Description: AADSTS7000215: Invalid client secret provided. Trace ID: 8c1e0a4e-0000-4000-8000-000000000001 Correlation ID: 1b2c3d4e-0000-4000-8000-000000000002 Timestamp: 2026-11-25 23:38:23Z - Correlation ID: 1b2c3d4e-0000-4000-8000-000000000002 - Trace ID: 8c1e0a4e-0000-4000-8000-000000000001';
+
+describe('explainAadsts', () => {
+  it('covers the codes the brief and the test bed name', () => {
+    for (const code of [90002, 700016, 7000215, 7000222, 700027, 70011, 1002012, 65001]) {
+      expect(KNOWN_AADSTS_CODES).toContain(code);
+      const explained = explainAadsts(code, '', ctx);
+      expect(explained.unknown).toBe(false);
+      expect(explained.cause.length).toBeGreaterThan(20);
+      expect(explained.fix.length).toBeGreaterThan(20);
+    }
+  });
+
+  it.each([
+    [90002, /tenant “contoso\.onmicrosoft\.com” does not exist/, /Directory \(tenant\) ID/],
+    [700016, /client ID 3f1e2d4c-5b6a-4798-8a9b-0c1d2e3f4a01/, /Application \(client\) ID/],
+    [7000215, /Secret ID/, /\*\*Value\*\*/],
+    [7000222, /expired/, /create a new client secret/],
+    [700027, /not uploaded to the app registration/, /Certificates & secrets → Certificates/],
+    [70011, /Microsoft Graph/, /use https:\/\/outlook\.office365\.com\/\.default/i],
+    [1002012, /\/\.default/, /https:\/\/outlook\.office365\.com\/\.default/],
+    [65001, /Admin consent/, /Grant admin consent/],
+  ])('AADSTS%i', (code, cause, fix) => {
+    const explained = explainAadsts(code, '', ctx);
+    expect(explained.cause).toMatch(cause);
+    expect(explained.fix).toMatch(fix);
+  });
+
+  it('says "Secret ID" outright when the stored secret is shaped like one', () => {
+    expect(explainAadsts(7000215, '', { ...ctx, secretLooksLikeId: true }).cause).toMatch(
+      /looks like a GUID/,
+    );
+  });
+
+  it('names the certificate thumbprint for 700027', () => {
+    const explained = explainAadsts(700027, '', {
+      ...ctx,
+      credential: 'certificate',
+      certificateThumbprint: 'AB12',
+    });
+    expect(explained.cause).toContain('thumbprint AB12');
+    expect(explained.fix).toContain('equals AB12');
+  });
+
+  it('points a national cloud at its own resource', () => {
+    const gov = {
+      ...ctx,
+      resource: 'https://outlook.office365.us',
+      scope: 'https://graph.microsoft.us/.default',
+    };
+    expect(explainAadsts(70011, '', gov).fix).toContain('https://outlook.office365.us/.default');
+  });
+
+  it('unknown codes keep Entra’s text verbatim (without the volatile tail)', () => {
+    const explained = explainAadsts(
+      9999999,
+      'AADSTS9999999: Something new. Trace ID: x Correlation ID: y Timestamp: z',
+      ctx,
+    );
+    expect(explained.unknown).toBe(true);
+    expect(explained.cause).toBe('Microsoft Entra refused the token request: AADSTS9999999: Something new.');
+    expect(explained.fix).toContain('https://login.microsoftonline.com/error?code=9999999');
+  });
+});
+
+describe('parsing Entra text', () => {
+  it('finds the code, the message and the correlation id in MSAL’s wrapping', () => {
+    expect(aadstsCode(MSAL_MESSAGE)).toBe(7000215);
+    expect(entraMessage(MSAL_MESSAGE)).toBe('AADSTS7000215: Invalid client secret provided.');
+    expect(entraCorrelationId(MSAL_MESSAGE)).toBe('1b2c3d4e-0000-4000-8000-000000000002');
+    expect(aadstsCode('no code here')).toBeUndefined();
+  });
+});
