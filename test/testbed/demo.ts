@@ -1,8 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHarnessApp } from '../../electron/harness/app';
 import type { Harness } from '../../electron/harness/server';
-import { start } from './index';
+import { ProfileStore } from '../../electron/core/profiles/store';
+import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
+import { bedProfile } from '../integration/auth/bed-profiles';
+import { CONTOSO, start, type Testbed } from './index';
 
 /**
  * `npm run demo`: the test bed (fake Microsoft identity platform, Dovecot IMAP/POP3 with XOAUTH2,
@@ -12,7 +18,10 @@ import { start } from './index';
 
 const { values } = parseArgs({ options: { electron: { type: 'string' }, port: { type: 'string' } } });
 
-const bed = await start({ exchangeReplies: true });
+const bed = await start({ exchangeReplies: true, saslMechanisms: ['xoauth2'] });
+// Demo profiles live in a folder of their own, removed on exit, and their secrets in memory only:
+// a demo must not write into the user's profiles or keychain.
+const profilesDir = mkdtempSync(join(tmpdir(), 'mailscope-demo-profiles-'));
 let harness: Harness | null = null;
 let electron: ChildProcess | null = null;
 let stopping = false;
@@ -23,6 +32,7 @@ async function stop(code: number) {
   electron?.kill('SIGTERM');
   await harness?.close();
   await bed.stop();
+  rmSync(profilesDir, { recursive: true, force: true });
   console.log('Mailscope demo: stopped; nothing left running.');
   process.exit(code);
 }
@@ -39,14 +49,53 @@ try {
     electron.on('exit', () => void stop(0));
     console.log('Mailscope demo: the desktop app is starting. Press Ctrl-C to stop.');
   } else {
-    harness = await startHarnessApp(values.port ? { port: Number(values.port) } : {});
+    const secrets = await seedDemoProfiles(bed, profilesDir);
+    harness = await startHarnessApp({
+      profilesDir,
+      secrets,
+      extraCa: bed.ca.pem,
+      ...(values.port ? { port: Number(values.port) } : {}),
+    });
+    console.log(`Demo profiles in ${profilesDir}`);
     console.log(`Mailscope demo: ${harness.url}`);
     console.log('Press Ctrl-C to stop.');
   }
-  console.log(
-    'Profiles for these mailboxes arrive with the next release; until then the app opens local mail and the sample mailbox.',
-  );
+  if (!values.electron) {
+    console.log(
+      'Demo profiles: "Invoices (client secret)", "Alerts (certificate)" connect; "HR (no FullAccess)" and ' +
+        '"Invoices (Secret ID pasted)" fail, to show what Test connection says. Their secrets are kept in memory only.',
+    );
+  }
 } catch (error) {
   console.error('Mailscope demo: failed to start:', error);
   await stop(1);
+}
+
+/** Four profiles against the bed: two that work and two that fail the way real set-ups do. */
+async function seedDemoProfiles(bed: Testbed, dir: string): Promise<MemorySecretStore> {
+  const store = await ProfileStore.open(dir);
+  const secrets = new MemorySecretStore();
+  const cert = bed.certificates.get(CONTOSO.readerCertificate);
+  const demo = [
+    { profile: bedProfile(bed, { name: 'Invoices (client secret)' }), secret: CONTOSO.readerSecret.value },
+    {
+      profile: bedProfile(bed, {
+        name: 'Alerts (certificate)',
+        mailbox: CONTOSO.alerts,
+        credential: 'certificate',
+      }),
+      key: cert?.keyPem,
+    },
+    {
+      profile: bedProfile(bed, { name: 'HR (no FullAccess)', mailbox: CONTOSO.hr }),
+      secret: CONTOSO.readerSecret.value,
+    },
+    { profile: bedProfile(bed, { name: 'Invoices (Secret ID pasted)' }), secret: CONTOSO.readerSecret.id },
+  ];
+  for (const { profile, secret, key } of demo) {
+    const saved = await store.save(profile);
+    if (secret) await secrets.set(saved.id, 'client-secret', secret);
+    if (key) await secrets.set(saved.id, 'certificate-key', key);
+  }
+  return secrets;
 }

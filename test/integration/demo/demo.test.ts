@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 
 /**
  * `npm run demo` from the README: it starts the test bed and the app, prints where, and on Ctrl-C
@@ -64,9 +65,39 @@ describe('npm run demo', () => {
       expect(output).toMatch(/Identity\s+https:\/\/127\.0\.0\.1:\d+/);
       expect(existsSync(root)).toBe(true);
 
+      const profilesDir = /Demo profiles in (\S+)/.exec(output)![1]!;
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<title>Mailscope</title>');
+
+      // The demo opens with its profiles ready, and the working one connects.
+      const { origin, hash } = new URL(url);
+      const token = new URLSearchParams(hash.slice(1)).get('token')!;
+      const socket = new WebSocket(`${origin.replace('http', 'ws')}/api?token=${token}`, {
+        headers: { origin },
+      });
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      const ask = <T>(id: number, method: string, payload: unknown) =>
+        new Promise<T>((resolve) => {
+          const onMessage = (data: unknown) => {
+            const frame = JSON.parse(String(data)) as { id: number; result: { value: T } };
+            if (frame.id !== id) return;
+            socket.off('message', onMessage);
+            resolve(frame.result.value);
+          };
+          socket.on('message', onMessage);
+          socket.send(JSON.stringify({ id, method, payload }));
+        });
+      const list = await ask<{ profiles: { id: string; name: string }[] }>(1, 'profiles.list', {});
+      expect(list.profiles.map((p) => p.name).sort()).toEqual([
+        'Alerts (certificate)',
+        'HR (no FullAccess)',
+        'Invoices (Secret ID pasted)',
+        'Invoices (client secret)',
+      ]);
+      const working = list.profiles.find((p) => p.name === 'Invoices (client secret)')!;
+      expect((await ask<{ ok: boolean }>(2, 'diagnostics.run', { profileId: working.id })).ok).toBe(true);
+      socket.close();
 
       const processes = descendants(demo.pid!);
       expect(processes.length).toBeGreaterThan(2); // tsx, Dovecot and its children at least
@@ -75,6 +106,7 @@ describe('npm run demo', () => {
 
       expect(processes.filter(alive)).toEqual([]);
       expect(existsSync(root)).toBe(false);
+      expect(existsSync(profilesDir)).toBe(false);
       await expect(fetch(url)).rejects.toThrow();
       expect(output).toContain('stopped; nothing left running');
     },
