@@ -83,11 +83,12 @@ export function createService(options: ServiceOptions): Api {
     ...profiles.methods,
 
     'diagnostics.run': async (request) => {
+      // A draft is tested exactly as it would be saved: with the certificate facts its credential gives.
+      const credential = 'draft' in request && request.secret ? profiles.parseSecret(request.secret) : null;
       const profile =
         'draft' in request
-          ? draftProfile(request.draft, request.profileId)
+          ? draftProfile(profiles.withCertificateFacts(request.draft, credential), request.profileId)
           : await profiles.profile(request.profileId);
-      const credential = 'draft' in request && request.secret ? profiles.parseSecret(request.secret) : null;
       const report = await options.diagnose(profile, credential);
       if (!('draft' in request) || request.profileId) {
         const failed = report.steps.find((step) => step.status === 'failed');

@@ -53,6 +53,12 @@ function thumbprints(certPem: string): { thumbprintSha1: string; thumbprintSha25
   };
 }
 
+/**
+ * Per-run certificates live for 90 days, like a typical public server certificate: shorter ones
+ * would trip the diagnostics' "expires soon" warning and hide real warnings in tests.
+ */
+const SERVER_DAYS = 90;
+
 function validity(days: number): { notBefore: Date; notAfter: Date } {
   // Backdated an hour so clock skew between processes never makes a fresh cert "not yet valid".
   const notBefore = new Date(Date.now() - 3_600_000);
@@ -65,7 +71,7 @@ export async function createCa(commonName = 'Mailscope Test Bed CA'): Promise<Te
     name: `CN=${commonName}`,
     keys,
     signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
-    ...validity(2),
+    ...validity(SERVER_DAYS),
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
@@ -84,7 +90,7 @@ export async function issueServerCert(ca: TestCa): Promise<IssuedCert> {
     publicKey: keys.publicKey,
     signingKey: ca.keys.privateKey,
     signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
-    ...validity(2),
+    ...validity(SERVER_DAYS),
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),

@@ -46,8 +46,10 @@ export interface ProfileMethods {
   profile(id: string): Promise<Profile>;
   /** Records the outcome of a connection test for the sidebar. */
   recordCheck(profileId: string, check: ConnectionCheck): void;
-  /** Validates and stores a credential for a profile (used by the wizard's Test connection too). */
+  /** Validates a credential as the user entered it (used by the wizard's Test connection too). */
   parseSecret(secret: SecretInput): ParsedSecret;
+  /** The draft as it will be saved with this credential: a certificate's public facts filled in. */
+  withCertificateFacts(draft: ProfileDraft, parsed: ParsedSecret | null): ProfileDraft;
 }
 
 export type ParsedSecret =
@@ -224,6 +226,7 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
     methods,
     profile,
     parseSecret,
+    withCertificateFacts,
     recordCheck: (profileId, check) => checks.set(profileId, check),
   };
 }
