@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
 import { startHarnessApp } from '../../electron/harness/app';
 import type { Harness } from '../../electron/harness/server';
 
@@ -13,7 +14,11 @@ import type { Harness } from '../../electron/harness/server';
  * - `app`: a page already opened on the harness URL;
  * - `remote`: a loopback HTTP listener that records every request, standing in for the internet,
  *   so tests can prove that nothing (tracking pixel, form post, iframe) reaches it;
- * - `workDir`: a temp folder for files a test writes (removed afterwards).
+ * - `workDir`: a temp folder for files a test writes (removed afterwards);
+ * - `bed`: the test bed (fake Microsoft identity platform + Dovecot), started once per worker and
+ *   only by tests that ask for it;
+ * - `profilesHarness`: the app for shared-mailbox tests: it trusts the bed's CA, keeps profiles in a
+ *   temp folder (never the user's own) and secrets in memory (never the user's keychain).
  */
 
 export interface RemoteListener {
@@ -26,23 +31,69 @@ interface Fixtures {
   internalErrors: string[];
   remote: RemoteListener;
   workDir: string;
+  profilesHarness: Harness;
+}
+
+/**
+ * The slice of the test bed (test/testbed/index.ts) these tests use, typed here rather than imported:
+ * the test bed is compiled with Node's types only (tsconfig.node.json), and pulled into this
+ * DOM + Node program its WebCrypto typing no longer matches. At run time it is the real thing.
+ */
+export interface Bed {
+  ca: { pem: string };
+  identity: { host: string };
+  imap: { host: string; port: number; tlsPort: number };
+  pop3: { host: string; port: number; tlsPort: number };
+  certificates: ReadonlyMap<string, { certPem: string; keyPem: string; thumbprintSha1: string }>;
+  stop(): Promise<void>;
+}
+
+export interface Contoso {
+  tenantId: string;
+  readerClientId: string;
+  readerSpObjectId: string;
+  readerSecret: { id: string; value: string };
+  readerCertificate: string;
+  invoices: string;
+  alerts: string;
+}
+
+interface TestbedModule {
+  start(): Promise<Bed>;
+  CONTOSO: Contoso;
+}
+
+const TESTBED_MODULE = '../testbed/index.ts';
+
+/** The test bed module, loaded at run time (see Bed). */
+export async function testbed(): Promise<TestbedModule> {
+  return (await import(/* @vite-ignore */ TESTBED_MODULE)) as TestbedModule;
+}
+
+interface WorkerFixtures {
+  bed: Bed;
 }
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
   internalErrors: async ({}, use) => {
     const errors: string[] = [];
     await use(errors);
     expect(errors, 'the engine reported internal errors (bugs)').toEqual([]);
   },
   harness: async ({ internalErrors }, use) => {
+    // Never the user's own profiles folder or keychain: a test starts from nothing.
+    const profilesDir = mkdtempSync(join(tmpdir(), 'mailscope-e2e-profiles-'));
     const harness = await startHarnessApp({
       largeFileBytes: 100 * 1024 * 1024,
+      profilesDir,
+      secrets: new MemorySecretStore(),
       onInternalError: (method, error) => internalErrors.push(`${method}: ${String(error)}`),
     });
     await use(harness);
     await harness.close();
+    rmSync(profilesDir, { recursive: true, force: true });
   },
   remote: async ({}, use) => {
     const requests: { method: string; url: string }[] = [];
@@ -61,6 +112,26 @@ export const test = base.extend<Fixtures>({
     const dir = mkdtempSync(join(tmpdir(), 'mailscope-e2e-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
+  },
+  bed: [
+    async ({}, use) => {
+      const bed = await (await testbed()).start();
+      await use(bed);
+      await bed.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  profilesHarness: async ({ bed, internalErrors }, use) => {
+    const profilesDir = mkdtempSync(join(tmpdir(), 'mailscope-e2e-profiles-'));
+    const harness = await startHarnessApp({
+      extraCa: bed.ca.pem,
+      profilesDir,
+      secrets: new MemorySecretStore(),
+      onInternalError: (method, error) => internalErrors.push(`${method}: ${String(error)}`),
+    });
+    await use(harness);
+    await harness.close();
+    rmSync(profilesDir, { recursive: true, force: true });
   },
 });
 

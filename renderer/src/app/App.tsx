@@ -1,9 +1,14 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { SourceSummary } from '../../../shared/model';
+import type { ImportReport, ProfileSummary, SourceSummary } from '../../../shared/model';
 import { api } from '../api';
 import { envelopeStore } from '../features/messages/envelope-store';
 import { OpenDialog } from '../features/open/OpenDialog';
+import { ImportDialog } from '../features/profiles/ImportDialog';
+import { ProfileList } from '../features/profiles/ProfileList';
+import { ProfilePage } from '../features/profiles/ProfilePage';
+import { ProfileWizard } from '../features/profiles/ProfileWizard';
+import { useProfiles } from '../features/profiles/use-profiles';
 import { Welcome } from '../features/welcome/Welcome';
 import { isTyping } from './keys';
 import { Shell } from './Shell';
@@ -25,6 +30,17 @@ export function App() {
   });
   const [closing, setClosing] = useState<ReadonlySet<string>>(() => new Set());
   const [closeErrors, setCloseErrors] = useState<ReadonlyMap<string, ErrorInfo>>(() => new Map());
+  const profiles = useProfiles();
+  const refreshProfiles = profiles.refresh;
+  const [wizard, setWizard] = useState<{ profile?: ProfileSummary } | null>(null);
+  /** The profile whose page should run its connection test once (just saved from the wizard). */
+  const [autoTestId, setAutoTestId] = useState<string | null>(null);
+  const [importReport, setImportReport] = useState<ImportReport | null>(null);
+  const [transfer, setTransfer] = useState<{ busy: 'export' | 'import' | null; error: ErrorInfo | null }>({
+    busy: null,
+    error: null,
+  });
+  const [dismissedStoreNotices, setDismissedStoreNotices] = useState<ReadonlySet<string>>(() => new Set());
 
   const onOpened = useCallback((source: SourceSummary) => {
     dispatch({ type: 'source-opened', source });
@@ -64,6 +80,84 @@ export function App() {
     }
   }, []);
 
+  const onProfileSaved = useCallback(
+    (saved: ProfileSummary) => {
+      setWizard(null);
+      // Saving forgets any earlier check of this profile; testing the saved profile at once gives the
+      // sidebar a true state and warms the token cache browsing will use.
+      if (saved.secretStored) setAutoTestId(saved.id);
+      dispatch({ type: 'profile-selected', id: saved.id });
+      void refreshProfiles();
+    },
+    [refreshProfiles],
+  );
+
+  const onProfileRemoved = useCallback(
+    async (id: string) => {
+      const next = await refreshProfiles();
+      const remaining = next?.profiles.filter((p) => p.id !== id) ?? [];
+      const first = remaining[0];
+      dispatch({ type: 'profile-selected', id: first && state.sources.length === 0 ? first.id : null });
+    },
+    [refreshProfiles, state.sources.length],
+  );
+
+  const exportProfiles = useCallback(async () => {
+    setTransfer({ busy: 'export', error: null });
+    const result = await api.invoke('profiles.export', {});
+    if (!result.ok) {
+      setTransfer({ busy: null, error: result.error });
+      return;
+    }
+    // A Blob URL and <a download>: the same in the browser harness and Electron, no file API needed.
+    const url = URL.createObjectURL(new Blob([result.value.json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'mailscope-profiles.json';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    setTransfer({ busy: null, error: null });
+  }, []);
+
+  const importProfiles = useCallback(
+    async (file: File) => {
+      setTransfer({ busy: 'import', error: null });
+      const json = await file.text();
+      if (!json.trim()) {
+        setTransfer({
+          busy: null,
+          error: {
+            code: 'PROFILE_INVALID',
+            message: `${file.name} is empty.`,
+            hint: 'Choose a file made by Export profiles.',
+          },
+        });
+        return;
+      }
+      const result = await api.invoke('profiles.import', { json });
+      if (!result.ok) {
+        setTransfer({ busy: null, error: result.error });
+        return;
+      }
+      setTransfer({ busy: null, error: null });
+      setImportReport(result.value);
+      await refreshProfiles();
+      const first = result.value.imported[0];
+      if (first && state.sources.length === 0 && !state.profile)
+        dispatch({ type: 'profile-selected', id: first.id });
+    },
+    [refreshProfiles, state.sources.length, state.profile],
+  );
+
+  // With nothing open, the first shared mailbox is the natural page to show.
+  const firstProfileId = profiles.state?.profiles[0]?.id ?? null;
+  useEffect(() => {
+    if (state.sources.length === 0 && !state.profile && firstProfileId)
+      dispatch({ type: 'profile-selected', id: firstProfileId });
+  }, [firstProfileId, state.sources.length, state.profile]);
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (
@@ -90,11 +184,23 @@ export function App() {
   }, []);
 
   const appInfo = info?.ok ? info.value : null;
+  const profileList = profiles.state?.profiles ?? [];
+  const activeProfile = state.profile ? (profileList.find((p) => p.id === state.profile?.id) ?? null) : null;
+  const storeNotices = (profiles.state?.notices ?? [])
+    .map((notice, index) => ({ key: `${index}\u0000${notice.code}\u0000${notice.message}`, notice }))
+    .filter(({ key }) => !dismissedStoreNotices.has(key));
+  const dismissStoreNotice = (key: string) => setDismissedStoreNotices((prev) => new Set(prev).add(key));
+  const showWelcome = state.sources.length === 0 && profileList.length === 0 && !activeProfile;
 
   return (
     <>
-      {state.sources.length === 0 ? (
+      {showWelcome ? (
         <Welcome
+          onAddMailbox={() => setWizard({})}
+          storeNotices={storeNotices}
+          onDismissStoreNotice={dismissStoreNotice}
+          onImportProfiles={(file) => void importProfiles(file)}
+          importError={transfer.error}
           onOpenSample={() => void openSample()}
           onOpenPath={() => setDialog('open')}
           sampleState={sample}
@@ -115,8 +221,53 @@ export function App() {
           closing={closing}
           closeErrors={closeErrors}
           onShowShortcuts={() => setDialog('shortcuts')}
+          profilesSection={
+            <ProfileList
+              profiles={profileList}
+              activeId={activeProfile?.id ?? null}
+              onSelect={(id) => dispatch({ type: 'profile-selected', id })}
+              onAdd={() => setWizard({})}
+              notices={storeNotices}
+              onDismissNotice={dismissStoreNotice}
+              loadError={profiles.error}
+              onRetryLoad={() => void refreshProfiles()}
+              onExport={() => void exportProfiles()}
+              onImportFile={(file) => void importProfiles(file)}
+              transfer={transfer}
+              onDismissTransferError={() => setTransfer({ busy: null, error: null })}
+            />
+          }
+          profilePage={
+            activeProfile && state.profile ? (
+              <ProfilePage
+                // A saved edit remounts the page: its test report was about the old settings.
+                key={`${activeProfile.id}\u0000${activeProfile.updatedAt}`}
+                profile={activeProfile}
+                view={state.profile.view}
+                onView={(view) => dispatch({ type: 'profile-view', view })}
+                autoTest={autoTestId === activeProfile.id}
+                onAutoTested={() => setAutoTestId(null)}
+                onEdit={() => setWizard({ profile: activeProfile })}
+                onDuplicated={(copy) => {
+                  dispatch({ type: 'profile-selected', id: copy.id });
+                  void refreshProfiles();
+                }}
+                onRemoved={(id) => void onProfileRemoved(id)}
+                onChanged={() => void refreshProfiles()}
+              />
+            ) : null
+          }
         />
       )}
+      {wizard ? (
+        <ProfileWizard
+          {...(wizard.profile ? { profile: wizard.profile } : {})}
+          keychain={profiles.state?.keychain ?? null}
+          onClose={() => setWizard(null)}
+          onSaved={onProfileSaved}
+        />
+      ) : null}
+      {importReport ? <ImportDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
       {dialog === 'open' ? (
         <OpenDialog
           nativeDialogs={appInfo?.nativeDialogs ?? false}

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useCallback, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef } from 'react';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { AppInfo, Envelope, Folder, SourceSummary } from '../../../shared/model';
 import { FolderIcon } from '../components/icons';
@@ -29,6 +29,10 @@ interface ShellProps {
   closing: ReadonlySet<string>;
   closeErrors: ReadonlyMap<string, ErrorInfo>;
   onShowShortcuts: () => void;
+  /** The sidebar's shared-mailbox section. */
+  profilesSection: ReactNode;
+  /** A profile page, shown instead of the message list and reader. */
+  profilePage: ReactNode | null;
 }
 
 export function Shell(props: ShellProps) {
@@ -87,7 +91,7 @@ export function Shell(props: ShellProps) {
     const current = panes.findIndex((pane) => pane.contains(document.activeElement));
     const next = panes[(current + (event.shiftKey ? -1 : 1) + panes.length) % panes.length];
     const target = next?.querySelector<HTMLElement>(
-      '[role="treeitem"][tabindex="0"], [role="listbox"], [data-testid="reader"]',
+      '[role="treeitem"][tabindex="0"], [role="listbox"], [data-testid="reader"], [data-testid="profile-name"], [aria-current="page"]',
     );
     if (!target) return;
     event.preventDefault();
@@ -115,6 +119,7 @@ export function Shell(props: ShellProps) {
             onOpenSample={props.onOpenSample}
             sampleState={props.sampleState}
             onDismissSampleError={props.onDismissSampleError}
+            profilesSection={props.profilesSection}
           />
         </div>
         <Splitter
@@ -125,49 +130,57 @@ export function Shell(props: ShellProps) {
           max={layout.sidebarMax}
           onChange={layout.setSidebar}
         />
-        <div className="pane pane--list" id="pane-list" data-pane="list">
-          {source && folder ? (
-            <PaneBoundary resetKey={`${source.id}\u0000${folder.id}`} what="this folder">
-              <MessageList
-                key={`${source.id}\u0000${folder.id}`}
-                sourceId={source.id}
-                folder={folder}
-                selectedId={state.message?.messageId ?? null}
-                onSelect={onSelect}
-                onOpen={onOpenMessage}
-                handleRef={listHandle}
-                banner={noticeBanner}
-                autoSelectFirst={source.kind === 'eml'}
-              />
-            </PaneBoundary>
-          ) : (
-            <div className="message-list message-list--none" data-testid="message-list">
-              {noticeBanner}
-              <div className="message-list__state message-list__empty">
-                <FolderIcon size={36} strokeWidth={1} />
-                <p className="message-list__empty-title">
-                  {source ? 'No folder selected' : 'No mailbox selected'}
-                </p>
-                <p className="message-list__empty-hint">
-                  {source && !source.folders.some((f) => f.selectable)
-                    ? 'This mailbox has no folders that hold messages.'
-                    : 'Choose a folder in the sidebar.'}
-                </p>
-              </div>
+        {props.profilePage ? (
+          <div className="pane pane--profile" data-pane="profile">
+            {props.profilePage}
+          </div>
+        ) : (
+          <>
+            <div className="pane pane--list" id="pane-list" data-pane="list">
+              {source && folder ? (
+                <PaneBoundary resetKey={`${source.id}\u0000${folder.id}`} what="this folder">
+                  <MessageList
+                    key={`${source.id}\u0000${folder.id}`}
+                    sourceId={source.id}
+                    folder={folder}
+                    selectedId={state.message?.messageId ?? null}
+                    onSelect={onSelect}
+                    onOpen={onOpenMessage}
+                    handleRef={listHandle}
+                    banner={noticeBanner}
+                    autoSelectFirst={source.kind === 'eml'}
+                  />
+                </PaneBoundary>
+              ) : (
+                <div className="message-list message-list--none" data-testid="message-list">
+                  {noticeBanner}
+                  <div className="message-list__state message-list__empty">
+                    <FolderIcon size={36} strokeWidth={1} />
+                    <p className="message-list__empty-title">
+                      {source ? 'No folder selected' : 'No mailbox selected'}
+                    </p>
+                    <p className="message-list__empty-hint">
+                      {source && !source.folders.some((f) => f.selectable)
+                        ? 'This mailbox has no folders that hold messages.'
+                        : 'Choose a folder in the sidebar.'}
+                    </p>
+                  </div>
+                </div>
+              )}
             </div>
-          )}
-        </div>
-        <Splitter
-          label="Resize message list"
-          controls="pane-list"
-          value={layout.list}
-          min={LIST.min}
-          max={layout.listMax}
-          onChange={layout.setList}
-        />
-        <div className="pane pane--reader" data-pane="reader">
-          <Reader message={state.message} handleRef={readerHandle} />
-        </div>
+            <Splitter
+              label="Resize message list"
+              controls="pane-list"
+              value={layout.list}
+              min={LIST.min}
+              max={layout.listMax}
+              onChange={layout.setList}
+            />
+            <div className="pane pane--reader" data-pane="reader">
+              <Reader message={state.message} handleRef={readerHandle} />
+            </div>
+          </>
+        )}
       </main>
       <StatusBar
         source={source}

@@ -1,4 +1,5 @@
 import type { Folder, SourceSummary } from '../../../shared/model';
+import type { ProfileView } from '../features/profiles/ProfilePage';
 import type { MessageRef } from '../features/reader/use-message';
 
 /**
@@ -15,6 +16,8 @@ export interface AppState {
   dismissedNotices: ReadonlySet<string>;
   /** Bumped when a source opens, so the shell can move focus to its message list. */
   openedCount: number;
+  /** A shared-mailbox profile shown in the main area instead of a folder's messages. */
+  profile: { id: string; view: ProfileView } | null;
 }
 
 export type AppAction =
@@ -22,7 +25,9 @@ export type AppAction =
   | { type: 'source-closed'; sourceId: string }
   | { type: 'folder-selected'; sourceId: string; folderId: string }
   | { type: 'message-selected'; messageId: string | null }
-  | { type: 'notice-dismissed'; sourceId: string; index: number };
+  | { type: 'notice-dismissed'; sourceId: string; index: number }
+  | { type: 'profile-selected'; id: string | null; view?: ProfileView }
+  | { type: 'profile-view'; view: ProfileView };
 
 export const initialState: AppState = {
   sources: [],
@@ -30,6 +35,7 @@ export const initialState: AppState = {
   message: null,
   dismissedNotices: new Set(),
   openedCount: 0,
+  profile: null,
 };
 
 /** The folder a source opens on: its inbox, else its first folder that holds messages. */
@@ -55,6 +61,7 @@ export function reducer(state: AppState, action: AppAction): AppState {
         active: { sourceId: source.id, folderId: defaultFolder(source.folders)?.id ?? null },
         message: null,
         openedCount: state.openedCount + 1,
+        profile: null,
       };
     }
     case 'source-closed': {
@@ -72,9 +79,18 @@ export function reducer(state: AppState, action: AppAction): AppState {
       };
     }
     case 'folder-selected':
-      if (state.active?.sourceId === action.sourceId && state.active.folderId === action.folderId)
+      if (
+        state.profile === null &&
+        state.active?.sourceId === action.sourceId &&
+        state.active.folderId === action.folderId
+      )
         return state;
-      return { ...state, active: { sourceId: action.sourceId, folderId: action.folderId }, message: null };
+      return {
+        ...state,
+        active: { sourceId: action.sourceId, folderId: action.folderId },
+        message: null,
+        profile: null,
+      };
     case 'message-selected': {
       const { active } = state;
       if (!active?.folderId || action.messageId === null) return { ...state, message: null };
@@ -88,5 +104,10 @@ export function reducer(state: AppState, action: AppAction): AppState {
       dismissedNotices.add(noticeKey(action.sourceId, action.index));
       return { ...state, dismissedNotices };
     }
+    case 'profile-selected':
+      if (action.id === null) return { ...state, profile: null };
+      return { ...state, profile: { id: action.id, view: action.view ?? 'overview' } };
+    case 'profile-view':
+      return state.profile ? { ...state, profile: { ...state.profile, view: action.view } } : state;
   }
 }

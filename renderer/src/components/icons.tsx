@@ -398,3 +398,100 @@ export function Logo({ size = 40 }: { size?: number }) {
     </svg>
   );
 }
+
+/* ---- Shared mailboxes: diagnostics, profile actions ---- */
+
+export function CheckCircleIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="8" cy="8" r="6" />
+      <path d="m5.4 8.2 1.8 1.8 3.4-3.6" />
+    </Svg>
+  );
+}
+
+export function FailCircleIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="8" cy="8" r="6" />
+      <path d="m5.9 5.9 4.2 4.2M10.1 5.9l-4.2 4.2" />
+    </Svg>
+  );
+}
+
+export function SkipCircleIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="8" cy="8" r="6" strokeDasharray="2 2" />
+      <path d="M5.6 8h4.8" />
+    </Svg>
+  );
+}
+
+export function CopyIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+      <path d="M10.5 5.5V4a1.5 1.5 0 0 0-1.5-1.5H4A1.5 1.5 0 0 0 2.5 4v5A1.5 1.5 0 0 0 4 10.5h1.5" />
+    </Svg>
+  );
+}
+
+export function EditIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M10.8 2.7a1.4 1.4 0 0 1 2 2L5.6 11.9l-2.8.8.8-2.8z" />
+      <path d="m9.6 3.9 2 2" />
+    </Svg>
+  );
+}
+
+export function PlayIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M5 3.2v9.6L12.6 8z" />
+    </Svg>
+  );
+}
+
+export function BookIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M2.5 3.2C4.3 2.6 6.4 2.8 8 4c1.6-1.2 3.7-1.4 5.5-.8v9.3c-1.8-.6-3.9-.4-5.5.8-1.6-1.2-3.7-1.4-5.5-.8z" />
+      <path d="M8 4v9.3" />
+    </Svg>
+  );
+}
+
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M8 2.5v7.5M4.8 7 8 10.2 11.2 7M3 13h10" />
+    </Svg>
+  );
+}
+
+export function UploadIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M8 10.5V3M4.8 6.2 8 3l3.2 3.2M3 13h10" />
+    </Svg>
+  );
+}
+
+export function KeyIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="5.5" cy="10.5" r="2.8" />
+      <path d="m7.5 8.5 5.5-5.5M11 5l1.6 1.6M9.6 6.4l1.2 1.2" />
+    </Svg>
+  );
+}
+
+export function CloudIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M4.6 12.5a2.9 2.9 0 0 1-.3-5.8 3.9 3.9 0 0 1 7.5-.9 3.4 3.4 0 0 1-.2 6.7z" />
+    </Svg>
+  );
+}

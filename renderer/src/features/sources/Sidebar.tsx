@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { Folder, SourceSummary } from '../../../../shared/model';
 import { ErrorNotice, Spinner } from '../../components/Notice';
@@ -22,6 +23,8 @@ interface SidebarProps {
   onOpenSample: () => void;
   sampleState: { busy: boolean; error: ErrorInfo | null };
   onDismissSampleError: () => void;
+  /** Shared mailboxes, listed above the local sources. */
+  profilesSection?: ReactNode;
 }
 
 const KIND_LABEL: Record<SourceSummary['kind'], string> = {
@@ -43,6 +46,7 @@ export function Sidebar({
   onOpenSample,
   sampleState,
   onDismissSampleError,
+  profilesSection,
 }: SidebarProps) {
   const sampleOpen = sources.some((s) => s.kind === 'sample');
   return (
@@ -55,6 +59,7 @@ export function Sidebar({
         </span>
       </div>
       <div className="sidebar__sources">
+        {profilesSection}
         {sources.map((source) => {
           const error = closeErrors.get(source.id);
           const headingId = `source-${source.id}`;

@@ -1,12 +1,20 @@
 import type { ErrorInfo } from '../../../../shared/errors';
-import { ErrorNotice, Spinner } from '../../components/Notice';
+import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { FolderOpenIcon, Logo, SampleIcon, ShieldIcon } from '../../components/icons';
 import { MOD_KEY } from '../../app/keys';
+import { ImportButton } from '../profiles/ImportButton';
 import './welcome.css';
 
 /** What the user sees with nothing open: what Mailscope is and the three ways in. */
 
 interface WelcomeProps {
+  onAddMailbox: () => void;
+  /** From the profile store: a file set aside, an upgrade. */
+  storeNotices: readonly { key: string; notice: ErrorInfo }[];
+  onDismissStoreNotice: (key: string) => void;
+  onImportProfiles: (file: File) => void;
+  /** Import failed before it reported per entry (unreadable file, say). */
+  importError: ErrorInfo | null;
   onOpenSample: () => void;
   onOpenPath: () => void;
   sampleState: { busy: boolean; error: ErrorInfo | null };
@@ -17,6 +25,11 @@ interface WelcomeProps {
 }
 
 export function Welcome({
+  onAddMailbox,
+  storeNotices,
+  onDismissStoreNotice,
+  onImportProfiles,
+  importError,
   onOpenSample,
   onOpenPath,
   sampleState,
@@ -36,6 +49,19 @@ export function Welcome({
           </p>
         </header>
 
+        {storeNotices.map(({ key, notice }) => (
+          <Notice
+            key={key}
+            tone="warning"
+            className="welcome__notice"
+            testId="profiles-notice"
+            title={notice.message}
+            hint={notice.hint}
+            dismissLabel="Dismiss this notice"
+            onDismiss={() => onDismissStoreNotice(key)}
+          />
+        ))}
+
         {engineError ? (
           <ErrorNotice
             error={engineError}
@@ -46,20 +72,19 @@ export function Welcome({
         ) : null}
 
         <ul className="welcome__actions" aria-label="Get started">
-          <li className="welcome-card welcome-card--upcoming">
-            <span className="welcome-card__icon">
-              <ShieldIcon size={22} />
-            </span>
-            <span className="welcome-card__text">
-              <span className="welcome-card__title">
-                Add shared mailbox
-                <span className="pill">Next release</span>
+          <li>
+            <button type="button" className="welcome-card" onClick={onAddMailbox}>
+              <span className="welcome-card__icon">
+                <ShieldIcon size={22} />
               </span>
-              <span className="welcome-card__desc">
-                Connecting to Microsoft 365 shared mailboxes (IMAP/POP3 with OAuth 2.0) arrives in the next
-                release.
+              <span className="welcome-card__text">
+                <span className="welcome-card__title">Add shared mailbox</span>
+                <span className="welcome-card__desc">
+                  A Microsoft 365 shared mailbox over IMAP or POP3 with app-only OAuth 2.0, with a connection
+                  test that names what to fix.
+                </span>
               </span>
-            </span>
+            </button>
           </li>
           <li>
             <button type="button" className="welcome-card" onClick={onOpenSample} disabled={sampleState.busy}>
@@ -93,6 +118,14 @@ export function Welcome({
             </button>
           </li>
         </ul>
+
+        <p className="welcome__import">
+          Have a list of shared mailboxes from a colleague?
+          <ImportButton className="link-button" onFile={onImportProfiles}>
+            Import profiles…
+          </ImportButton>
+        </p>
+        {importError ? <ErrorNotice error={importError} className="welcome__notice" /> : null}
 
         {sampleState.error ? (
           <ErrorNotice

@@ -1,0 +1,240 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ErrorInfo } from '../../../../shared/errors';
+import type { ProfileSummary } from '../../../../shared/model';
+import { CLOUD_ENDPOINTS } from '../../../../shared/profile';
+import { api } from '../../api';
+import { Modal } from '../../components/Modal';
+import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
+import { BookIcon, CopyIcon, EditIcon, PlayIcon, TrashIcon } from '../../components/icons';
+import { DiagnosticsPanel, type DiagnosticsState } from '../diagnostics/DiagnosticsPanel';
+import { CLOUD_LABELS, PROTOCOL_LABELS } from './draft-form';
+import { SetupGuide } from './SetupGuide';
+import './profiles.css';
+
+/**
+ * One shared mailbox: its settings, a connection test, the admin's setup guide, and edit /
+ * duplicate / remove. Browsing its mail over IMAP/POP3 comes with the next release.
+ */
+
+export type ProfileView = 'overview' | 'setup';
+
+interface ProfilePageProps {
+  profile: ProfileSummary;
+  view: ProfileView;
+  onView: (view: ProfileView) => void;
+  /** Run the connection test as soon as the page opens (just after the wizard saved it). */
+  autoTest: boolean;
+  onAutoTested: () => void;
+  onEdit: () => void;
+  onDuplicated: (profile: ProfileSummary) => void;
+  onRemoved: (id: string) => void;
+  /** Something changed on the engine side (a test result): reload the list. */
+  onChanged: () => void;
+}
+
+export function ProfilePage(props: ProfilePageProps) {
+  const { profile, view, onView, onChanged } = props;
+  const { autoTest, onAutoTested } = props;
+  // A page opened to test at once starts in the running state, so the effect below only awaits.
+  const [diagnostics, setDiagnostics] = useState<DiagnosticsState>(() =>
+    autoTest ? { kind: 'running' } : { kind: 'idle' },
+  );
+  const [busy, setBusy] = useState<'duplicate' | 'remove' | null>(null);
+  const [actionError, setActionError] = useState<ErrorInfo | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  const execute = useCallback(async () => {
+    const result = await api.invoke('diagnostics.run', { profileId: profile.id });
+    setDiagnostics(
+      result.ok ? { kind: 'done', report: result.value } : { kind: 'error', error: result.error },
+    );
+    onChanged();
+  }, [profile.id, onChanged]);
+
+  const test = () => {
+    onView('overview');
+    setDiagnostics({ kind: 'running' });
+    void execute();
+  };
+
+  const autoStarted = useRef(false);
+  useEffect(() => {
+    if (!autoTest || autoStarted.current) return;
+    autoStarted.current = true;
+    onAutoTested();
+    void execute();
+  }, [autoTest, onAutoTested, execute]);
+
+  const duplicate = async () => {
+    setBusy('duplicate');
+    setActionError(null);
+    const result = await api.invoke('profiles.duplicate', { id: profile.id });
+    setBusy(null);
+    if (result.ok) props.onDuplicated(result.value);
+    else setActionError(result.error);
+  };
+
+  const remove = async () => {
+    setBusy('remove');
+    setActionError(null);
+    const result = await api.invoke('profiles.remove', { id: profile.id });
+    setBusy(null);
+    setConfirmRemove(false);
+    if (result.ok || result.error.code === 'PROFILE_NOT_FOUND') props.onRemoved(profile.id);
+    else setActionError(result.error);
+  };
+
+  const cloud = profile.cloud;
+  const cloudText =
+    cloud.kind === 'custom'
+      ? `Custom: ${cloud.authorityHost}, ${cloud.exchangeHost}`
+      : `${CLOUD_LABELS[cloud.kind]}`;
+  const tlsText = profile.server.tlsMode === 'implicit' ? 'implicit TLS' : 'STARTTLS';
+  const credentialText =
+    profile.credential === 'certificate'
+      ? `Certificate${profile.certificate ? ` (SHA-1 ${profile.certificate.thumbprintSha1.slice(0, 12)}…)` : ''}`
+      : profile.credential === 'client-secret'
+        ? 'Client secret'
+        : 'Delegated';
+  const authority = cloud.kind === 'custom' ? cloud.authorityHost : CLOUD_ENDPOINTS[cloud.kind].authorityHost;
+
+  return (
+    <div className="profile-page" data-testid="profile-page">
+      <header className="profile-header">
+        <div className="profile-header__title">
+          <h2 className="profile-header__name" tabIndex={-1} data-testid="profile-name">
+            {profile.name}
+          </h2>
+          <span className="protocol-badge">{PROTOCOL_LABELS[profile.protocol]}</span>
+        </div>
+        <p className="profile-header__mailbox">{profile.mailbox}</p>
+        <dl className="facts profile-facts" data-testid="profile-facts">
+          <dt>Tenant</dt>
+          <dd className="mono">{profile.tenant}</dd>
+          <dt>Client ID</dt>
+          <dd className="mono">{profile.clientId}</dd>
+          <dt>Cloud</dt>
+          <dd title={`Tokens from ${authority}`}>{cloudText}</dd>
+          <dt>Server</dt>
+          <dd className="mono">
+            {profile.server.host}:{profile.server.port}{' '}
+            <span className="profile-facts__tls">({tlsText})</span>
+          </dd>
+          <dt>Credential</dt>
+          <dd>
+            {credentialText}
+            {!profile.secretStored ? (
+              <span className="state-pill state-pill--missing">secret missing</span>
+            ) : null}
+          </dd>
+          {profile.proxy ? (
+            <>
+              <dt>Proxy</dt>
+              <dd className="mono">{profile.proxy}</dd>
+            </>
+          ) : null}
+        </dl>
+        <div className="profile-actions" role="toolbar" aria-label="Mailbox actions">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={test}
+            disabled={diagnostics.kind === 'running'}
+          >
+            {diagnostics.kind === 'running' ? <Spinner size={14} /> : <PlayIcon />}
+            Test connection
+          </button>
+          <button type="button" className="button" onClick={props.onEdit}>
+            <EditIcon />
+            Edit
+          </button>
+          <button type="button" className="button" onClick={() => void duplicate()} disabled={busy !== null}>
+            {busy === 'duplicate' ? <Spinner size={14} /> : <CopyIcon />}
+            Duplicate
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={view === 'setup'}
+            onClick={() => onView(view === 'setup' ? 'overview' : 'setup')}
+          >
+            <BookIcon />
+            Setup
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => setConfirmRemove(true)}
+            disabled={busy !== null}
+          >
+            <TrashIcon />
+            Remove
+          </button>
+        </div>
+      </header>
+
+      <div className="profile-body">
+        {actionError ? <ErrorNotice error={actionError} testId="profile-action-error" /> : null}
+        {!profile.secretStored && profile.credential !== 'delegated' ? (
+          <Notice
+            tone="warning"
+            live="none"
+            testId="secret-missing"
+            title="No secret or certificate is stored for this mailbox."
+            hint="Edit it and enter its client secret or certificate. Imported profiles never carry secrets."
+            actions={
+              <button type="button" className="button" onClick={props.onEdit}>
+                Enter the secret
+              </button>
+            }
+          />
+        ) : null}
+        {view === 'setup' ? (
+          <SetupGuide profile={profile} />
+        ) : (
+          <>
+            <Notice
+              tone="info"
+              live="none"
+              compact
+              className="profile-next"
+              title="Browsing this mailbox arrives in the next release."
+              hint="This release sets up the mailbox and tests the connection end to end (sign-in and opening INBOX read-only). Reading its folders and messages over IMAP/POP3 comes next."
+            />
+            <DiagnosticsPanel state={diagnostics} onRun={test} />
+          </>
+        )}
+      </div>
+
+      {confirmRemove ? (
+        <Modal
+          title={`Remove ${profile.name}?`}
+          onClose={() => setConfirmRemove(false)}
+          initialFocus={cancelRef}
+          testId="remove-dialog"
+        >
+          <p className="confirm__text">
+            Mailscope forgets this mailbox’s settings and removes its{' '}
+            {profile.credential === 'certificate' ? 'certificate key' : 'client secret'} from the keychain
+            too. Nothing changes in Microsoft 365 or in the mailbox itself.
+          </p>
+          <div className="confirm__actions">
+            <button ref={cancelRef} type="button" className="button" onClick={() => setConfirmRemove(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button--danger-strong"
+              onClick={() => void remove()}
+              disabled={busy === 'remove'}
+            >
+              {busy === 'remove' ? <Spinner size={14} /> : null}
+              Remove
+            </button>
+          </div>
+        </Modal>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import type { ProfileSummary } from '../../../../shared/model';
+import {
+  CLOUD_ENDPOINTS,
+  type CloudKind,
+  DEFAULT_PORTS,
+  ProfileDraft,
+  type ProfileDraftInput,
+  type Protocol,
+  type TlsMode,
+} from '../../../../shared/profile';
+
+/**
+ * The wizard's fields as the user types them (all strings), and their check against the shared
+ * ProfileDraft schema, so the renderer says exactly what the engine would refuse, field by field,
+ * before anything is sent.
+ */
+
+export type CredentialChoice = 'client-secret' | 'certificate';
+
+export interface DraftForm {
+  name: string;
+  mailbox: string;
+  protocol: Protocol;
+  tenant: string;
+  clientId: string;
+  cloud: CloudKind;
+  authorityHost: string;
+  exchangeHost: string;
+  serverHost: string;
+  port: string;
+  tlsMode: TlsMode;
+  proxy: string;
+  credential: CredentialChoice;
+}
+
+export type FieldName = keyof DraftForm;
+
+export const EMPTY_FORM: DraftForm = {
+  name: '',
+  mailbox: '',
+  protocol: 'imap',
+  tenant: '',
+  clientId: '',
+  cloud: 'global',
+  authorityHost: '',
+  exchangeHost: '',
+  serverHost: '',
+  port: '',
+  tlsMode: 'implicit',
+  proxy: '',
+  credential: 'client-secret',
+};
+
+export function formFromProfile(profile: ProfileSummary, nameSuffix = ''): DraftForm {
+  const exchangeDefault =
+    profile.cloud.kind === 'custom'
+      ? profile.cloud.exchangeHost
+      : CLOUD_ENDPOINTS[profile.cloud.kind].exchangeHost;
+  const standardPort = DEFAULT_PORTS[profile.protocol][profile.server.tlsMode];
+  return {
+    name: profile.name + nameSuffix,
+    mailbox: profile.mailbox,
+    protocol: profile.protocol,
+    tenant: profile.tenant,
+    clientId: profile.clientId,
+    cloud: profile.cloud.kind,
+    authorityHost: profile.cloud.kind === 'custom' ? profile.cloud.authorityHost : '',
+    exchangeHost: profile.cloud.kind === 'custom' ? profile.cloud.exchangeHost : '',
+    // Stored profiles have their defaults resolved; show them empty again so they keep following
+    // the cloud and protocol instead of freezing today's values.
+    serverHost: profile.server.host === exchangeDefault ? '' : profile.server.host,
+    port: profile.server.port === standardPort ? '' : String(profile.server.port),
+    tlsMode: profile.server.tlsMode,
+    proxy: profile.proxy ?? '',
+    credential: profile.credential === 'certificate' ? 'certificate' : 'client-secret',
+  };
+}
+
+export function toDraftInput(
+  form: DraftForm,
+  certificate?: ProfileSummary['certificate'],
+): ProfileDraftInput {
+  const host = form.serverHost.trim();
+  const port = form.port.trim();
+  return {
+    name: form.name,
+    mailbox: form.mailbox,
+    protocol: form.protocol,
+    tenant: form.tenant,
+    clientId: form.clientId,
+    credential: form.credential,
+    cloud:
+      form.cloud === 'custom'
+        ? { kind: 'custom', authorityHost: form.authorityHost, exchangeHost: form.exchangeHost }
+        : { kind: form.cloud },
+    server: {
+      tlsMode: form.tlsMode,
+      ...(host ? { host } : {}),
+      // Number('8O') is NaN, which the schema refuses with its own "Port: …" message.
+      ...(port ? { port: /^\d+$/.test(port) ? Number(port) : Number.NaN } : {}),
+    },
+    ...(form.proxy.trim() ? { proxy: form.proxy } : {}),
+    ...(certificate && form.credential === 'certificate' ? { certificate } : {}),
+  };
+}
+
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+/** Maps a zod issue path to the field that shows it. */
+function fieldOf(path: readonly PropertyKey[]): FieldName | null {
+  const [head, sub] = path;
+  if (head === 'server') return sub === 'host' ? 'serverHost' : sub === 'port' ? 'port' : 'tlsMode';
+  if (head === 'cloud')
+    return sub === 'authorityHost' ? 'authorityHost' : sub === 'exchangeHost' ? 'exchangeHost' : 'cloud';
+  if (typeof head === 'string' && head in EMPTY_FORM) return head as FieldName;
+  return null;
+}
+
+export interface Validation {
+  draft: ProfileDraft | null;
+  errors: FieldErrors;
+  /** Issues no field shows (should not happen; shown above the buttons if it does). */
+  other: string[];
+}
+
+export function validate(form: DraftForm, certificate?: ProfileSummary['certificate']): Validation {
+  const parsed = ProfileDraft.safeParse(toDraftInput(form, certificate));
+  if (parsed.success) return { draft: parsed.data, errors: {}, other: [] };
+  const errors: FieldErrors = {};
+  const other: string[] = [];
+  for (const issue of parsed.error.issues) {
+    const field = fieldOf(issue.path);
+    if (field) errors[field] ??= issue.message;
+    else other.push(issue.message);
+  }
+  return { draft: null, errors, other };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A client secret that is a GUID is almost certainly the Secret ID, not the Value. */
+export function looksLikeSecretId(value: string): boolean {
+  return GUID.test(value.trim());
+}
+
+export const CLOUD_LABELS: Record<CloudKind, string> = {
+  global: 'Global (microsoftonline.com)',
+  'usgov-high': 'US Government GCC High',
+  china: 'China (21Vianet)',
+  custom: 'Custom',
+};
+
+export const PROTOCOL_LABELS: Record<Protocol, string> = { imap: 'IMAP', pop3: 'POP3' };

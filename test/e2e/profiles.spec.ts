@@ -1,0 +1,373 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { type Bed, type Contoso, expect, test, testbed } from './fixtures';
+
+/**
+ * Shared-mailbox profiles end to end, against the test bed's fake Microsoft identity platform and
+ * Dovecot: the wizard, Test connection, the sidebar state, Setup, remove, export and import. Every
+ * test also proves that the page never receives the secret back over the harness's WebSocket.
+ */
+
+let C: Contoso;
+test.beforeAll(async () => {
+  C = (await testbed()).CONTOSO;
+});
+
+const frames: string[] = [];
+
+test.beforeEach(async ({ page, profilesHarness }) => {
+  frames.length = 0;
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', ({ payload }) =>
+      frames.push(typeof payload === 'string' ? payload : payload.toString('utf8')),
+    );
+  });
+  await page.goto(profilesHarness.url);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+});
+
+test.afterEach(() => {
+  expect(frames.length, 'the page talked to the engine').toBeGreaterThan(0);
+  for (const frame of frames) {
+    expect(frame, 'a secret reached the renderer').not.toContain(C.readerSecret.value);
+  }
+});
+
+interface ProfileInput {
+  name: string;
+  secret: string;
+  mailbox?: string;
+}
+
+function wizard(page: Page) {
+  return page.getByTestId('profile-wizard');
+}
+
+async function openWizard(page: Page) {
+  const welcome = page.getByTestId('welcome');
+  if (await welcome.isVisible()) await welcome.getByRole('button', { name: /add shared mailbox/i }).click();
+  else
+    await page
+      .getByTestId('profile-list')
+      .getByRole('button', { name: /add shared mailbox/i })
+      .click();
+  await expect(wizard(page)).toBeVisible();
+  await expect(wizard(page).getByLabel('Display name')).toBeFocused();
+}
+
+/** Fills the three steps with the bed's values (IMAPS on 127.0.0.2, tokens from the fake platform). */
+async function fillWizard(page: Page, bed: Bed, input: ProfileInput) {
+  const w = wizard(page);
+  await w.getByLabel('Display name').fill(input.name);
+  await w.getByLabel('Shared mailbox address').fill(input.mailbox ?? C.invoices);
+  await w.getByRole('button', { name: 'Next' }).click();
+
+  await w.getByLabel('Tenant ID or domain').fill(C.tenantId);
+  await w.getByLabel('Application (client) ID').fill(C.readerClientId);
+  await w.getByLabel('Cloud').selectOption('custom');
+  await w.getByLabel('Authority host').fill(bed.identity.host);
+  await w.getByLabel('Exchange host').fill('outlook.office365.com');
+  await w.getByRole('button', { name: /advanced/i }).click();
+  await w.getByLabel('Server host').fill(bed.imap.host);
+  await w.getByLabel('Port', { exact: true }).fill(String(bed.imap.tlsPort));
+  await expect(w.getByLabel(/implicit tls/i)).toBeChecked();
+  await w.getByRole('button', { name: 'Next' }).click();
+
+  await expect(w.getByRole('radio', { name: /^Client secret/ })).toBeChecked();
+  if (input.secret) await w.getByLabel('Client secret Value').fill(input.secret);
+}
+
+async function addProfile(page: Page, bed: Bed, input: ProfileInput) {
+  await openWizard(page);
+  await fillWizard(page, bed, input);
+  await wizard(page).getByRole('button', { name: 'Save' }).click();
+  await expect(wizard(page)).toBeHidden();
+  await expect(page.getByTestId('profile-name')).toHaveText(input.name);
+}
+
+test('add a client-secret profile: Test connection passes every step, Save lists it as connected', async ({
+  page,
+  bed,
+}) => {
+  await openWizard(page);
+  const w = wizard(page);
+  // The secret step explains itself before anything is typed.
+  await fillWizard(page, bed, { name: 'Invoices', secret: C.readerSecret.value });
+  await expect(w.getByTestId('field-secret')).toContainText(/not its Secret ID/);
+  await expect(w.getByTestId('secret-id-warning')).toHaveCount(0);
+  await expect(w.getByTestId('keychain-note')).toHaveCount(0);
+
+  await w.getByRole('button', { name: 'Test connection' }).click();
+  const report = w.getByTestId('diagnostics');
+  await expect(report).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+  await expect(report.getByTestId('diagnostics-summary')).toHaveText(
+    /Connected and opened INBOX read-only in \d+ ms/,
+  );
+  for (const id of ['dns', 'tcp', 'tls', 'token', 'claims', 'sasl', 'inbox']) {
+    await expect(report.getByTestId(`diag-step-${id}`)).toHaveAttribute('data-status', 'ok');
+  }
+  await expect(report.getByTestId('diag-step-claims')).toContainText('IMAP.AccessAsApp');
+
+  await w.getByRole('button', { name: 'Save' }).click();
+  await expect(w).toBeHidden();
+
+  const item = page.getByTestId('profile-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Invoices');
+  await expect(item).toContainText(C.invoices);
+  await expect(item).toContainText('IMAP');
+  // Saving runs the saved profile's own test, which gives the sidebar its state.
+  await expect(item).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+  await expect(item).toHaveAttribute('title', /Connection OK/);
+  await expect(item).toHaveAttribute('aria-current', 'page');
+
+  const facts = page.getByTestId('profile-facts');
+  await expect(facts).toContainText(C.tenantId);
+  await expect(facts).toContainText(C.readerClientId);
+  await expect(facts).toContainText(`${bed.imap.host}:${bed.imap.tlsPort}`);
+  await expect(page.getByTestId('profile-page')).toContainText(/arrives in the next release/);
+});
+
+test('the Secret ID instead of the Value: warned while typing, and the token step names cause and fix', async ({
+  page,
+  bed,
+}) => {
+  await openWizard(page);
+  const w = wizard(page);
+  await fillWizard(page, bed, { name: 'Invoices (Secret ID)', secret: C.readerSecret.id });
+  await expect(w.getByTestId('secret-id-warning')).toContainText(/Secret ID/);
+
+  await w.getByRole('button', { name: 'Test connection' }).click();
+  const report = w.getByTestId('diagnostics');
+  await expect(report).toHaveAttribute('data-state', 'failed', { timeout: 30_000 });
+  await expect(report.getByTestId('diagnostics-summary')).toHaveText(
+    'Failed at: Request a token (Microsoft Entra)',
+  );
+  await expect(report.getByTestId('diagnostics-summary')).toHaveAttribute('role', 'alert');
+  const token = report.getByTestId('diag-step-token');
+  await expect(token).toHaveAttribute('data-status', 'failed');
+  await expect(token).toContainText('7000215');
+  await expect(token.getByTestId('diag-cause')).toContainText(/Secret ID/);
+  await expect(token.getByTestId('diag-fix')).toContainText(/copy the Value .* not the Secret ID/);
+  for (const id of ['claims', 'sasl', 'inbox']) {
+    await expect(report.getByTestId(`diag-step-${id}`)).toHaveAttribute('data-status', 'skipped');
+  }
+});
+
+test('a certificate profile: the PEM is inspected, saved and tested, and its key never comes back', async ({
+  page,
+  bed,
+}) => {
+  const certificate = bed.certificates.get(C.readerCertificate);
+  if (!certificate) throw new Error('the bed has no reader certificate');
+  await openWizard(page);
+  const w = wizard(page);
+  await fillWizard(page, bed, { name: 'Invoices (certificate)', secret: '' });
+  await w.getByRole('radio', { name: /^Certificate/ }).check();
+  await w.getByLabel(/Or paste PEM/).fill(`${certificate.certPem}\n${certificate.keyPem}`);
+  await w.getByRole('button', { name: 'Check certificate' }).click();
+  const facts = w.getByTestId('certificate-facts');
+  await expect(facts).toContainText('CN=mailscope-reader');
+  await expect(facts).toContainText(certificate.thumbprintSha1.toLowerCase());
+
+  await w.getByRole('button', { name: 'Save' }).click();
+  await expect(w).toBeHidden();
+  await expect(page.getByTestId('profile-item')).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+  await expect(page.getByTestId('profile-facts')).toContainText(/Certificate \(SHA-1/);
+
+  // The key's body (not its armour) must never travel back to the page.
+  const keyBody = certificate.keyPem
+    .split('\n')
+    .find((line) => line.length > 40 && !line.startsWith('-----'));
+  expect(keyBody).toBeTruthy();
+  for (const frame of frames) expect(frame).not.toContain(keyBody);
+});
+
+test('Test connection in the wizard with an unsaved certificate', async ({ page, bed }) => {
+  const certificate = bed.certificates.get(C.readerCertificate);
+  if (!certificate) throw new Error('the bed has no reader certificate');
+  await openWizard(page);
+  const w = wizard(page);
+  await fillWizard(page, bed, { name: 'Invoices (certificate)', secret: '' });
+  await w.getByRole('radio', { name: /^Certificate/ }).check();
+  await w.getByLabel(/Or paste PEM/).fill(`${certificate.certPem}\n${certificate.keyPem}`);
+  await w.getByRole('button', { name: 'Check certificate' }).click();
+  await expect(w.getByTestId('certificate-facts')).toBeVisible();
+  await w.getByRole('button', { name: 'Test connection' }).click();
+  await expect(w.getByTestId('diagnostics')).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+});
+
+test('Edit with the secret left empty keeps the stored one', async ({ page, bed }) => {
+  await addProfile(page, bed, { name: 'Invoices', secret: C.readerSecret.value });
+  await expect(page.getByTestId('profile-item')).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const w = wizard(page);
+  await expect(w).toBeVisible();
+  await w.getByLabel('Display name').fill('Invoices (renamed)');
+  await w.getByRole('button', { name: 'Credential' }).click();
+  await expect(w.getByLabel('Client secret Value')).toHaveValue('');
+  await expect(w.getByTestId('field-secret')).toContainText(/Leave empty to keep the secret already stored/);
+  await w.getByRole('button', { name: 'Test connection' }).click();
+  await expect(w.getByTestId('diagnostics')).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+  await w.getByRole('button', { name: 'Save' }).click();
+  await expect(w).toBeHidden();
+  await expect(page.getByTestId('profile-name')).toHaveText('Invoices (renamed)');
+  await expect(page.getByTestId('profile-item')).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+});
+
+test('validation as you type: field messages, aria-invalid, Save disabled until valid', async ({ page }) => {
+  await openWizard(page);
+  const w = wizard(page);
+  const save = w.getByTestId('wizard-save');
+  await expect(save).toBeDisabled();
+
+  await w.getByLabel('Display name').fill('Invoices');
+  const mailbox = w.getByLabel('Shared mailbox address');
+  await mailbox.fill('invoices');
+  await mailbox.blur();
+  await expect(w.getByTestId('error-mailbox')).toHaveText(/^Mailbox: enter the shared mailbox address/);
+  await expect(mailbox).toHaveAttribute('aria-invalid', 'true');
+  await expect(mailbox).toHaveAccessibleDescription(/Mailbox: enter the shared mailbox address/);
+  // Next does not leave a step with errors; it puts the keyboard on the field to fix.
+  await w.getByRole('button', { name: 'Next' }).click();
+  await expect(mailbox).toBeFocused();
+  // Once shown, the message follows the typing.
+  await mailbox.pressSequentially('@contoso.example');
+  await expect(w.getByTestId('error-mailbox')).toHaveCount(0);
+  await expect(mailbox).not.toHaveAttribute('aria-invalid', 'true');
+  await w.getByRole('button', { name: 'Next' }).click();
+
+  const tenant = w.getByLabel('Tenant ID or domain');
+  await tenant.fill('contoso');
+  await tenant.blur();
+  await expect(w.getByTestId('error-tenant')).toHaveText(/^Tenant: enter the directory \(tenant\) ID/);
+  await expect(tenant).toHaveAttribute('aria-invalid', 'true');
+  const clientId = w.getByLabel('Application (client) ID');
+  await clientId.fill('3f1e2d4c-5b6a-4798-8a9b');
+  await clientId.blur();
+  await expect(w.getByTestId('error-clientId')).toHaveText(/^Client ID: enter the application \(client\) ID/);
+  await expect(save).toBeDisabled();
+
+  await tenant.fill(C.tenantId);
+  await clientId.fill(C.readerClientId);
+  await expect(w.getByTestId('error-tenant')).toHaveCount(0);
+  await expect(w.getByTestId('error-clientId')).toHaveCount(0);
+  await w.getByRole('button', { name: 'Next' }).click();
+  // Everything valid but no secret yet: still disabled, and the footer says why.
+  await expect(save).toBeDisabled();
+  await w.getByLabel('Client secret Value').fill(C.readerSecret.value);
+  await expect(save).toBeEnabled();
+
+  // Delegated is shown, disabled, with the reason.
+  await expect(w.getByRole('radio', { name: /delegated/i })).toBeDisabled();
+  await expect(w.getByTestId('field-credential')).toContainText(/later release/i);
+
+  // Esc closes the wizard and nothing was saved.
+  await page.keyboard.press('Escape');
+  await expect(w).toBeHidden();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+});
+
+test('Setup shows the PowerShell for this profile, and Copy puts it on the clipboard', async ({
+  page,
+  context,
+  profilesHarness,
+  bed,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(profilesHarness.url).origin,
+  });
+  await addProfile(page, bed, { name: 'Invoices', secret: C.readerSecret.value });
+  await page.getByRole('button', { name: 'Setup' }).click();
+  const guide = page.getByTestId('setup-guide');
+  await expect(guide).toContainText('IMAP.AccessAsApp');
+  await expect(guide).toContainText(/Mailscope never runs PowerShell/);
+  const script = guide.getByTestId('admin-script');
+  await expect(script).toContainText(`$AppId = '${C.readerClientId}'`);
+  await expect(script).toContainText(`$Mailbox = '${C.invoices}'`);
+  await expect(script).toContainText('<Enterprise application Object ID>');
+
+  await guide.getByLabel(/Enterprise application Object ID/).fill(C.readerSpObjectId);
+  await expect(script).toContainText(`$ServicePrincipalId = '${C.readerSpObjectId}'`);
+
+  await guide.getByRole('button', { name: 'Copy' }).click();
+  await expect(guide.getByRole('button', { name: 'Copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await script.textContent());
+  expect(copied).toContain('New-ServicePrincipal -AppId $AppId -ObjectId $ServicePrincipalId');
+});
+
+test('Remove asks first, says the keychain secret goes too, and the profile disappears', async ({
+  page,
+  bed,
+}) => {
+  await addProfile(page, bed, { name: 'Invoices', secret: C.readerSecret.value });
+  await page.getByRole('button', { name: 'Remove' }).click();
+  const dialog = page.getByTestId('remove-dialog');
+  await expect(dialog).toContainText(/keychain/);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('profile-item')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Remove' }).click();
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await expect(page.getByTestId('profile-item')).toHaveCount(0);
+});
+
+test('export then import: the same profiles come back, without their secrets', async ({ page, bed }) => {
+  await addProfile(page, bed, { name: 'Invoices', secret: C.readerSecret.value });
+  await addProfile(page, bed, { name: 'Alerts', secret: C.readerSecret.value, mailbox: C.alerts });
+  await expect(page.getByTestId('profile-item')).toHaveCount(2);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export profiles' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('mailscope-profiles.json');
+  const path = await download.path();
+  const json = readFileSync(path, 'utf8');
+  expect(json).toContain(C.invoices);
+  expect(json).toContain(C.alerts);
+  expect(json).not.toContain(C.readerSecret.value);
+
+  for (const name of ['Invoices', 'Alerts']) {
+    await page.getByTestId('profile-item').filter({ hasText: name }).click();
+    await page.getByRole('button', { name: 'Remove' }).click();
+    await page.getByTestId('remove-dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect(page.getByTestId('profile-item').filter({ hasText: name })).toHaveCount(0);
+  }
+  await expect(page.getByTestId('welcome')).toBeVisible();
+
+  await page.getByTestId('import-file').setInputFiles(path);
+  const report = page.getByTestId('import-dialog');
+  await expect(report).toBeVisible();
+  await expect(report.getByTestId('import-imported')).toContainText('Invoices');
+  await expect(report.getByTestId('import-imported')).toContainText('Alerts');
+  await expect(report).toContainText('Secrets are never imported.');
+  await report.getByRole('button', { name: 'OK' }).click();
+
+  const items = page.getByTestId('profile-item');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toHaveAttribute('data-state', 'missing');
+  await expect(page.getByTestId('secret-missing')).toBeVisible();
+});
+
+test('an import with a bad entry lists its problems next to what was imported', async ({ page, workDir }) => {
+  const file = `${workDir}/profiles.json`;
+  const good = {
+    name: 'HR',
+    mailbox: 'hr@contoso.example',
+    protocol: 'pop3',
+    tenant: 'contoso.onmicrosoft.com',
+    clientId: '3f1e2d4c-5b6a-4798-8a9b-0c1d2e3f4a01',
+    credential: 'client-secret',
+  };
+  const bad = { ...good, name: 'Broken', tenant: 'contoso', clientSecret: 'do-not-import' };
+  writeFileSync(file, JSON.stringify([good, bad]));
+  await page.getByTestId('import-file').setInputFiles(file);
+  const report = page.getByTestId('import-dialog');
+  await expect(report.getByTestId('import-imported')).toContainText('HR');
+  await expect(report.getByTestId('import-problems')).toContainText(/Entry 2 \(Broken\)/);
+  await expect(report.getByTestId('import-problems')).toContainText(/Tenant:/);
+  await expect(report).toContainText(/secret-looking fields/);
+});
