@@ -29,6 +29,13 @@ export const ERROR_CODES = [
   'SECRET_DAMAGED',
   'CERTIFICATE_INVALID',
   'TOKEN_REQUEST_FAILED',
+  'MAIL_AUTH_FAILED',
+  'CONNECTION_FAILED',
+  'TLS_UNTRUSTED',
+  'SERVER_BUSY',
+  'SERVER_TIMEOUT',
+  'CONNECTION_LOST',
+  'PROTOCOL_ERROR',
   'INTERNAL',
 ] as const;
 
@@ -134,6 +141,34 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
   TOKEN_REQUEST_FAILED: {
     message: 'Microsoft Entra ID refused the token request.',
     hint: 'Run Test connection: the diagnostics name the cause and the fix.',
+  },
+  MAIL_AUTH_FAILED: {
+    message: 'The mail server refused the sign-in.',
+    hint: 'Run Test connection on this mailbox: it names the cause (permission, FullAccess, protocol disabled) and the fix.',
+  },
+  CONNECTION_FAILED: {
+    message: 'The mail server could not be reached.',
+    hint: 'Check the server name and port, and that a firewall lets IMAP (993) or POP3 (995) through.',
+  },
+  TLS_UNTRUSTED: {
+    message: 'The secure connection to the server failed.',
+    hint: 'Its certificate was not trusted or the TLS handshake failed: check the server name and the trusted certificate authorities.',
+  },
+  SERVER_BUSY: {
+    message: 'The mail server is busy or limiting connections.',
+    hint: 'Wait a minute and try again; Exchange Online throttles clients that open many connections.',
+  },
+  SERVER_TIMEOUT: {
+    message: 'The mail server stopped answering.',
+    hint: 'Try again; if it keeps happening, check the network.',
+  },
+  CONNECTION_LOST: {
+    message: 'The connection to the mail server was lost.',
+    hint: 'Mailscope reconnects on the next action; refresh to try now.',
+  },
+  PROTOCOL_ERROR: {
+    message: 'The server answered in a way the protocol does not allow.',
+    hint: 'Check that the port belongs to the protocol of this profile (993 for IMAP, 995 for POP3).',
   },
   INTERNAL: {
     message: 'Something went wrong inside Mailscope.',

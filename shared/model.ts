@@ -32,7 +32,7 @@ export const Folder = z.object({
 });
 export type Folder = z.infer<typeof Folder>;
 
-export const SourceKind = z.enum(['sample', 'maildir', 'mbox', 'eml']);
+export const SourceKind = z.enum(['sample', 'maildir', 'mbox', 'eml', 'imap', 'pop3']);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 export const SourceSummary = z.object({

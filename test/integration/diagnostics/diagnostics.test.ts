@@ -86,10 +86,10 @@ describe('passing profiles', () => {
   }
 
   it('a server certificate close to expiry is a warning, not a failure', async () => {
-    const report = await diagnose(bed, bedProfile(bed), { deps: { certificateWarningDays: 14 } });
+    const report = await diagnose(bed, bedProfile(bed), { deps: { certificateWarningDays: 100 } });
     const tls = report.steps.find((s) => s.id === 'tls')!;
     expect(tls.status).toBe('warning');
-    expect(tls.cause).toMatch(/expires in 1 day/);
+    expect(tls.cause).toMatch(/expires in (89|90) days/);
     expect(report.ok).toBe(true);
     expect(report.steps.at(-1)!.status).toBe('ok');
   });

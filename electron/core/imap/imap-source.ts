@@ -1,0 +1,287 @@
+import type { FetchMessageObject, MailboxObject } from 'imapflow';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { EnvelopePage, Folder, MessageView } from '../../../shared/model';
+import { effectiveEndpoints, type Profile } from '../../../shared/profile';
+import { AppError } from '../app-error';
+import type { TrustOptions } from '../auth/network';
+import type { TokenSource } from '../auth/token-provider';
+import { parseMessage } from '../mime/parse-message';
+import type { MailSource } from '../source';
+import { ENVELOPE_QUERY, flagsOf, hasAttachments, parseMessageId, toEnvelope } from './envelopes';
+import { buildFolderTree } from './folders';
+import type { ReadOnlyImapFlow } from './read-only-guard';
+import { ImapSearchQuery, toSearchObject } from './search';
+import { ImapSession, type SessionOptions } from './session';
+
+/**
+ * An Exchange Online (or any IMAP) mailbox as a MailSource, strictly read-only.
+ *
+ * Paging: a folder's list is "the messages that existed when it was first listed", newest first.
+ * On first listing the source records EXISTS and UIDVALIDITY (the snapshot). Offset 0 is the
+ * highest sequence number of the snapshot, so a page is one `FETCH lo:hi` of a sequence range:
+ * O(page) whatever the folder size, and no UID list is ever downloaded. New mail arrives above
+ * the snapshot (higher sequence numbers), so it never moves the offsets the user is scrolling
+ * through; `refresh()` moves the snapshot to include it. Expunges seen while the folder is open
+ * shrink the snapshot in place; expunges made while it was not open are detected on re-open by
+ * checking that the snapshot's newest UID still sits at its sequence number.
+ * Message ids are `${uidvalidity}:${uid}`, so they stay valid across pages, refreshes and
+ * reconnects, and die (UNKNOWN_MESSAGE) if the server renumbers the folder.
+ */
+
+export interface ImapSourceOptions {
+  tokens: TokenSource;
+  /** Extra trusted roots for the mail server; TLS verification is always on. */
+  trust?: TrustOptions;
+  /** Session tuning (backoff, keep-alive, status callback). */
+  session?: Omit<SessionOptions, 'profile' | 'tokens' | 'trust'>;
+}
+
+/**
+ * What the IMAP source offers beyond MailSource. `kind` is 'imap', which shared/model.ts's
+ * SourceKind does not list yet (see the contract note in the report), so this type restates
+ * MailSource without `kind` instead of widening it with a cast.
+ */
+export interface ImapSource extends Omit<MailSource, 'kind'> {
+  readonly kind: 'imap';
+  /** The browsing connection (folders, lists, search); bodies use a second one. */
+  readonly session: ImapSession;
+  /** Server-side search in one folder, newest first, paged like listEnvelopes. */
+  search(folderId: string, query: ImapSearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
+  /** Moves the folder's snapshot to now: new mail appears at the top, offsets restart. */
+  refresh(folderId: string): Promise<void>;
+}
+
+interface Snapshot {
+  uidValidity: bigint;
+  /** Messages of the snapshot still in the folder; they hold sequence numbers 1..exists. */
+  exists: number;
+  /** UID at sequence `exists` when last seen, to detect expunges made while not selected. */
+  topUid: number | undefined;
+}
+
+interface CachedSearch {
+  key: string;
+  uidValidity: bigint;
+  uids: number[];
+}
+
+/** Candidates whose BODYSTRUCTURE is fetched per command for hasAttachment. */
+const STRUCTURE_CHUNK = 500;
+
+export function openImapSource(profile: Profile, options: ImapSourceOptions): ImapSource {
+  return new ImapMailSource(profile, options);
+}
+
+export class ImapMailSource implements ImapSource {
+  readonly kind = 'imap' as const;
+  readonly name: string;
+  readonly location: string;
+  readonly notices: readonly ErrorInfo[] = [];
+  readonly session: ImapSession;
+  private readonly sessionOptions: SessionOptions;
+  private downloadSession: ImapSession | undefined;
+  private readonly snapshots = new Map<string, Snapshot>();
+  private lastSearch: CachedSearch | undefined;
+
+  constructor(profile: Profile, options: ImapSourceOptions) {
+    const endpoints = effectiveEndpoints(profile);
+    this.name = profile.name;
+    this.location = `${profile.mailbox} on ${endpoints.host}:${endpoints.port}`;
+    this.sessionOptions = {
+      ...options.session,
+      profile,
+      tokens: options.tokens,
+      ...(options.trust ? { trust: options.trust } : {}),
+    };
+    this.session = new ImapSession(this.sessionOptions);
+    this.session.onConnection((client) => {
+      client.on('expunge', (event) => {
+        const snapshot = this.snapshots.get(event.path);
+        // A message of the snapshot left: everything above it moves down one sequence number.
+        if (snapshot && event.seq !== undefined && event.seq <= snapshot.exists) snapshot.exists--;
+        // VANISHED (QRESYNC) carries UIDs, not positions: re-check the anchor on next use.
+        else if (snapshot && event.vanished) snapshot.topUid = undefined;
+      });
+    });
+  }
+
+  listFolders(): Promise<Folder[]> {
+    return this.session.run(async (client) => {
+      // LIST-STATUS (RFC 5819) where offered: every count in one round trip. Otherwise imapflow
+      // sends one STATUS per selectable folder; it keeps one command in flight per connection, so
+      // issuing them "concurrently" would not be faster, only harder to read.
+      const entries = await client.list({ statusQuery: { messages: true, unseen: true } });
+      return buildFolderTree(entries, (entry) => ({
+        total: entry.status?.messages ?? 0,
+        unread: entry.status?.unseen ?? 0,
+      }));
+    });
+  }
+
+  listEnvelopes(folderId: string, offset: number, limit: number): Promise<EnvelopePage> {
+    return this.session.run(async (client) => {
+      const { mailbox, reopened } = await this.open(client, folderId);
+      const snapshot = await this.snapshotOf(client, folderId, mailbox, reopened);
+      const total = snapshot.exists;
+      if (offset >= total || limit <= 0) return { items: [], offset, total };
+      const high = total - offset;
+      const low = Math.max(1, high - limit + 1);
+      const rows = await client.fetchAll(`${low}:${high}`, ENVELOPE_QUERY);
+      rows.sort((a, b) => b.seq - a.seq);
+      const top = rows[0];
+      if (top && top.seq === total) snapshot.topUid = top.uid;
+      return { items: rows.map((row) => toEnvelope(row, folderId, snapshot.uidValidity)), offset, total };
+    });
+  }
+
+  async getMessage(folderId: string, messageId: string): Promise<MessageView> {
+    const message = await this.fetchSource(folderId, messageId);
+    if (!message.source) throw new AppError('UNKNOWN_MESSAGE');
+    return parseMessage(message.source, { id: messageId, folderId, flags: flagsOf(message.flags) });
+  }
+
+  async getRaw(folderId: string, messageId: string): Promise<Buffer> {
+    const message = await this.fetchSource(folderId, messageId);
+    if (!message.source) throw new AppError('UNKNOWN_MESSAGE');
+    return message.source;
+  }
+
+  search(folderId: string, query: ImapSearchQuery, offset: number, limit: number): Promise<EnvelopePage> {
+    const parsed = ImapSearchQuery.safeParse(query);
+    if (!parsed.success) {
+      return Promise.reject(new AppError('INVALID_REQUEST', 'The search could not be understood.'));
+    }
+    const key = `${folderId}\n${JSON.stringify(parsed.data)}`;
+    return this.session.run(async (client) => {
+      const { mailbox } = await this.open(client, folderId);
+      let cached = this.lastSearch;
+      // A new search (offset 0) asks the server again; further pages page through the same
+      // result, so the user's position holds while mail arrives.
+      if (offset === 0 || !cached || cached.key !== key || cached.uidValidity !== mailbox.uidValidity) {
+        const found = await client.search(toSearchObject(parsed.data), { uid: true });
+        let uids = (Array.isArray(found) ? found : []).sort((a, b) => b - a);
+        if (parsed.data.hasAttachment !== undefined) {
+          uids = await this.filterByAttachments(client, uids, parsed.data.hasAttachment);
+        }
+        cached = { key, uidValidity: mailbox.uidValidity, uids };
+        this.lastSearch = cached;
+      }
+      const total = cached.uids.length;
+      const page = cached.uids.slice(offset, offset + Math.max(0, limit));
+      if (page.length === 0) return { items: [], offset, total };
+      const rows = await client.fetchAll(page.join(','), ENVELOPE_QUERY, { uid: true });
+      rows.sort((a, b) => b.uid - a.uid);
+      return { items: rows.map((row) => toEnvelope(row, folderId, mailbox.uidValidity)), offset, total };
+    });
+  }
+
+  async refresh(folderId: string): Promise<void> {
+    this.snapshots.delete(folderId);
+    this.lastSearch = undefined;
+    // The server reports new mail in the selected folder only in answer to a command (untagged
+    // EXISTS); NOOP asks for it, so the next page sees the folder as it is now.
+    await this.session.run(async (client) => {
+      if (client.mailbox && client.mailbox.path === folderId) await client.noop();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.snapshots.clear();
+    await Promise.all([this.session.close(), this.downloadSession?.close()]);
+  }
+
+  /**
+   * Message bodies go over a second connection, opened on first use, so a 50 MB message never
+   * holds up the list, folder counts or search (one IMAP connection runs one command at a time).
+   */
+  private downloads(): ImapSession {
+    this.downloadSession ??= new ImapSession(this.sessionOptions);
+    return this.downloadSession;
+  }
+
+  /** EXAMINE the folder unless it is already the selected one (a re-EXAMINE costs a round trip). */
+  private async open(
+    client: ReadOnlyImapFlow,
+    folderId: string,
+  ): Promise<{ mailbox: MailboxObject; reopened: boolean }> {
+    const current = client.mailbox;
+    if (current && current.path === folderId) return { mailbox: current, reopened: false };
+    try {
+      // readOnlyClient forces { readOnly: true } (EXAMINE) whatever is passed; said here for readers.
+      return { mailbox: await client.mailboxOpen(folderId, { readOnly: true }), reopened: true };
+    } catch (error) {
+      if (isNonexistent(error)) throw new AppError('UNKNOWN_FOLDER', undefined, undefined, { cause: error });
+      throw error;
+    }
+  }
+
+  private async snapshotOf(
+    client: ReadOnlyImapFlow,
+    folderId: string,
+    mailbox: MailboxObject,
+    reopened: boolean,
+  ): Promise<Snapshot> {
+    const known = this.snapshots.get(folderId);
+    if (!known || known.uidValidity !== mailbox.uidValidity) {
+      const fresh: Snapshot = { uidValidity: mailbox.uidValidity, exists: mailbox.exists, topUid: undefined };
+      this.snapshots.set(folderId, fresh);
+      return fresh;
+    }
+    if (!reopened && known.topUid !== undefined) return known;
+    // The folder was not selected for a while (another folder, a reconnect): expunges in that time
+    // went unseen. The snapshot holds iff its newest UID is still at its sequence number.
+    if (known.topUid === undefined) {
+      if (mailbox.exists < known.exists) known.exists = mailbox.exists;
+      return known;
+    }
+    if (known.exists <= mailbox.exists && known.exists > 0) {
+      const at = await client.fetchOne(String(known.exists), { uid: true });
+      if (at && at.uid === known.topUid) return known;
+    }
+    // Rare: count what is left of the snapshot (every UID up to its newest), O(folder) once.
+    const left = await client.search({ uid: `1:${known.topUid}` }, { uid: true });
+    known.exists = Array.isArray(left) ? left.length : 0;
+    known.topUid = undefined;
+    return known;
+  }
+
+  private async fetchSource(folderId: string, messageId: string): Promise<FetchMessageObject> {
+    const { uidValidity, uid } = parseMessageId(messageId);
+    return this.downloads().run(async (client) => {
+      const { mailbox } = await this.open(client, folderId);
+      if (mailbox.uidValidity !== uidValidity) throw new AppError('UNKNOWN_MESSAGE');
+      // source: true is BODY.PEEK[] in imapflow (commands/fetch.js setBodyPeek): \Seen stays unset.
+      const message = await client.fetchOne(
+        String(uid),
+        { uid: true, flags: true, source: true },
+        { uid: true },
+      );
+      if (!message || !message.source) throw new AppError('UNKNOWN_MESSAGE');
+      return message;
+    });
+  }
+
+  private async filterByAttachments(
+    client: ReadOnlyImapFlow,
+    uids: number[],
+    wanted: boolean,
+  ): Promise<number[]> {
+    const keep = new Set<number>();
+    for (let start = 0; start < uids.length; start += STRUCTURE_CHUNK) {
+      const chunk = uids.slice(start, start + STRUCTURE_CHUNK);
+      const rows = await client.fetchAll(chunk.join(','), { uid: true, bodyStructure: true }, { uid: true });
+      for (const row of rows) if (hasAttachments(row.bodyStructure) === wanted) keep.add(row.uid);
+    }
+    return uids.filter((uid) => keep.has(uid));
+  }
+}
+
+function isNonexistent(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code: unknown = Reflect.get(error, 'serverResponseCode');
+  const reply: unknown = Reflect.get(error, 'responseText');
+  return (
+    code === 'NONEXISTENT' ||
+    (typeof reply === 'string' && /doesn't exist|does not exist|not found|unknown mailbox/i.test(reply))
+  );
+}

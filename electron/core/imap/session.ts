@@ -1,0 +1,386 @@
+import { createSecureContext, type SecureContext } from 'node:tls';
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import { effectiveEndpoints, type Profile } from '../../../shared/profile';
+import { AppError } from '../app-error';
+import { caOption, type TrustOptions } from '../auth/network';
+import type { TokenSource } from '../auth/token-provider';
+import { guardWire, readOnlyClient, type ReadOnlyImapFlow } from './read-only-guard';
+
+/**
+ * One authenticated IMAP connection for a profile, kept alive and brought back when it drops.
+ *
+ * Every operation goes through `run()`, which serialises operations (a folder open and its FETCH
+ * must not interleave with another folder's open on the same connection) and retries them after a
+ * reconnect. Retrying is safe because everything Mailscope sends is a read (see read-only-guard).
+ *
+ * Authentication is XOAUTH2 with the profile's app token (imapflow takes OAUTHBEARER when the server
+ * offers it, XOAUTH2 otherwise, which is all Exchange offers). A login refused for the token gets
+ * one fresh token (`forceRefresh`) and one more try: that is how an expired or revoked token is
+ * replaced without the user seeing an error.
+ */
+
+/**
+ * `reconnecting`: the connection dropped (or a retry is waiting); `offline`: retries ran out, the
+ * next operation tries again.
+ */
+export type SessionState =
+  'idle' | 'connecting' | 'ready' | 'reconnecting' | 'throttled' | 'offline' | 'closed';
+
+export interface SessionStatus {
+  state: SessionState;
+  /** Retry number while reconnecting or throttled (1 = first retry). */
+  attempt?: number;
+  /** Milliseconds until the next try. */
+  retryInMs?: number;
+}
+
+export interface BackoffOptions {
+  /** First retry delay before jitter (default 250 ms). */
+  baseMs: number;
+  /** Cap on one delay (default 15 s). */
+  maxMs: number;
+  /** Retries of one operation before its error is shown (default 6). */
+  attempts: number;
+}
+
+export interface SessionOptions {
+  profile: Profile;
+  tokens: TokenSource;
+  /** Extra trusted roots (the test bed's CA, a TLS-inspecting proxy's); verification stays on. */
+  trust?: TrustOptions;
+  backoff?: Partial<BackoffOptions>;
+  /** Throttling replies back off from this base instead (default 2 s: Exchange asks for seconds). */
+  throttleBaseMs?: number;
+  /** NOOP after this long without a command while no mailbox is open (default 4 min; 0 = off). */
+  keepAliveMs?: number;
+  /** Connection state for the status bar ("reconnecting…"). */
+  onStatus?: (status: SessionStatus) => void;
+  /** Extra ImapFlow options (tests: timeouts). Never auth or TLS. */
+  clientOptions?: Pick<ImapFlowOptions, 'connectionTimeout' | 'greetingTimeout' | 'socketTimeout'>;
+  /** Jitter source, for tests. */
+  random?: () => number;
+}
+
+export interface SessionCounters {
+  /** Successful logins. */
+  connects: number;
+  /** Logins retried with a forced fresh token after the server refused the previous one. */
+  reauthentications: number;
+  /** Logins after the first: each replaced a dropped connection. */
+  reconnects: number;
+  /** Operations delayed because the server said it was busy. */
+  throttled: number;
+}
+
+const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 250, maxMs: 15_000, attempts: 6 };
+
+/** Node and imapflow codes that mean "the connection is gone or never came up": retry. */
+const CONNECTION_CODES = new Set([
+  'NoConnection',
+  'EConnectionClosed',
+  'ETIMEOUT',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'CONNECT_TIMEOUT',
+  'GREETING_TIMEOUT',
+  'UPGRADE_TIMEOUT',
+  'ClosedAfterConnectTLS',
+  'ClosedAfterConnectText',
+]);
+
+function field(error: unknown, name: string): unknown {
+  return typeof error === 'object' && error !== null ? Reflect.get(error, name) : undefined;
+}
+
+function text(error: unknown, name: string): string {
+  const value = field(error, name);
+  return typeof value === 'string' ? value : '';
+}
+
+export function isAuthFailure(error: unknown): boolean {
+  return (
+    field(error, 'authenticationFailed') === true ||
+    text(error, 'serverResponseCode') === 'AUTHENTICATIONFAILED'
+  );
+}
+
+/**
+ * Exchange Online's throttling and overload replies: `NO Server Unavailable. 15`, `NO … Too many
+ * connections`, `[UNAVAILABLE]` / `[LIMIT]` / `[INUSE]` response codes (RFC 5530).
+ */
+export function isThrottled(error: unknown): boolean {
+  const code = text(error, 'serverResponseCode').toUpperCase();
+  if (code === 'UNAVAILABLE' || code === 'LIMIT' || code === 'INUSE') return true;
+  const reply = `${text(error, 'responseText')} ${text(error, 'response')}`;
+  return /server unavailable|too many (simultaneous )?connections|throttl|try again later/i.test(reply);
+}
+
+export function isConnectionLoss(error: unknown): boolean {
+  return (
+    CONNECTION_CODES.has(text(error, 'code')) ||
+    /connection (closed|not available)/i.test(text(error, 'message'))
+  );
+}
+
+/**
+ * One TLS context per trust configuration. Extra roots are added to Node's ~140 bundled ones, and
+ * parsing that list for every connection costs milliseconds on each (re)connect; a shared context
+ * parses it once. Verification is unchanged: tls.connect still checks chain and host name.
+ */
+const contexts = new Map<string, SecureContext>();
+
+function secureContextFor(trust: TrustOptions | undefined): SecureContext {
+  const ca = caOption(trust);
+  const key = ca ? ca.join('\n') : '';
+  let context = contexts.get(key);
+  if (!context) {
+    context = createSecureContext({ ...(ca ? { ca } : {}), minVersion: 'TLSv1.2' });
+    contexts.set(key, context);
+  }
+  return context;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class ImapSession {
+  readonly profile: Profile;
+  readonly counters: SessionCounters = { connects: 0, reauthentications: 0, reconnects: 0, throttled: 0 };
+  private readonly options: SessionOptions;
+  private readonly backoff: BackoffOptions;
+  private raw: ImapFlow | undefined;
+  private client: ReadOnlyImapFlow | undefined;
+  private connecting: Promise<ReadOnlyImapFlow> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private lastCommandAt = 0;
+  private readonly keepAlive: NodeJS.Timeout | undefined;
+  /** Listeners the owner adds to every connection (the source tracks EXPUNGE this way). */
+  private readonly attachers: ((client: ImapFlow) => void)[] = [];
+
+  constructor(options: SessionOptions) {
+    this.options = options;
+    this.profile = options.profile;
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    const keepAliveMs = options.keepAliveMs ?? 240_000;
+    if (keepAliveMs > 0) {
+      // Servers drop idle sessions (Exchange after ~30 min, RFC 9051 allows 30); with a mailbox
+      // open imapflow IDLEs by itself, so this covers the time before the first folder is open.
+      this.keepAlive = setInterval(() => this.ping(keepAliveMs), Math.max(1000, keepAliveMs / 2));
+      this.keepAlive.unref();
+    }
+  }
+
+  /** Runs `fn` on every connection this session makes, now and after reconnects. */
+  onConnection(fn: (client: ImapFlow) => void): void {
+    this.attachers.push(fn);
+    if (this.raw) fn(this.raw);
+  }
+
+  /**
+   * Runs one read operation with a connected client; operations run one at a time. On a dropped
+   * connection or a throttling reply the operation is retried after a backoff with jitter, on a
+   * fresh connection if needed, up to `backoff.attempts` times.
+   */
+  run<T>(operation: (client: ReadOnlyImapFlow) => Promise<T>): Promise<T> {
+    const result = this.queue.then(() => this.attempt(operation));
+    // The queue only orders operations; one failing must not fail the next.
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.keepAlive) clearInterval(this.keepAlive);
+    await this.queue;
+    const raw = this.raw;
+    this.drop();
+    this.status({ state: 'closed' });
+    if (raw?.usable) {
+      await raw.logout().catch(() => undefined);
+    } else {
+      raw?.close();
+    }
+  }
+
+  private async attempt<T>(operation: (client: ReadOnlyImapFlow) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.closed) throw new AppError('UNKNOWN_SOURCE');
+      let raw: ImapFlow | undefined;
+      let failure: unknown;
+      try {
+        const client = await this.connected();
+        raw = this.raw;
+        this.lastCommandAt = Date.now();
+        return await operation(client);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        failure = error;
+      }
+      // A command can fail as "closed" or with a server reply while the socket dies under it.
+      const lost = isConnectionLoss(failure) || (raw !== undefined && !raw.usable);
+      const throttled = !lost && isThrottled(failure);
+      if ((!lost && !throttled) || attempt >= this.backoff.attempts) throw toImapAppError(failure);
+      if (throttled) this.counters.throttled++;
+      if (lost && this.raw === raw) this.drop();
+      const delay = this.delay(
+        attempt,
+        throttled ? (this.options.throttleBaseMs ?? 2000) : this.backoff.baseMs,
+      );
+      this.status({
+        state: throttled ? 'throttled' : 'reconnecting',
+        attempt: attempt + 1,
+        retryInMs: delay,
+      });
+      await sleep(delay);
+    }
+  }
+
+  /** Exponential backoff with "equal jitter": half fixed, half random, so clients spread out. */
+  private delay(attempt: number, baseMs: number): number {
+    const ceiling = Math.min(this.backoff.maxMs, baseMs * 2 ** attempt);
+    const random = this.options.random ?? Math.random;
+    return Math.round(ceiling / 2 + (ceiling / 2) * random());
+  }
+
+  private connected(): Promise<ReadOnlyImapFlow> {
+    if (this.client && this.raw?.usable) return Promise.resolve(this.client);
+    this.connecting ??= this.login().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private async login(): Promise<ReadOnlyImapFlow> {
+    this.drop();
+    if (this.counters.connects > 0) {
+      this.counters.reconnects++;
+      this.status({ state: 'reconnecting' });
+    } else {
+      this.status({ state: 'connecting' });
+    }
+    const first = await this.options.tokens.getToken(this.profile);
+    let raw: ImapFlow;
+    try {
+      raw = await this.open(first.accessToken);
+    } catch (error) {
+      // Exchange answers AUTHENTICATE with `NO Server Unavailable. 15` when it throttles: that is
+      // not the token's fault, so it goes back to run() for a backoff rather than a new token.
+      if (!isAuthFailure(error) || isThrottled(error)) throw error;
+      // The token may have expired or been revoked since it was cached: one fresh one, one retry.
+      this.counters.reauthentications++;
+      const fresh = await this.options.tokens.getToken(this.profile, { forceRefresh: true });
+      try {
+        raw = await this.open(fresh.accessToken);
+      } catch (retry) {
+        if (isAuthFailure(retry) && !isThrottled(retry)) throw authRefused(this.profile, retry);
+        throw retry;
+      }
+    }
+    this.counters.connects++;
+    this.raw = raw;
+    this.client = readOnlyClient(raw);
+    raw.on('close', () => {
+      if (this.raw !== raw) return;
+      this.drop();
+      // Dropped under us (server restart, network, Exchange ending the session): reconnect now, in
+      // the background, so the status bar shows it and the next click finds a live session.
+      if (!this.closed) {
+        this.status({ state: 'reconnecting' });
+        this.run(async () => undefined).catch(() => {
+          if (!this.closed) this.status({ state: 'offline' });
+        });
+      }
+    });
+    for (const attach of this.attachers) attach(raw);
+    this.status({ state: 'ready' });
+    return this.client;
+  }
+
+  private async open(accessToken: string): Promise<ImapFlow> {
+    const endpoints = effectiveEndpoints(this.profile);
+    const raw = new ImapFlow({
+      host: endpoints.host,
+      port: endpoints.port,
+      secure: endpoints.tlsMode === 'implicit',
+      // STARTTLS is mandatory in that mode: never continue in cleartext if the server lacks it.
+      ...(endpoints.tlsMode === 'starttls' ? { doSTARTTLS: true } : {}),
+      tls: { secureContext: secureContextFor(this.options.trust), rejectUnauthorized: true },
+      auth: { user: this.profile.mailbox, accessToken },
+      logger: false,
+      // Mailscope chooses its own backoff; imapflow's defaults would hang a dead socket for minutes.
+      connectionTimeout: 30_000,
+      greetingTimeout: 16_000,
+      socketTimeout: 5 * 60_000,
+      ...this.options.clientOptions,
+    });
+    // Before connect(): the login sequence itself must already go through the guard.
+    guardWire(raw);
+    // imapflow emits 'error' once per connection; without a listener Node would throw it.
+    raw.on('error', () => undefined);
+    try {
+      await raw.connect();
+    } catch (error) {
+      raw.close();
+      throw error;
+    }
+    return raw;
+  }
+
+  private drop(): void {
+    this.raw = undefined;
+    this.client = undefined;
+  }
+
+  private ping(idleMs: number): void {
+    const raw = this.raw;
+    if (!raw?.usable || raw.mailbox || Date.now() - this.lastCommandAt < idleMs) return;
+    this.lastCommandAt = Date.now();
+    void this.run((client) => client.noop()).catch(() => undefined);
+  }
+
+  private status(status: SessionStatus): void {
+    this.options.onStatus?.(status);
+  }
+}
+
+function authRefused(profile: Profile, cause: unknown): AppError {
+  return new AppError(
+    'PERMISSION_DENIED',
+    `The mail server refused the sign-in to ${profile.mailbox} with a fresh token.`,
+    'Run Test connection: the app may lack IMAP.AccessAsApp, or FullAccess on this mailbox.',
+    { cause },
+  );
+}
+
+/** An imapflow failure as something safe to show: the server's reply, never the token. */
+export function toImapAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isThrottled(error)) {
+    return new AppError(
+      'INTERNAL',
+      'The mail server is busy and asked Mailscope to slow down.',
+      'Wait a minute and try again. Exchange Online throttles many simultaneous connections.',
+      { cause: error },
+    );
+  }
+  if (isConnectionLoss(error)) {
+    return new AppError(
+      'INTERNAL',
+      'Mailscope could not reach the mail server.',
+      'Check the network connection; Mailscope retried with backoff and gave up.',
+      { cause: error },
+    );
+  }
+  const reply = text(error, 'responseText');
+  return new AppError(
+    'INTERNAL',
+    reply ? `The mail server answered: ${reply.slice(0, 200)}` : 'The IMAP command failed.',
+    undefined,
+    { cause: error },
+  );
+}

@@ -1,0 +1,37 @@
+import type { Testbed } from '../testbed/index';
+import { median, OpenBench, RUNS } from './open-folder';
+import type { BenchResult } from './result';
+
+/**
+ * open-scale: Mailscope's open-100k time / its time for a 1,000-message folder, target <= 1.5
+ * (opening must cost O(page), not O(folder)). `baseline_ms` is Mailscope's own 1k time.
+ *
+ * The bare imapflow script is measured alongside and its own 100k/1k ratio printed as a note: what
+ * the server alone charges for the bigger folder (Dovecot loads the whole mdbox index on EXAMINE,
+ * ~4 ms at 1k vs ~30-40 ms at 100k measured on this busy 2-core machine), which no client can avoid.
+ */
+export async function openScale(bed: Testbed): Promise<BenchResult> {
+  const bench = await OpenBench.create(bed);
+  const times = await bench.measure(['bench-100k', 'bench-1k']);
+  const big = times.get('bench-100k');
+  const small = times.get('bench-1k');
+  if (!big || !small) throw new Error('no measurements');
+  const mailscopeMs = median(big.mailscope);
+  const baselineMs = median(small.mailscope);
+  const value = mailscopeMs / baselineMs;
+  const bare = median(big.baseline) / median(small.baseline);
+  console.log(
+    `open-scale: note: bare imapflow 100k/1k = ${bare.toFixed(3)} ` +
+      `(${median(big.baseline).toFixed(1)}ms / ${median(small.baseline).toFixed(1)}ms), the server's share`,
+  );
+  return {
+    name: 'open-scale',
+    value,
+    unit: 'ratio',
+    mailscopeMs,
+    baselineMs,
+    runs: RUNS,
+    target: '<= 1.5',
+    pass: value <= 1.5,
+  };
+}
