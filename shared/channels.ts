@@ -6,6 +6,7 @@ export const METHODS = [
   'app.getInfo',
   'sources.openSample',
   'sources.openPath',
+  'sources.openProfile',
   'sources.pickPath',
   'sources.close',
   'messages.list',

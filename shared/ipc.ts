@@ -38,6 +38,11 @@ export const CONTRACT = {
       .strict(),
     response: SourceSummary,
   },
+  /** A shared mailbox over IMAP or POP3, as its profile says; browsing is read-only. */
+  'sources.openProfile': {
+    request: z.object({ profileId: id }).strict(),
+    response: SourceSummary,
+  },
   'sources.pickPath': {
     request: z.object({ kind: z.enum(['file', 'folder']) }).strict(),
     response: z.object({ path: z.string().nullable() }),

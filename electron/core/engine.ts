@@ -3,6 +3,8 @@ import type { Api } from '../../shared/ipc';
 import { type TrustOptions } from './auth/network';
 import { TokenProvider } from './auth/token-provider';
 import { createDiagnose } from './diagnostics/diagnose';
+import { openImapSource } from './imap/imap-source';
+import { openPop3Source } from './pop3/pop3-source';
 import type { Host } from './host';
 import { KeytarSecretStore } from './secrets/keytar-store';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
@@ -76,6 +78,10 @@ export function createEngine(options: EngineOptions): Engine {
       onProfileChanged: (id) => tokens.invalidate(id),
     },
     diagnose: createDiagnose({ tokens, ...trust }),
+    openMailbox: (profile) =>
+      profile.protocol === 'imap'
+        ? openImapSource(profile, { tokens, ...trust })
+        : openPop3Source(profile, { tokens, ...trust }),
   });
   return { api, tokens };
 }

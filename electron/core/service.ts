@@ -34,6 +34,8 @@ export interface ServiceOptions {
   readonly profiles: ProfileMethodsOptions;
   /** Runs the connection diagnostics for a profile (with a credential not yet stored, from the wizard). */
   readonly diagnose: Diagnose;
+  /** Opens a profile's mailbox over IMAP or POP3 (read-only). */
+  readonly openMailbox: (profile: Profile) => MailSource;
 }
 
 export type Diagnose = (profile: Profile, credential: ParsedSecret | null) => Promise<DiagnosticReport>;
@@ -71,7 +73,24 @@ export function createService(options: ServiceOptions): Api {
     return summarise(id, sourceOf(id));
   };
 
-  const profiles = createProfileMethods(options.profiles);
+  const closeOrigin = async (origin: string) => {
+    const id = await byOrigin.get(origin)?.catch(() => null);
+    if (!id) return;
+    byOrigin.delete(origin);
+    const source = sources.get(id);
+    sources.delete(id);
+    originOf.delete(id);
+    await source?.close();
+  };
+
+  const profiles = createProfileMethods({
+    ...options.profiles,
+    // An open mailbox was signed in with the old settings or secret: close it with them.
+    onProfileChanged: (id) => {
+      options.profiles.onProfileChanged?.(id);
+      void closeOrigin(`profile:${id}`);
+    },
+  });
 
   const sourceOf = (id: string): MailSource => {
     const source = sources.get(id);
@@ -124,6 +143,17 @@ export function createService(options: ServiceOptions): Api {
       return open(`path:${target}`, () =>
         openLocal(target, { largeFileBytes, allowLarge: allowLarge ?? false }),
       );
+    },
+
+    'sources.openProfile': async ({ profileId }) => {
+      const profile = await profiles.profile(profileId);
+      try {
+        return await open(`profile:${profileId}`, async () => options.openMailbox(profile));
+      } catch (error) {
+        // Signing in or listing folders failed: keep no half-open session behind the error.
+        await closeOrigin(`profile:${profileId}`);
+        throw error;
+      }
     },
 
     'sources.pickPath': async ({ kind }) => {

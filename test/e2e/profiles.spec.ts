@@ -37,6 +37,7 @@ interface ProfileInput {
   name: string;
   secret: string;
   mailbox?: string;
+  protocol?: 'imap' | 'pop3';
 }
 
 function wizard(page: Page) {
@@ -60,6 +61,7 @@ async function fillWizard(page: Page, bed: Bed, input: ProfileInput) {
   const w = wizard(page);
   await w.getByLabel('Display name').fill(input.name);
   await w.getByLabel('Shared mailbox address').fill(input.mailbox ?? C.invoices);
+  if (input.protocol === 'pop3') await w.getByRole('radio', { name: /^POP3/ }).check();
   await w.getByRole('button', { name: 'Next' }).click();
 
   await w.getByLabel('Tenant ID or domain').fill(C.tenantId);
@@ -68,8 +70,9 @@ async function fillWizard(page: Page, bed: Bed, input: ProfileInput) {
   await w.getByLabel('Authority host').fill(bed.identity.host);
   await w.getByLabel('Exchange host').fill('outlook.office365.com');
   await w.getByRole('button', { name: /advanced/i }).click();
-  await w.getByLabel('Server host').fill(bed.imap.host);
-  await w.getByLabel('Port', { exact: true }).fill(String(bed.imap.tlsPort));
+  const server = input.protocol === 'pop3' ? bed.pop3 : bed.imap;
+  await w.getByLabel('Server host').fill(server.host);
+  await w.getByLabel('Port', { exact: true }).fill(String(server.tlsPort));
   await expect(w.getByLabel(/implicit tls/i)).toBeChecked();
   await w.getByRole('button', { name: 'Next' }).click();
 
@@ -370,4 +373,35 @@ test('an import with a bad entry lists its problems next to what was imported', 
   await expect(report.getByTestId('import-problems')).toContainText(/Entry 2 \(Broken\)/);
   await expect(report.getByTestId('import-problems')).toContainText(/Tenant:/);
   await expect(report).toContainText(/secret-looking fields/);
+});
+
+test('Open mailbox browses a shared mailbox over IMAP: folders, newest first, a message in the reader', async ({
+  page,
+  bed,
+}) => {
+  await addProfile(page, bed, { name: 'Invoices', secret: C.readerSecret.value });
+  await page.getByRole('button', { name: 'Open mailbox' }).click();
+  const tree = page.getByTestId('folder-tree');
+  await expect(tree.getByRole('treeitem', { name: /inbox/i })).toBeVisible({ timeout: 30_000 });
+  await expect(tree.getByRole('treeitem', { name: /Sent Items/ })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /Équipe finance/ })).toBeVisible();
+  const first = page.getByTestId('message-list').getByRole('option').first();
+  await expect(first).toBeVisible();
+  await first.click();
+  await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).not.toBeEmpty();
+  await tree.getByRole('treeitem', { name: /Junk Email/ }).click();
+  await page.getByTestId('message-list').getByRole('option').first().click();
+  await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).not.toBeEmpty();
+});
+
+test('Open mailbox lists and opens messages over POP3', async ({ page, bed }) => {
+  await addProfile(page, bed, { name: 'Invoices (POP3)', secret: C.readerSecret.value, protocol: 'pop3' });
+  await page.getByRole('button', { name: 'Open mailbox' }).click();
+  await expect(page.getByTestId('folder-tree').getByRole('treeitem', { name: /inbox/i })).toBeVisible({
+    timeout: 30_000,
+  });
+  const first = page.getByTestId('message-list').getByRole('option').first();
+  await expect(first).toBeVisible();
+  await first.click();
+  await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).not.toBeEmpty();
 });

@@ -254,6 +254,7 @@ export function App() {
                 }}
                 onRemoved={(id) => void onProfileRemoved(id)}
                 onChanged={() => void refreshProfiles()}
+                onOpened={onOpened}
               />
             ) : null
           }

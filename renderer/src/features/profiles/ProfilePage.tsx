@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
-import type { ProfileSummary } from '../../../../shared/model';
+import type { ProfileSummary, SourceSummary } from '../../../../shared/model';
 import { CLOUD_ENDPOINTS } from '../../../../shared/profile';
 import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
-import { BookIcon, CopyIcon, EditIcon, PlayIcon, TrashIcon } from '../../components/icons';
+import { BookIcon, CopyIcon, EditIcon, FolderOpenIcon, PlayIcon, TrashIcon } from '../../components/icons';
 import { DiagnosticsPanel, type DiagnosticsState } from '../diagnostics/DiagnosticsPanel';
 import { CLOUD_LABELS, PROTOCOL_LABELS } from './draft-form';
 import { SetupGuide } from './SetupGuide';
@@ -13,7 +13,7 @@ import './profiles.css';
 
 /**
  * One shared mailbox: its settings, a connection test, the admin's setup guide, and edit /
- * duplicate / remove. Browsing its mail over IMAP/POP3 comes with the next release.
+ * duplicate / remove, and Open mailbox to browse it read-only over IMAP or POP3.
  */
 
 export type ProfileView = 'overview' | 'setup';
@@ -30,6 +30,8 @@ interface ProfilePageProps {
   onRemoved: (id: string) => void;
   /** Something changed on the engine side (a test result): reload the list. */
   onChanged: () => void;
+  /** The mailbox opened over IMAP/POP3: show it like any other source. */
+  onOpened: (source: SourceSummary) => void;
 }
 
 export function ProfilePage(props: ProfilePageProps) {
@@ -39,7 +41,7 @@ export function ProfilePage(props: ProfilePageProps) {
   const [diagnostics, setDiagnostics] = useState<DiagnosticsState>(() =>
     autoTest ? { kind: 'running' } : { kind: 'idle' },
   );
-  const [busy, setBusy] = useState<'duplicate' | 'remove' | null>(null);
+  const [busy, setBusy] = useState<'open' | 'duplicate' | 'remove' | null>(null);
   const [actionError, setActionError] = useState<ErrorInfo | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -65,6 +67,15 @@ export function ProfilePage(props: ProfilePageProps) {
     onAutoTested();
     void execute();
   }, [autoTest, onAutoTested, execute]);
+
+  const openMailbox = async () => {
+    setBusy('open');
+    setActionError(null);
+    const result = await api.invoke('sources.openProfile', { profileId: profile.id });
+    setBusy(null);
+    if (result.ok) props.onOpened(result.value);
+    else setActionError(result.error);
+  };
 
   const duplicate = async () => {
     setBusy('duplicate');
@@ -139,9 +150,13 @@ export function ProfilePage(props: ProfilePageProps) {
           <button
             type="button"
             className="button button--primary"
-            onClick={test}
-            disabled={diagnostics.kind === 'running'}
+            onClick={() => void openMailbox()}
+            disabled={busy !== null}
           >
+            {busy === 'open' ? <Spinner size={14} /> : <FolderOpenIcon />}
+            {busy === 'open' ? 'Opening…' : 'Open mailbox'}
+          </button>
+          <button type="button" className="button" onClick={test} disabled={diagnostics.kind === 'running'}>
             {diagnostics.kind === 'running' ? <Spinner size={14} /> : <PlayIcon />}
             Test connection
           </button>
@@ -194,14 +209,6 @@ export function ProfilePage(props: ProfilePageProps) {
           <SetupGuide profile={profile} />
         ) : (
           <>
-            <Notice
-              tone="info"
-              live="none"
-              compact
-              className="profile-next"
-              title="Browsing this mailbox arrives in the next release."
-              hint="This release sets up the mailbox and tests the connection end to end (sign-in and opening INBOX read-only). Reading its folders and messages over IMAP/POP3 comes next."
-            />
             <DiagnosticsPanel state={diagnostics} onRun={test} />
           </>
         )}

@@ -32,6 +32,8 @@ const KIND_LABEL: Record<SourceSummary['kind'], string> = {
   maildir: 'Maildir folder',
   mbox: 'mbox file',
   eml: 'Message file',
+  imap: 'Shared mailbox over IMAP (read-only)',
+  pop3: 'Shared mailbox over POP3 (read-only)',
 };
 
 export function Sidebar({
