@@ -9,6 +9,7 @@ export const METHODS = [
   'sources.openProfile',
   'sources.pickPath',
   'sources.close',
+  'sources.refresh',
   'messages.list',
   'messages.get',
   'links.open',

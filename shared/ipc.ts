@@ -47,6 +47,11 @@ export const CONTRACT = {
     request: z.object({ kind: z.enum(['file', 'folder']) }).strict(),
     response: z.object({ path: z.string().nullable() }),
   },
+  /** New mail since the source was opened: the folder's snapshot moves, the counts are fresh. */
+  'sources.refresh': {
+    request: z.object({ sourceId: id, folderId: id }).strict(),
+    response: SourceSummary,
+  },
   'sources.close': {
     request: z.object({ sourceId: id }).strict(),
     response: z.object({ closed: z.boolean() }),

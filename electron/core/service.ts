@@ -172,6 +172,12 @@ export function createService(options: ServiceOptions): Api {
       return { closed: true };
     },
 
+    'sources.refresh': async ({ sourceId, folderId }) => {
+      const source = sourceOf(sourceId);
+      await source.refresh?.(folderId);
+      return summarise(sourceId, source);
+    },
+
     'messages.list': async ({ sourceId, folderId, offset, limit }) =>
       sourceOf(sourceId).listEnvelopes(folderId, offset, limit),
 

@@ -21,5 +21,11 @@ export interface MailSource {
   getMessage(folderId: string, messageId: string): Promise<MessageView>;
   /** The message exactly as stored, byte for byte. */
   getRaw(folderId: string, messageId: string): Promise<Buffer>;
+  /**
+   * Looks again for new mail in a folder (remote sources show a snapshot: a POP3 maildrop as it was
+   * when the session opened, an IMAP folder as it was first listed). Absent where there is nothing
+   * to refresh.
+   */
+  refresh?(folderId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -45,6 +45,8 @@ export interface Bed {
   imap: { host: string; port: number; tlsPort: number };
   pop3: { host: string; port: number; tlsPort: number };
   certificates: ReadonlyMap<string, { certPem: string; keyPem: string; thumbprintSha1: string }>;
+  /** The seeded Maildir of a mailbox, as Dovecot serves it. */
+  maildir(mailbox: string): string;
   stop(): Promise<void>;
 }
 

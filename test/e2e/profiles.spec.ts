@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type Bed, type Contoso, expect, test, testbed } from './fixtures';
 
@@ -394,14 +395,37 @@ test('Open mailbox browses a shared mailbox over IMAP: folders, newest first, a 
   await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).not.toBeEmpty();
 });
 
-test('Open mailbox lists and opens messages over POP3', async ({ page, bed }) => {
+test('Open mailbox lists and opens messages over POP3; Reload fetches new mail', async ({ page, bed }) => {
   await addProfile(page, bed, { name: 'Invoices (POP3)', secret: C.readerSecret.value, protocol: 'pop3' });
   await page.getByRole('button', { name: 'Open mailbox' }).click();
   await expect(page.getByTestId('folder-tree').getByRole('treeitem', { name: /inbox/i })).toBeVisible({
     timeout: 30_000,
   });
-  const first = page.getByTestId('message-list').getByRole('option').first();
+  await expect(page.getByTestId('pop3-snapshot-note')).toBeVisible();
+  const list = page.getByTestId('message-list');
+  const first = list.getByRole('option').first();
   await expect(first).toBeVisible();
   await first.click();
   await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).not.toBeEmpty();
+
+  // New mail arrives in the maildrop; the open session does not see it until Reload.
+  const subject = 'Remittance advice RA-2026-7781 (arrived after opening)';
+  const text = [
+    'From: Northwind Payments <payments@northwind.example>',
+    `To: ${C.invoices}`,
+    `Subject: ${subject}`,
+    'Date: Wed, 25 Nov 2026 23:59:00 +0000',
+    'Message-ID: <ra-2026-7781@northwind.example>',
+    '',
+    'Payment of EUR 1,250.00 was sent today.',
+    '',
+  ].join('\r\n');
+  const inbox = bed.maildir(C.invoices);
+  const owner = statSync(join(inbox, 'cur'));
+  const file = join(inbox, 'new', `1795996740.M1P1.e2e,S=${Buffer.byteLength(text)}`);
+  writeFileSync(file, text);
+  chownSync(file, owner.uid, owner.gid);
+  await expect(list.getByRole('option').first()).not.toContainText('arrived after opening');
+  await list.getByRole('button', { name: 'Reload folder' }).click();
+  await expect(list.getByRole('option').first()).toContainText('arrived after opening', { timeout: 30_000 });
 });

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef } from 'react';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { AppInfo, Envelope, Folder, SourceSummary } from '../../../shared/model';
+import { api } from '../api';
 import { FolderIcon } from '../components/icons';
 import { Notice } from '../components/Notice';
 import { PaneBoundary } from '../components/PaneBoundary';
@@ -84,6 +85,24 @@ export function Shell(props: ShellProps) {
         />
       ))
     : null;
+  // POP3 has no folders and no push: say that the list is the maildrop as the session found it.
+  const snapshotNote =
+    source?.kind === 'pop3' ? (
+      <Notice
+        tone="info"
+        compact
+        live="none"
+        testId="pop3-snapshot-note"
+        title="POP3 shows the Inbox as it was when it was opened."
+        hint="Reload (the round arrow) opens a new session and fetches only what is new. Nothing is ever deleted."
+      />
+    ) : null;
+
+  const refreshSource = useCallback(async () => {
+    if (!source || !folder) return;
+    const result = await api.invoke('sources.refresh', { sourceId: source.id, folderId: folder.id });
+    if (result.ok) dispatch({ type: 'source-refreshed', source: result.value });
+  }, [source, folder, dispatch]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'F6' || !panesRef.current) return;
@@ -147,8 +166,14 @@ export function Shell(props: ShellProps) {
                     onSelect={onSelect}
                     onOpen={onOpenMessage}
                     handleRef={listHandle}
-                    banner={noticeBanner}
+                    banner={
+                      <>
+                        {snapshotNote}
+                        {noticeBanner}
+                      </>
+                    }
                     autoSelectFirst={source.kind === 'eml'}
+                    onRefresh={refreshSource}
                   />
                 </PaneBoundary>
               ) : (

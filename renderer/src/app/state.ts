@@ -22,6 +22,7 @@ export interface AppState {
 
 export type AppAction =
   | { type: 'source-opened'; source: SourceSummary }
+  | { type: 'source-refreshed'; source: SourceSummary }
   | { type: 'source-closed'; sourceId: string }
   | { type: 'folder-selected'; sourceId: string; folderId: string }
   | { type: 'message-selected'; messageId: string | null }
@@ -49,6 +50,11 @@ export function noticeKey(sourceId: string, index: number): string {
 
 export function reducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
+    case 'source-refreshed': {
+      // New counts and folders for a source already open; the user's place stays where it was.
+      const { source } = action;
+      return { ...state, sources: state.sources.map((s) => (s.id === source.id ? source : s)) };
+    }
     case 'source-opened': {
       const { source } = action;
       const exists = state.sources.some((s) => s.id === source.id);

@@ -63,6 +63,8 @@ interface MessageListProps {
   banner?: ReactNode;
   /** Open the first message as soon as it is known: for a single .eml file there is nothing to choose. */
   autoSelectFirst?: boolean;
+  /** Asks the source to look for new mail before the list reloads (remote sources). */
+  onRefresh?: () => Promise<void>;
 }
 
 export function MessageList({
@@ -74,6 +76,7 @@ export function MessageList({
   handleRef,
   banner,
   autoSelectFirst = false,
+  onRefresh,
 }: MessageListProps) {
   const snapshot = useFolderSnapshot(sourceId, folder.id);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -236,7 +239,7 @@ export function MessageList({
           title="Reload folder"
           onClick={() => {
             setActiveIndex(null);
-            envelopeStore.refresh(sourceId, folder.id);
+            void (onRefresh?.() ?? Promise.resolve()).then(() => envelopeStore.refresh(sourceId, folder.id));
           }}
         >
           <RefreshIcon />
