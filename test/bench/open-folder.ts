@@ -3,9 +3,10 @@ import { TokenProvider } from '../../electron/core/auth/token-provider';
 import { ENVELOPE_QUERY } from '../../electron/core/imap/envelopes';
 import { openImapSource } from '../../electron/core/imap/imap-source';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
-import { Profile } from '../../shared/profile';
+import type { Profile } from '../../shared/profile';
 import { CONTOSO } from '../testbed/identity/scenario';
 import type { Testbed } from '../testbed/index';
+import { bedProfile } from '../testbed/profiles';
 
 /**
  * Shared by open-100k and open-scale (DESIGN.md §6): open a big folder and get its newest 50
@@ -31,23 +32,8 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-function profileFor(bed: Testbed, mailbox: string): Profile {
-  const identity = new URL(bed.identity.authority('contoso'));
-  const now = new Date().toISOString();
-  return Profile.parse({
-    id: '00000000-0000-4000-8000-000000000002',
-    name: 'Bench',
-    mailbox,
-    protocol: 'imap',
-    server: { host: bed.imap.host, port: bed.imap.tlsPort, tlsMode: 'implicit' },
-    cloud: { kind: 'custom', authorityHost: identity.host, exchangeHost: 'outlook.office365.com' },
-    tenant: CONTOSO.tenantId,
-    clientId: CONTOSO.readerClientId,
-    credential: 'client-secret',
-    createdAt: now,
-    updatedAt: now,
-  });
-}
+/** One id for every bench profile, so all folder opens share one cached token. */
+const BENCH_PROFILE_ID = '00000000-0000-4000-8000-000000000002';
 
 export class OpenBench {
   private constructor(
@@ -57,14 +43,14 @@ export class OpenBench {
 
   static async create(bed: Testbed): Promise<OpenBench> {
     const secrets = new MemorySecretStore();
-    await secrets.set('00000000-0000-4000-8000-000000000002', 'client-secret', CONTOSO.readerSecret.value);
+    await secrets.set(BENCH_PROFILE_ID, 'client-secret', CONTOSO.readerSecret.value);
     return new OpenBench(bed, new TokenProvider({ secrets, trust: { ca: bed.ca.pem } }));
   }
 
   private profile(folder: BigFolder): Profile {
     const mailbox = this.bed.bigSeedMailboxes[folder];
     if (!mailbox) throw new Error(`the bed was started without the ${folder} seed`);
-    return profileFor(this.bed, mailbox);
+    return bedProfile(this.bed, { id: BENCH_PROFILE_ID, name: 'Bench', mailbox });
   }
 
   /** Mailscope: a new source (new session), newest 50 envelopes. */

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { Pop3Client } from '../../electron/core/pop3/pop3-client';
-import { CONTOSO } from '../testbed/identity/scenario';
+import { readerClaims } from '../testbed/identity/scenario';
 import { start, type Testbed } from '../testbed/index';
 import type { BenchResult } from './result';
 
@@ -67,15 +67,7 @@ export async function pop3List(shared: Testbed): Promise<BenchResult> {
   try {
     const mailbox = bed.bigSeedMailboxes['pop3-10k']!;
     const accessToken = await bed.identity.mintAccessToken({
-      claims: {
-        aud: 'https://outlook.office365.com',
-        iss: `https://sts.windows.net/${CONTOSO.tenantId}/`,
-        tid: CONTOSO.tenantId,
-        appid: CONTOSO.readerClientId,
-        oid: CONTOSO.readerSpObjectId,
-        sub: CONTOSO.readerSpObjectId,
-        roles: ['POP.AccessAsApp'],
-      },
+      claims: readerClaims(['POP.AccessAsApp']),
       lifetimeSeconds: 3600,
     });
 

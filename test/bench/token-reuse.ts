@@ -1,9 +1,8 @@
 import { ImapFlow } from 'imapflow';
 import { TokenProvider } from '../../electron/core/auth/token-provider';
-import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
-import { Profile } from '../../shared/profile';
 import { CONTOSO } from '../testbed/identity/scenario';
 import type { Testbed } from '../testbed/index';
+import { bedProfile, secretsFor } from '../testbed/profiles';
 import type { BenchResult } from './result';
 
 /**
@@ -15,23 +14,8 @@ const OPENS = 100;
 const FOLDERS = ['INBOX', 'Sent Items', 'Archive', 'Deleted Items'];
 
 export async function tokenReuse(bed: Testbed): Promise<BenchResult> {
-  const secrets = new MemorySecretStore();
-  const identity = new URL(bed.identity.authority('contoso'));
-  const now = new Date().toISOString();
-  const profile = Profile.parse({
-    id: '00000000-0000-4000-8000-000000000001',
-    name: 'Bench',
-    mailbox: CONTOSO.alerts,
-    protocol: 'imap',
-    server: { host: bed.imap.host, port: bed.imap.tlsPort, tlsMode: 'implicit' },
-    cloud: { kind: 'custom', authorityHost: identity.host, exchangeHost: 'outlook.office365.com' },
-    tenant: CONTOSO.tenantId,
-    clientId: CONTOSO.readerClientId,
-    credential: 'client-secret',
-    createdAt: now,
-    updatedAt: now,
-  });
-  await secrets.set(profile.id, 'client-secret', CONTOSO.readerSecret.value);
+  const profile = bedProfile(bed, { name: 'Bench', mailbox: CONTOSO.alerts });
+  const secrets = await secretsFor(bed, profile);
   const tokens = new TokenProvider({ secrets, trust: { ca: bed.ca.pem } });
 
   bed.identity.resetCounts();

@@ -7,7 +7,7 @@ import { startHarnessApp } from '../../electron/harness/app';
 import type { Harness } from '../../electron/harness/server';
 import { ProfileStore } from '../../electron/core/profiles/store';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
-import { bedProfile } from '../integration/auth/bed-profiles';
+import { bedProfile } from './profiles';
 import { CONTOSO, start, type Testbed } from './index';
 
 /**

@@ -301,20 +301,24 @@ export class TokenProvider implements TokenSource {
   }
 
   private async aadstsContext(profile: Profile): Promise<AadstsContext> {
-    const endpoints = effectiveEndpoints(profile);
-    const facts = await this.describeCredential(profile).catch(() => undefined);
-    return {
-      tenant: profile.tenant,
-      clientId: profile.clientId,
-      scope: endpoints.scope,
-      resource: endpoints.resource,
-      credential: profile.credential,
-      ...(facts?.kind === 'certificate' && facts.thumbprintSha1
-        ? { certificateThumbprint: facts.thumbprintSha1 }
-        : {}),
-      ...(facts?.kind === 'client-secret' ? { secretLooksLikeId: facts.looksLikeSecretId } : {}),
-    };
+    return aadstsContextOf(profile, await this.describeCredential(profile).catch(() => undefined));
   }
+}
+
+/** What the AADSTS explanations need to name the exact fix for this profile and its credential. */
+export function aadstsContextOf(profile: Profile, facts: CredentialFacts | undefined): AadstsContext {
+  const endpoints = effectiveEndpoints(profile);
+  return {
+    tenant: profile.tenant,
+    clientId: profile.clientId,
+    scope: endpoints.scope,
+    resource: endpoints.resource,
+    credential: profile.credential,
+    ...(facts?.kind === 'certificate' && facts.thumbprintSha1
+      ? { certificateThumbprint: facts.thumbprintSha1 }
+      : {}),
+    ...(facts?.kind === 'client-secret' ? { secretLooksLikeId: facts.looksLikeSecretId } : {}),
+  };
 }
 
 /** The OpenID configuration of a custom authority, as MSAL's `authorityMetadata` string. */

@@ -14,6 +14,7 @@ import {
 } from '../auth/network';
 import { redact, tokenFingerprint } from '../auth/redact';
 import {
+  aadstsContextOf,
   type CredentialFacts,
   type TokenSource,
   toTokenRequestError,
@@ -401,17 +402,7 @@ async function tokenStep(ctx: Context): Promise<Outcome> {
     `credential ${describeFacts(profile, facts)}`,
     `proxy ${proxy ? describeProxy(proxy) : 'none'}`,
   ];
-  const aadstsCtx: AadstsContext = {
-    tenant: profile.tenant,
-    clientId: profile.clientId,
-    scope: endpoints.scope,
-    resource: endpoints.resource,
-    credential: profile.credential,
-    ...(facts?.kind === 'certificate' && facts.thumbprintSha1
-      ? { certificateThumbprint: facts.thumbprintSha1 }
-      : {}),
-    ...(facts?.kind === 'client-secret' ? { secretLooksLikeId: facts.looksLikeSecretId } : {}),
-  };
+  const aadstsCtx = aadstsContextOf(profile, facts);
   try {
     const token = await deps.tokens.getToken(profile, { forceRefresh: true });
     ctx.token = token.accessToken;

@@ -350,7 +350,7 @@ export class ImapSession {
 
 function authRefused(profile: Profile, cause: unknown): AppError {
   return new AppError(
-    'PERMISSION_DENIED',
+    'MAIL_AUTH_FAILED',
     `The mail server refused the sign-in to ${profile.mailbox} with a fresh token.`,
     'Run Test connection: the app may lack IMAP.AccessAsApp, or FullAccess on this mailbox.',
     { cause },
@@ -362,7 +362,7 @@ export function toImapAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isThrottled(error)) {
     return new AppError(
-      'INTERNAL',
+      'SERVER_BUSY',
       'The mail server is busy and asked Mailscope to slow down.',
       'Wait a minute and try again. Exchange Online throttles many simultaneous connections.',
       { cause: error },
@@ -370,7 +370,7 @@ export function toImapAppError(error: unknown): AppError {
   }
   if (isConnectionLoss(error)) {
     return new AppError(
-      'INTERNAL',
+      'CONNECTION_FAILED',
       'Mailscope could not reach the mail server.',
       'Check the network connection; Mailscope retried with backoff and gave up.',
       { cause: error },
@@ -378,7 +378,7 @@ export function toImapAppError(error: unknown): AppError {
   }
   const reply = text(error, 'responseText');
   return new AppError(
-    'INTERNAL',
+    'PROTOCOL_ERROR',
     reply ? `The mail server answered: ${reply.slice(0, 200)}` : 'The IMAP command failed.',
     undefined,
     { cause: error },

@@ -8,7 +8,7 @@ import { createNetworkClient } from '../../../electron/core/auth/network';
 import { TokenProvider, TokenRequestError } from '../../../electron/core/auth/token-provider';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import { CONTOSO, start, type Testbed } from '../../testbed/index';
-import { bedProfile, secretsFor } from './bed-profiles';
+import { bedProfile, secretsFor } from '../../testbed/profiles';
 
 let bed: Testbed;
 

@@ -7,7 +7,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTOSO, start, type Testbed } from '../../testbed/index';
 import { appTokenClaims } from '../../testbed/identity/tokens';
-import { bedProfile } from '../auth/bed-profiles';
+import { bedProfile } from '../../testbed/profiles';
 import { craftedTokens, diagnose, failed, remedies } from './helpers';
 
 let bed: Testbed;

@@ -9,7 +9,7 @@ import { DiagnosticReport } from '../../../shared/diagnostics';
 import { type DiagnosticsDeps, runDiagnostics } from '../../../electron/core/diagnostics/run';
 import type { Profile } from '../../../shared/profile';
 import { CONTOSO, type Testbed } from '../../testbed/index';
-import { secretsFor } from '../auth/bed-profiles';
+import { secretsFor } from '../../testbed/profiles';
 
 /** Every credential value the scenario knows: none may ever appear in a report. */
 export const SECRET_VALUES = [

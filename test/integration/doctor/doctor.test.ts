@@ -14,7 +14,7 @@ import type { Profile } from '../../../shared/profile';
 import { ProfileStore } from '../../../electron/core/profiles/store';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import { CONTOSO, start, type Testbed } from '../../testbed/index';
-import { bedProfile } from '../auth/bed-profiles';
+import { bedProfile } from '../../testbed/profiles';
 import { expectNoCredentials, seenTokens } from '../diagnostics/helpers';
 
 let bed: Testbed;

@@ -4,7 +4,7 @@ import { openImapSource } from '../../../electron/core/imap/imap-source';
 import type { SessionStatus } from '../../../electron/core/imap/session';
 import type { ExchangeMode } from '../../testbed/dovecot/exchange-replies';
 import { start, type Testbed } from '../../testbed/index';
-import { bedProfile, secretsFor } from '../auth/bed-profiles';
+import { bedProfile, secretsFor } from '../../testbed/profiles';
 
 /** Exchange Online's own refusals (scripted server): throttling backs off, a refused token is replaced once. */
 
@@ -54,7 +54,7 @@ it('backs off on "NO Server Unavailable" and says the server is busy, without as
 it('replaces a refused token once, then explains the refusal', async () => {
   const { source } = await sourceIn('auth-failed');
   try {
-    await expect(source.listFolders()).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    await expect(source.listFolders()).rejects.toMatchObject({ code: 'MAIL_AUTH_FAILED' });
     expect(source.session.counters.reauthentications).toBe(1);
     expect(source.session.counters.connects).toBe(0);
   } finally {

@@ -14,7 +14,7 @@ import {
 } from '../../../electron/core/imap/imap-source';
 import type { Profile } from '../../../shared/profile';
 import type { Testbed } from '../../testbed/index';
-import { bedProfile, secretsFor } from '../auth/bed-profiles';
+import { bedProfile, secretsFor } from '../../testbed/profiles';
 
 export interface Bench {
   profile: Profile;

@@ -10,7 +10,7 @@ import { textMessage } from '../../testbed/fixtures/contoso';
 import { messageFileName } from '../../testbed/fixtures/maildir';
 import { mailOwner } from '../../testbed/dovecot/server';
 import { CONTOSO, contoso, start, type Testbed } from '../../testbed/index';
-import { bedProfile, secretsFor } from '../auth/bed-profiles';
+import { bedProfile, secretsFor } from '../../testbed/profiles';
 import { StickyTokens } from './helpers';
 
 /**

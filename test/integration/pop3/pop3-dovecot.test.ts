@@ -17,7 +17,7 @@ import { openPop3Source } from '../../../electron/core/pop3/pop3-source';
 import type { TokenSource } from '../../../electron/core/auth/token-provider';
 import { Profile } from '../../../shared/profile';
 import { bigMessage25mb } from '../../testbed/fixtures/big';
-import { CONTOSO, start, type Testbed } from '../../testbed/index';
+import { CONTOSO, readerClaims, start, type Testbed } from '../../testbed/index';
 
 const JUNK_AS_INBOX = '127.0.0.4';
 let bed: Testbed;
@@ -33,15 +33,7 @@ beforeAll(async () => {
     dovecotExtraConfig: `remote ${JUNK_AS_INBOX} {\n  mail_location = maildir:~/Maildir:INBOX=~/Maildir/.Junk Email\n}\n`,
   });
   token = await bed.identity.mintAccessToken({
-    claims: {
-      aud: 'https://outlook.office365.com',
-      iss: `https://sts.windows.net/${CONTOSO.tenantId}/`,
-      tid: CONTOSO.tenantId,
-      appid: CONTOSO.readerClientId,
-      oid: CONTOSO.readerSpObjectId,
-      sub: CONTOSO.readerSpObjectId,
-      roles: ['IMAP.AccessAsApp', 'POP.AccessAsApp'],
-    },
+    claims: readerClaims(['IMAP.AccessAsApp', 'POP.AccessAsApp']),
     lifetimeSeconds: 600,
   });
 });
@@ -123,7 +115,7 @@ describe('POP3 client against Dovecot', () => {
     const error = await open(CONTOSO.hr, { localAddress: '127.0.0.3' }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       kind: 'auth',
-      code: 'PERMISSION_DENIED',
+      code: 'MAIL_AUTH_FAILED',
       serverText: '-ERR [AUTH] Authentication failed.',
       saslError: { status: '401', schemes: 'bearer', scope: 'mail' },
     });

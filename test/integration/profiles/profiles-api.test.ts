@@ -11,6 +11,7 @@ import type { ProfilesState, ProfileSummary } from '../../../shared/model';
 import type { ProfileDraftInput } from '../../../shared/profile';
 import { CONTOSO } from '../../testbed/identity/scenario';
 import { start, type Testbed } from '../../testbed/index';
+import { bedProfile } from '../../testbed/profiles';
 
 /**
  * The profile half of the Api end to end, through the same dispatch IPC uses, against the test
@@ -39,18 +40,13 @@ async function ok<T>(method: string, payload: unknown): Promise<T> {
 }
 
 function draft(overrides: Partial<ProfileDraftInput> = {}): ProfileDraftInput {
-  const identity = new URL(bed.identity.authority('contoso'));
-  return {
-    name: 'Invoices',
-    mailbox: CONTOSO.invoices,
-    protocol: 'imap',
-    server: { host: bed.imap.host, port: bed.imap.tlsPort, tlsMode: 'implicit' },
-    cloud: { kind: 'custom', authorityHost: identity.host, exchangeHost: 'outlook.office365.com' },
-    tenant: CONTOSO.tenantId,
-    clientId: CONTOSO.readerClientId,
-    credential: 'client-secret',
-    ...overrides,
-  };
+  const {
+    id: _id,
+    createdAt: _created,
+    updatedAt: _updated,
+    ...settings
+  } = bedProfile(bed, { name: 'Invoices' });
+  return { ...settings, ...overrides };
 }
 
 function filesUnder(dir: string): string[] {

@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTOSO, start, type Testbed } from '../../testbed/index';
+import { CONTOSO, readerClaims, start, type Testbed } from '../../testbed/index';
 import { bigMessage25mb, ensureBigSeed } from '../../testbed/fixtures/big';
 import { SAMPLE_MAILBOX } from '../../testbed/fixtures/contoso';
 import { diffSnapshots, encodeMutf7, isIdentical, snapshotMaildir } from '../../testbed/fixtures/maildir';
@@ -188,15 +188,7 @@ describe('big seeds: lazy and cached', () => {
     const bed = await start({ bigSeeds: ['bench-100k', 'pop3-10k', 'msg-25mb'] });
     try {
       const token = await bed.identity.mintAccessToken({
-        claims: {
-          aud: 'https://outlook.office365.com',
-          iss: `https://sts.windows.net/${CONTOSO.tenantId}/`,
-          tid: CONTOSO.tenantId,
-          appid: CONTOSO.readerClientId,
-          oid: CONTOSO.readerSpObjectId,
-          sub: CONTOSO.readerSpObjectId,
-          roles: ['IMAP.AccessAsApp', 'POP.AccessAsApp'],
-        },
+        claims: readerClaims(['IMAP.AccessAsApp', 'POP.AccessAsApp']),
         lifetimeSeconds: 600,
       });
       const client = new ImapFlow({

@@ -9,7 +9,7 @@ import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONTOSO, reapOrphans, start } from '../../testbed/index';
+import { CONTOSO, readerClaims, reapOrphans, start } from '../../testbed/index';
 import { imapLogin, LineClient } from './wire';
 
 /** Listening TCP sockets (IPv4 and IPv6) of the given processes, as "address:port". */
@@ -93,15 +93,7 @@ describe('lifecycle', () => {
       expect(pgid).toBeGreaterThan(0);
       // A login makes Dovecot spawn its login, auth and imap processes, which must all go at stop().
       const token = await bed.identity.mintAccessToken({
-        claims: {
-          aud: 'https://outlook.office365.com',
-          iss: `https://sts.windows.net/${CONTOSO.tenantId}/`,
-          tid: CONTOSO.tenantId,
-          appid: CONTOSO.readerClientId,
-          oid: CONTOSO.readerSpObjectId,
-          sub: CONTOSO.readerSpObjectId,
-          roles: ['IMAP.AccessAsApp'],
-        },
+        claims: readerClaims(['IMAP.AccessAsApp']),
         lifetimeSeconds: 600,
       });
       const session = await imapLogin(

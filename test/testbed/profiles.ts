@@ -3,9 +3,9 @@
  * authority, Exchange Online's resource name), Dovecot or the Exchange-replies server as mail host.
  */
 import { randomUUID } from 'node:crypto';
-import { Profile, type ProfileDraftInput } from '../../../shared/profile';
-import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
-import { CONTOSO, type Testbed } from '../../testbed/index';
+import { Profile, type ProfileDraftInput } from '../../shared/profile';
+import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
+import { CONTOSO, type Testbed } from './index';
 
 export interface BedProfileOptions {
   protocol?: 'imap' | 'pop3';
@@ -21,6 +21,8 @@ export interface BedProfileOptions {
   exchangeHost?: string;
   proxy?: string;
   name?: string;
+  /** A fixed id, for callers that keep secrets or tokens under it; default a new one. */
+  id?: string;
 }
 
 export function bedProfile(bed: Testbed, options: BedProfileOptions = {}): Profile {
@@ -67,7 +69,7 @@ export function bedProfile(bed: Testbed, options: BedProfileOptions = {}): Profi
       : {}),
   };
   const time = '2026-01-01T00:00:00.000Z';
-  return Profile.parse({ ...draft, id: randomUUID(), createdAt: time, updatedAt: time });
+  return Profile.parse({ ...draft, id: options.id ?? randomUUID(), createdAt: time, updatedAt: time });
 }
 
 /** A memory secret store holding `secret` (client secret) or the reader certificate's key for the profile. */
