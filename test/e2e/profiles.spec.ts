@@ -129,7 +129,7 @@ test('add a client-secret profile: Test connection passes every step, Save lists
   await expect(facts).toContainText(C.tenantId);
   await expect(facts).toContainText(C.readerClientId);
   await expect(facts).toContainText(`${bed.imap.host}:${bed.imap.tlsPort}`);
-  await expect(page.getByTestId('profile-page')).toContainText(/arrives in the next release/);
+  await expect(page.getByTestId('profile-page').getByRole('button', { name: 'Open mailbox' })).toBeEnabled();
 });
 
 test('the Secret ID instead of the Value: warned while typing, and the token step names cause and fix', async ({
