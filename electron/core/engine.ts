@@ -29,6 +29,8 @@ export interface EngineOptions {
    * and say so; secrets then vanish when it stops.
    */
   secrets: 'keychain' | 'keychain-or-memory' | SecretStore;
+  /** The OS keychain; tests pass one over a stand-in for keytar. */
+  keychain?: KeytarSecretStore;
 }
 
 export interface Engine {
@@ -42,7 +44,7 @@ const MEMORY_NOTICE = {
 };
 
 export function createEngine(options: EngineOptions): Engine {
-  const keytar = new KeytarSecretStore();
+  const keytar = options.keychain ?? new KeytarSecretStore();
   let chosen: SecretStore = typeof options.secrets === 'object' ? options.secrets : keytar;
   const probeKeychain = async (): Promise<KeychainStatus> => {
     if (typeof options.secrets === 'object') return { available: true };
