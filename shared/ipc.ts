@@ -14,6 +14,7 @@ import {
   SourceSummary,
 } from './model';
 import { ProfileDraft } from './profile';
+import { SearchQuery } from './search';
 
 /**
  * The contract between the renderer and the main process (or the harness): one entry per method,
@@ -63,6 +64,8 @@ export const CONTRACT = {
         folderId: id,
         offset: z.number().int().nonnegative(),
         limit: z.number().int().min(1).max(500),
+        /** Only the messages that match, still newest first (parseSearch reads the search box). */
+        query: SearchQuery.optional(),
       })
       .strict(),
     response: EnvelopePage,

@@ -11,6 +11,7 @@ import { DEFAULT_LARGE_FILE_BYTES, openLocal } from './local/open-local';
 import { openMaildir } from './local/open-maildir';
 import type { MailSource } from './source';
 import type { DiagnosticReport } from '../../shared/diagnostics';
+import { isEmptySearch } from '../../shared/search';
 import {
   type Profile,
   type ProfileDraft,
@@ -178,8 +179,10 @@ export function createService(options: ServiceOptions): Api {
       return summarise(sourceId, source);
     },
 
-    'messages.list': async ({ sourceId, folderId, offset, limit }) =>
-      sourceOf(sourceId).listEnvelopes(folderId, offset, limit),
+    'messages.list': async ({ sourceId, folderId, offset, limit, query }) =>
+      query && !isEmptySearch(query)
+        ? sourceOf(sourceId).search(folderId, query, offset, limit)
+        : sourceOf(sourceId).listEnvelopes(folderId, offset, limit),
 
     'messages.get': async ({ sourceId, folderId, messageId }) =>
       sourceOf(sourceId).getMessage(folderId, messageId),

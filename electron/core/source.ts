@@ -1,5 +1,6 @@
 import type { EnvelopePage, Folder, MessageView, SourceKind } from '../../shared/model';
 import type { ErrorInfo } from '../../shared/errors';
+import type { SearchQuery } from '../../shared/search';
 
 /**
  * A mailbox the user has open: local files today, IMAP and POP3 later. The service keeps one per
@@ -27,5 +28,7 @@ export interface MailSource {
    * to refresh.
    */
   refresh?(folderId: string): Promise<void>;
+  /** The folder's messages that match, newest first, paged like listEnvelopes. */
+  search(folderId: string, query: SearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
   close(): Promise<void>;
 }

@@ -393,6 +393,15 @@ test('Open mailbox browses a shared mailbox over IMAP: folders, newest first, a 
   await tree.getByRole('treeitem', { name: /Junk Email/ }).click();
   await page.getByTestId('message-list').getByRole('option').first().click();
   await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).not.toBeEmpty();
+
+  // Search runs on the server (UID SEARCH) and pages its results like the folder.
+  await tree.getByRole('treeitem', { name: /inbox/i }).click();
+  const search = page.getByTestId('message-search');
+  await search.fill('subject:INV-2026-0147');
+  await search.press('Enter');
+  const list = page.getByTestId('message-list');
+  await expect(list).toContainText(/\d+ results? for “subject:INV-2026-0147”/);
+  await expect(list.getByRole('option').first()).toContainText('INV-2026-0147');
 });
 
 test('Open mailbox lists and opens messages over POP3; Reload fetches new mail', async ({ page, bed }) => {
@@ -428,4 +437,14 @@ test('Open mailbox lists and opens messages over POP3; Reload fetches new mail',
   await expect(list.getByRole('option').first()).not.toContainText('arrived after opening');
   await list.getByRole('button', { name: 'Reload folder' }).click();
   await expect(list.getByRole('option').first()).toContainText('arrived after opening', { timeout: 30_000 });
+
+  // Search covers the cached headers of the whole maildrop, in the client.
+  const search = page.getByTestId('message-search');
+  await search.fill('from:northwind remittance');
+  await search.press('Enter');
+  await expect(list).toContainText(/\d+ results? for “from:northwind remittance”/);
+  await expect(list.getByRole('option').first()).toContainText('RA-2026-7781');
+  await search.fill('body:IBAN');
+  await search.press('Enter');
+  await expect(list.getByTestId('message-list-error')).toContainText(/POP3 mailbox is searched by sender/);
 });

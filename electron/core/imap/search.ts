@@ -1,5 +1,5 @@
 import type { SearchObject } from 'imapflow';
-import { z } from 'zod';
+import { SearchQuery } from '../../../shared/search';
 
 /**
  * A search in one folder, run by the server (`UID SEARCH`). Every field narrows the result (AND);
@@ -11,27 +11,9 @@ import { z } from 'zod';
  * other keys, and Mailscope keeps the candidates whose BODYSTRUCTURE has an attachment (the same
  * rule the list uses for its paperclip), fetched in chunks: cost O(candidates), never bodies.
  */
-const Day = z.iso.date();
-
-export const ImapSearchQuery = z
-  .object({
-    from: z.string().trim().min(1).max(256).optional(),
-    to: z.string().trim().min(1).max(256).optional(),
-    subject: z.string().trim().min(1).max(256).optional(),
-    /** Body text only (SEARCH BODY), not headers. */
-    body: z.string().trim().min(1).max(256).optional(),
-    /** Internal date on or after this day (SEARCH SINCE, YYYY-MM-DD). */
-    since: Day.optional(),
-    /** Internal date before this day (SEARCH BEFORE, YYYY-MM-DD). */
-    before: Day.optional(),
-    hasAttachment: z.boolean().optional(),
-    /** Only messages without \Seen. */
-    unseen: z.boolean().optional(),
-    /** Size in bytes strictly above this (SEARCH LARGER). */
-    largerThan: z.number().int().nonnegative().optional(),
-  })
-  .strict();
-export type ImapSearchQuery = z.infer<typeof ImapSearchQuery>;
+/** The app's search (shared/search.ts); free text matches sender, recipients or subject. */
+export const ImapSearchQuery = SearchQuery;
+export type ImapSearchQuery = SearchQuery;
 
 export function toSearchObject(query: ImapSearchQuery): SearchObject {
   const search: SearchObject = {};
@@ -44,6 +26,8 @@ export function toSearchObject(query: ImapSearchQuery): SearchObject {
   if (query.before) search.before = query.before;
   if (query.unseen) search.seen = false;
   if (query.largerThan !== undefined) search.larger = query.largerThan;
+  if (query.text)
+    search.or = [{ from: query.text }, { to: query.text }, { cc: query.text }, { subject: query.text }];
   if (Object.keys(search).length === 0) search.all = true;
   return search;
 }

@@ -4,6 +4,8 @@ import { AppError } from '../app-error';
 import { EMPTY_ENVELOPE_FIELDS, type EnvelopeFields, parseEnvelopeHeaders } from '../mime/parse-envelope';
 import { parseMessage } from '../mime/parse-message';
 import type { MailSource } from '../source';
+import { bodySearchUnsupported } from '../search-support';
+import { envelopeMatches, type SearchQuery } from '../../../shared/search';
 import { mapConcurrent } from './concurrency';
 import { errnoCode } from './fs-errors';
 import type { LocalFolder, LocalMailbox, StoredMessage } from './local-mailbox';
@@ -54,6 +56,12 @@ export class LocalMailSource implements MailSource {
   async listEnvelopes(folderId: string, offset: number, limit: number): Promise<EnvelopePage> {
     const all = await this.envelopesOf(this.folder(folderId));
     return { items: all.slice(offset, offset + limit), offset, total: all.length };
+  }
+
+  async search(folderId: string, query: SearchQuery, offset: number, limit: number): Promise<EnvelopePage> {
+    if (query.body) throw bodySearchUnsupported('A local mailbox');
+    const hits = (await this.envelopesOf(this.folder(folderId))).filter((e) => envelopeMatches(e, query));
+    return { items: hits.slice(offset, offset + limit), offset, total: hits.length };
   }
 
   async getMessage(folderId: string, messageId: string): Promise<MessageView> {

@@ -7,6 +7,8 @@ import type { TokenSource } from '../auth/token-provider';
 import { type EnvelopeFields, parseEnvelopeHeaders } from '../mime/parse-envelope';
 import { parseMessage } from '../mime/parse-message';
 import type { MailSource } from '../source';
+import { bodySearchUnsupported } from '../search-support';
+import { envelopeMatches, type SearchQuery } from '../../../shared/search';
 import { Pop3Error } from './errors';
 import { type Pop3ConnectOptions, Pop3Client } from './pop3-client';
 
@@ -45,7 +47,6 @@ export interface Pop3Source extends Omit<MailSource, 'kind'> {
   /** A fresh session and UIDL: new mail appears at the top; cached headers are reused. */
   refresh(): Promise<void>;
   /** Newest first over the headers fetched so far (from, to, cc, subject, date), case-insensitive. */
-  search(query: string, offset: number, limit: number): EnvelopePage;
 }
 
 interface Snapshot {
@@ -133,22 +134,20 @@ export class Pop3MailSource implements Pop3Source {
     };
   }
 
-  search(query: string, offset: number, limit: number): EnvelopePage {
-    const needle = query.trim().toLowerCase();
-    const snapshot = this.snapshot;
-    if (!snapshot) return { items: [], offset, total: 0 };
+  async search(folderId: string, query: SearchQuery, offset: number, limit: number): Promise<EnvelopePage> {
+    checkFolder(folderId);
+    if (query.body) throw bodySearchUnsupported('A POP3 mailbox');
+    // Every header must be cached before the whole maildrop can be searched: one pipelined pass of
+    // TOP n 0 for those not yet listed (a refresh later fetches only the new ones).
+    const total = (await this.current()).uids.length;
+    if (total > 0) await this.listEnvelopes(folderId, 0, total);
+    const snapshot = await this.current();
     const hits: Envelope[] = [];
     for (const uid of snapshot.uids) {
       const fields = this.headers.get(uid);
       if (!fields) continue;
-      const hay = [
-        fields.subject,
-        fields.date ?? '',
-        ...[...fields.from, ...fields.to, ...fields.cc].flatMap((a) => [a.name, a.address]),
-      ]
-        .join('\n')
-        .toLowerCase();
-      if (!needle || hay.includes(needle)) hits.push(this.envelope(uid, fields, snapshot));
+      const envelope = this.envelope(uid, fields, snapshot);
+      if (envelopeMatches(envelope, query)) hits.push(envelope);
     }
     return { items: hits.slice(offset, offset + Math.max(0, limit)), offset, total: hits.length };
   }

@@ -300,9 +300,9 @@ describe('Pop3Source against Dovecot', () => {
       expect(tops()).toBe(50); // nothing new: every header came from the cache
       expect(lines.filter((l) => l === 'UIDL')).toHaveLength(2);
 
-      expect(source.search('invoice 109990', 0, 10).items.map((e) => e.subject)).toEqual([
-        expect.stringMatching(/^Invoice 109990 /),
-      ]);
+      expect(
+        (await source.search('inbox', { text: 'invoice 109990' }, 0, 10)).items.map((e) => e.subject),
+      ).toEqual([expect.stringMatching(/^Invoice 109990 /)]);
 
       forwarder.cut(); // the session drops: the next call reconnects once and goes on
       const view = await source.getMessage('inbox', page.items[0]!.id);

@@ -4,6 +4,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
   type Ref,
+  useCallback,
   useEffect,
   useImperativeHandle,
   useRef,
@@ -46,6 +47,8 @@ export const ROW_HEIGHT = 54;
 const KEYBOARD_OPEN_DELAY = 140;
 /** Rows are fetched once scrolling settles for this long, not for every range scrolled past. */
 const FETCH_DELAY = 60;
+/** A pause in typing after which the search runs without Enter. */
+const SEARCH_DELAY = 350;
 
 export interface MessageListHandle {
   focus(): void;
@@ -78,7 +81,11 @@ export function MessageList({
   autoSelectFirst = false,
   onRefresh,
 }: MessageListProps) {
-  const snapshot = useFolderSnapshot(sourceId, folder.id);
+  // The search as typed, and the one the list shows (committed on Enter or after a pause in typing).
+  const [searchInput, setSearchInput] = useState('');
+  const [search, setSearch] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const snapshot = useFolderSnapshot(sourceId, folder.id, search);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState<number | null>(autoSelectFirst ? 0 : null);
@@ -120,11 +127,35 @@ export function MessageList({
   // First page (also sizes the list), then whatever scrolls into view.
   useEffect(() => {
     const timer = setTimeout(
-      () => envelopeStore.ensure(sourceId, folder.id, firstVisible, lastVisible),
+      () => envelopeStore.ensure(sourceId, folder.id, firstVisible, lastVisible, search),
       snapshot.total === null ? 0 : FETCH_DELAY,
     );
     return () => clearTimeout(timer);
-  }, [sourceId, folder.id, firstVisible, lastVisible, snapshot.total]);
+  }, [sourceId, folder.id, firstVisible, lastVisible, snapshot.total, search]);
+
+  const commitSearch = useCallback((text: string) => {
+    setSearch(text.trim());
+    setActiveIndex(null);
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, []);
+  useEffect(() => {
+    if (searchInput.trim() === search) return;
+    const timer = setTimeout(() => commitSearch(searchInput), SEARCH_DELAY);
+    return () => clearTimeout(timer);
+  }, [searchInput, search, commitSearch]);
+
+  // "/" jumps to the search box from anywhere but a text field, as in most mail clients.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      event.preventDefault();
+      searchRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const active = activeIndex === null ? null : envelopeAt(snapshot, activeIndex);
   // The active row's message opens once it is known (its page may still be loading) and the user
@@ -193,7 +224,7 @@ export function MessageList({
       <div className="message-list__state">
         <ErrorNotice
           error={error}
-          onRetry={() => envelopeStore.retry(sourceId, folder.id)}
+          onRetry={() => envelopeStore.retry(sourceId, folder.id, search)}
           testId="message-list-error"
         />
       </div>
@@ -202,6 +233,16 @@ export function MessageList({
     body = (
       <div className="message-list__state">
         <Spinner label="Loading messages…" />
+      </div>
+    );
+  } else if (total === 0 && search) {
+    body = (
+      <div className="message-list__state message-list__empty" data-testid="search-empty">
+        <MailOpenIcon size={36} strokeWidth={1} />
+        <p className="message-list__empty-title">No messages match “{search}”</p>
+        <p className="message-list__empty-hint">
+          Try fewer words, or narrow with from:, to:, subject:, has:attachment, is:unread, after:2026-10-01.
+        </p>
       </div>
     );
   } else if (total === 0) {
@@ -223,12 +264,14 @@ export function MessageList({
             {folder.name}
           </h2>
           <p className="message-list__counts">
-            {snapshot.total === null
-              ? folder.total
-                ? plural(folder.total, 'message', 'messages')
-                : '\u00a0'
-              : plural(total, 'message', 'messages')}
-            {folder.unread > 0 ? ` · ${formatCount(folder.unread)} unread` : ''}
+            {search && snapshot.total !== null
+              ? `${plural(total, 'result', 'results')} for “${search}”`
+              : snapshot.total === null
+                ? folder.total
+                  ? plural(folder.total, 'message', 'messages')
+                  : '\u00a0'
+                : plural(total, 'message', 'messages')}
+            {!search && folder.unread > 0 ? ` · ${formatCount(folder.unread)} unread` : ''}
           </p>
         </div>
         {snapshot.loading > 0 && snapshot.total !== null ? <Spinner size={14} /> : null}
@@ -239,19 +282,48 @@ export function MessageList({
           title="Reload folder"
           onClick={() => {
             setActiveIndex(null);
-            void (onRefresh?.() ?? Promise.resolve()).then(() => envelopeStore.refresh(sourceId, folder.id));
+            void (onRefresh?.() ?? Promise.resolve()).then(() =>
+              envelopeStore.refresh(sourceId, folder.id, search),
+            );
           }}
         >
           <RefreshIcon />
         </button>
       </header>
+      <form
+        className="message-list__search"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          commitSearch(searchInput);
+        }}
+      >
+        <input
+          ref={searchRef}
+          type="search"
+          className="text-input message-list__search-input"
+          aria-label={`Search ${folder.name}`}
+          placeholder="Search   from:  subject:  has:attachment  after:2026-10-01"
+          value={searchInput}
+          spellCheck={false}
+          data-testid="message-search"
+          onChange={(event) => setSearchInput(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && searchInput) {
+              event.preventDefault();
+              setSearchInput('');
+              commitSearch('');
+            }
+          }}
+        />
+      </form>
       {banner}
       {snapshot.total !== null && error ? (
         <ErrorNotice
           compact
           className="message-list__page-error"
           error={error}
-          onRetry={() => envelopeStore.retry(sourceId, folder.id)}
+          onRetry={() => envelopeStore.retry(sourceId, folder.id, search)}
           testId="message-list-error"
         />
       ) : null}

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { Envelope } from '../../../../shared/model';
+import { isEmptySearch, parseSearch } from '../../../../shared/search';
 import { api } from '../../api';
 
 /**
@@ -31,8 +32,9 @@ export interface FolderSnapshot {
 
 const EMPTY: FolderSnapshot = { total: null, pages: new Map(), loading: 0 };
 
-export function folderKey(sourceId: string, folderId: string): string {
-  return `${sourceId}\u0000${folderId}`;
+/** A folder, or a search in it: each has its own pages (`search` is the text as typed). */
+export function folderKey(sourceId: string, folderId: string, search = ''): string {
+  return `${sourceId}\u0000${folderId}\u0000${search.trim()}`;
 }
 
 export function envelopeAt(snapshot: FolderSnapshot, index: number): Envelope | null {
@@ -62,35 +64,35 @@ class EnvelopeStore {
     return () => this.listeners.delete(listener);
   };
 
-  snapshot(sourceId: string, folderId: string): FolderSnapshot {
-    return this.folders.get(folderKey(sourceId, folderId)) ?? EMPTY;
+  snapshot(sourceId: string, folderId: string, search = ''): FolderSnapshot {
+    return this.folders.get(folderKey(sourceId, folderId, search)) ?? EMPTY;
   }
 
   /** Fetches the pages covering rows first..last that are neither loaded nor loading. */
-  ensure(sourceId: string, folderId: string, first: number, last: number): void {
-    const snapshot = this.snapshot(sourceId, folderId);
+  ensure(sourceId: string, folderId: string, first: number, last: number, search = ''): void {
+    const snapshot = this.snapshot(sourceId, folderId, search);
     const maxIndex = snapshot.total === null ? 0 : Math.max(0, snapshot.total - 1);
     const from = Math.floor(Math.max(0, Math.min(first, maxIndex)) / PAGE_SIZE);
     const to = Math.floor(Math.max(0, Math.min(last, maxIndex)) / PAGE_SIZE);
     for (let page = from; page <= to; page++) {
-      if (!snapshot.pages.has(page)) this.load(sourceId, folderId, page);
+      if (!snapshot.pages.has(page)) this.load(sourceId, folderId, page, search);
     }
   }
 
   /** Fetches again every page that failed. */
-  retry(sourceId: string, folderId: string): void {
-    const snapshot = this.snapshot(sourceId, folderId);
+  retry(sourceId: string, folderId: string, search = ''): void {
+    const snapshot = this.snapshot(sourceId, folderId, search);
     const failed = [...snapshot.pages].filter(([, entry]) => entry.status === 'error').map(([page]) => page);
-    for (const page of failed) this.load(sourceId, folderId, page);
-    if (snapshot.total === null && failed.length === 0) this.load(sourceId, folderId, 0);
+    for (const page of failed) this.load(sourceId, folderId, page, search);
+    if (snapshot.total === null && failed.length === 0) this.load(sourceId, folderId, 0, search);
   }
 
   /** Forgets everything about the folder and fetches its first page again. */
-  refresh(sourceId: string, folderId: string): void {
-    const key = folderKey(sourceId, folderId);
+  refresh(sourceId: string, folderId: string, search = ''): void {
+    const key = folderKey(sourceId, folderId, search);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.folders.delete(key);
-    this.load(sourceId, folderId, 0);
+    this.load(sourceId, folderId, 0, search);
   }
 
   dropSource(sourceId: string): void {
@@ -103,8 +105,9 @@ class EnvelopeStore {
     this.emit();
   }
 
-  private load(sourceId: string, folderId: string, page: number): void {
-    const key = folderKey(sourceId, folderId);
+  private load(sourceId: string, folderId: string, page: number, search: string): void {
+    const key = folderKey(sourceId, folderId, search);
+    const query = parseSearch(search);
     const generation = this.generations.get(key) ?? 0;
     this.update(key, (s) => ({
       ...s,
@@ -112,7 +115,13 @@ class EnvelopeStore {
       loading: s.loading + 1,
     }));
     void api
-      .invoke('messages.list', { sourceId, folderId, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+      .invoke('messages.list', {
+        sourceId,
+        folderId,
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+        ...(isEmptySearch(query) ? {} : { query }),
+      })
       .then((result) => {
         if ((this.generations.get(key) ?? 0) !== generation) return;
         this.update(key, (s) => {
@@ -169,6 +178,8 @@ function evict(pages: Map<number, PageEntry>, keep: number): Map<number, PageEnt
 
 export const envelopeStore = new EnvelopeStore();
 
-export function useFolderSnapshot(sourceId: string, folderId: string): FolderSnapshot {
-  return useSyncExternalStore(envelopeStore.subscribe, () => envelopeStore.snapshot(sourceId, folderId));
+export function useFolderSnapshot(sourceId: string, folderId: string, search = ''): FolderSnapshot {
+  return useSyncExternalStore(envelopeStore.subscribe, () =>
+    envelopeStore.snapshot(sourceId, folderId, search),
+  );
 }
