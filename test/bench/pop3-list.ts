@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { Pop3Client } from '../../electron/core/pop3/pop3-client';
-import { readerClaims } from '../testbed/identity/scenario';
+import { readerClaims } from '../testbed/identity/tokens';
 import { start, type Testbed } from '../testbed/index';
 import type { BenchResult } from './result';
 

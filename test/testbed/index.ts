@@ -26,7 +26,8 @@ import { contoso, type AppCertificate, type Scenario } from './identity/scenario
 import { IdentityPlatform } from './identity/server';
 import { createAppCertificate, createCa, issueServerCert } from './pki';
 
-export { CONTOSO, contoso, readerClaims } from './identity/scenario';
+export { CONTOSO, contoso } from './identity/scenario';
+export { readerClaims } from './identity/tokens';
 export type { Scenario } from './identity/scenario';
 
 /** Temp folders of test beds are named with this prefix (the leak test looks for it). */

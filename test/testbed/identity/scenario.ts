@@ -119,19 +119,6 @@ export const CONTOSO = {
   hr: 'hr@contoso.example',
 } as const;
 
-/** The claims of an app-only Exchange token for the reader app, for tests that mint tokens directly. */
-export function readerClaims(roles: readonly string[]) {
-  return {
-    aud: 'https://outlook.office365.com',
-    iss: `https://sts.windows.net/${CONTOSO.tenantId}/`,
-    tid: CONTOSO.tenantId,
-    appid: CONTOSO.readerClientId,
-    oid: CONTOSO.readerSpObjectId,
-    sub: CONTOSO.readerSpObjectId,
-    roles: [...roles],
-  };
-}
-
 /**
  * The default scenario: one tenant, three shared mailboxes, and one app per failure mode so each
  * refusal has exactly one cause:

@@ -6,7 +6,7 @@
 import { createHash, generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { exportJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
-import { EXCHANGE_RESOURCE } from './scenario';
+import { CONTOSO, EXCHANGE_RESOURCE } from './scenario';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
@@ -152,4 +152,16 @@ export async function verifyExchangeToken(
   const scp = typeof payload['scp'] === 'string' ? payload['scp'] : undefined;
   const upn = typeof payload['upn'] === 'string' ? payload['upn'] : undefined;
   return { ok: true, claims: { ...payload, aud, iss, tid, appid, oid, sub, roles, scp, upn } };
+}
+
+/** The claims Entra gives the contoso reader app, for tests that mint its tokens directly. */
+export function readerClaims(roles: readonly string[]): MintOptions['claims'] {
+  return appTokenClaims({
+    tenantId: CONTOSO.tenantId,
+    clientId: CONTOSO.readerClientId,
+    appName: 'Mailscope Reader',
+    spObjectId: CONTOSO.readerSpObjectId,
+    roles: [...roles],
+    appidacr: '1',
+  });
 }
