@@ -74,14 +74,20 @@ export function createService(options: ServiceOptions): Api {
     return summarise(id, sourceOf(id));
   };
 
+  /** Forgets an open source everywhere it is known, and ends its session; false if it was not open. */
+  const closeSource = async (id: string): Promise<boolean> => {
+    const source = sources.get(id);
+    if (!source) return false;
+    sources.delete(id);
+    byOrigin.delete(originOf.get(id) ?? '');
+    originOf.delete(id);
+    await source.close();
+    return true;
+  };
+
   const closeOrigin = async (origin: string) => {
     const id = await byOrigin.get(origin)?.catch(() => null);
-    if (!id) return;
-    byOrigin.delete(origin);
-    const source = sources.get(id);
-    sources.delete(id);
-    originOf.delete(id);
-    await source?.close();
+    if (id) await closeSource(id);
   };
 
   const profiles = createProfileMethods({
@@ -163,15 +169,7 @@ export function createService(options: ServiceOptions): Api {
       return { path: await host.pickPath(kind) };
     },
 
-    'sources.close': async ({ sourceId }) => {
-      const source = sources.get(sourceId);
-      if (!source) return { closed: false };
-      sources.delete(sourceId);
-      byOrigin.delete(originOf.get(sourceId) ?? '');
-      originOf.delete(sourceId);
-      await source.close();
-      return { closed: true };
-    },
+    'sources.close': async ({ sourceId }) => ({ closed: await closeSource(sourceId) }),
 
     'sources.refresh': async ({ sourceId, folderId }) => {
       const source = sourceOf(sourceId);
