@@ -25,6 +25,8 @@ export interface HarnessAppOptions {
   secrets?: SecretStore;
   /** Extra trusted CA certificates (PEM): the test bed's, or a TLS-inspecting proxy's. */
   extraCa?: string;
+  /** Instead of the OS opener: tests record the links the user chose to open. */
+  openExternal?: (url: string) => Promise<void>;
   /** Where bugs (non-AppError failures) are reported; the CLI prints them, tests collect them. */
   onInternalError?: (method: string, error: unknown) => void;
 }
@@ -39,7 +41,10 @@ function version(): string {
 /** The whole app without Electron: the real service behind the harness server. */
 export function startHarnessApp(options: HarnessAppOptions = {}): Promise<Harness> {
   const { api } = createEngine({
-    host: harnessHost(version()),
+    host: {
+      ...harnessHost(version()),
+      ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+    },
     samplePath: options.samplePath ?? defaultPaths.samplePath,
     profilesDir: options.profilesDir ?? userDataDir(),
     secrets: options.secrets ?? 'keychain-or-memory',

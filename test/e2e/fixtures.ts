@@ -28,6 +28,8 @@ export interface RemoteListener {
 
 interface Fixtures {
   harness: Harness;
+  /** Links the user chose to open: the harness hands them here instead of to the OS. */
+  openedLinks: string[];
   internalErrors: string[];
   remote: RemoteListener;
   workDir: string;
@@ -84,13 +86,19 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(errors);
     expect(errors, 'the engine reported internal errors (bugs)').toEqual([]);
   },
-  harness: async ({ internalErrors }, use) => {
+  openedLinks: async ({}, use) => {
+    await use([]);
+  },
+  harness: async ({ internalErrors, openedLinks }, use) => {
     // Never the user's own profiles folder or keychain: a test starts from nothing.
     const profilesDir = mkdtempSync(join(tmpdir(), 'mailscope-e2e-profiles-'));
     const harness = await startHarnessApp({
       largeFileBytes: 100 * 1024 * 1024,
       profilesDir,
       secrets: new MemorySecretStore(),
+      openExternal: async (url) => {
+        openedLinks.push(url);
+      },
       onInternalError: (method, error) => internalErrors.push(`${method}: ${String(error)}`),
     });
     await use(harness);
@@ -123,12 +131,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: 60_000 },
   ],
-  profilesHarness: async ({ bed, internalErrors }, use) => {
+  profilesHarness: async ({ bed, internalErrors, openedLinks }, use) => {
     const profilesDir = mkdtempSync(join(tmpdir(), 'mailscope-e2e-profiles-'));
     const harness = await startHarnessApp({
       extraCa: bed.ca.pem,
       profilesDir,
       secrets: new MemorySecretStore(),
+      openExternal: async (url) => {
+        openedLinks.push(url);
+      },
       onInternalError: (method, error) => internalErrors.push(`${method}: ${String(error)}`),
     });
     await use(harness);

@@ -6,6 +6,7 @@ import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { PaneBoundary } from '../../components/PaneBoundary';
 import { AttachmentList } from './AttachmentList';
 import { HeadersTable } from './HeadersTable';
+import { LinksPanel } from './LinksPanel';
 import { MessageFrame } from './MessageFrame';
 import { sanitizeMessageHtml } from './sanitize-html';
 import { type MessageRef, useMessage } from './use-message';
@@ -96,6 +97,8 @@ function MessageDisplay({
   onShowHeaders,
 }: { view: MessageView } & Omit<LoadedReaderProps, 'message'>) {
   const [allowRemote, setAllowRemote] = useState(false);
+  // Per message (the component is keyed by message): the list of links starts closed.
+  const [showLinks, setShowLinks] = useState(false);
   const subjectId = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
   const hasHtml = view.html !== null && view.html.trim() !== '';
@@ -181,14 +184,17 @@ function MessageDisplay({
             Headers
           </button>
           <span className="message-toolbar__spacer" />
-          {sanitized && sanitized.linkCount > 0 ? (
-            <span
-              className="message-toolbar__note"
-              title="Links in messages cannot be opened in this release, so a click never takes you anywhere. Hover a link to see the address it really points to."
+          {sanitized && sanitized.links.length > 0 ? (
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-pressed={showLinks}
+              title="A click inside the message never goes anywhere: see where each link really points, and open it from here."
+              onClick={() => setShowLinks(!showLinks)}
             >
               <LinkOffIcon size={14} />
-              Links disabled · hover to see targets
-            </span>
+              Links ({sanitized.links.length})
+            </button>
           ) : null}
           <span className="message-toolbar__size" title={`${view.size.toLocaleString()} bytes`}>
             {formatBytes(view.size)}
@@ -196,6 +202,7 @@ function MessageDisplay({
         </div>
 
         {showHeaders ? <HeadersTable headers={view.headers} /> : null}
+        {showLinks && sanitized ? <LinksPanel links={sanitized.links} /> : null}
 
         {view.notices.map((notice, index) => (
           <Notice

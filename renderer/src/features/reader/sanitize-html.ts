@@ -31,7 +31,18 @@ export interface SanitizedMessage {
   remoteCount: number;
   /** Links made inert (their targets are in their tooltips). */
   linkCount: number;
+  /** Each distinct link target with the text shown for it, in document order (at most 200). */
+  links: MessageLink[];
 }
+
+export interface MessageLink {
+  /** What the message shows (which may claim another address than the target). */
+  text: string;
+  /** Where the link really goes, as written in the message. */
+  target: string;
+}
+
+const MAX_LINKS = 200;
 
 /**
  * The frame's policy. default-src 'none' covers scripts, frames, fetches and media; form-action and
@@ -298,6 +309,7 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
   const policy: UrlPolicy = { allowRemote: options.allowRemote, images, remote: 0 };
   const linkTargets = new WeakMap<Element, string>();
   let linkCount = 0;
+  const links = new Map<string, MessageLink>();
 
   // A fresh instance per call: hooks are per instance, and this keeps the function pure.
   const purify = DOMPurify(window);
@@ -333,6 +345,12 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
       else el.removeAttribute('title');
       el.setAttribute('data-mailscope-link', '');
       linkCount += 1;
+      if (shown && !links.has(shown) && links.size < MAX_LINKS) {
+        links.set(shown, {
+          text: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200),
+          target: shown,
+        });
+      }
     }
 
     for (const attr of RESOURCE_ATTRS) {
@@ -395,5 +413,5 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
     bodyHtml +
     '</html>';
 
-  return { html: document, remoteCount: policy.remote, linkCount };
+  return { html: document, remoteCount: policy.remote, linkCount, links: [...links.values()] };
 }

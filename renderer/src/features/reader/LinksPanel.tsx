@@ -1,0 +1,129 @@
+import { useRef, useState } from 'react';
+import type { ErrorInfo } from '../../../../shared/errors';
+import { api } from '../../api';
+import { Modal } from '../../components/Modal';
+import { ErrorNotice } from '../../components/Notice';
+import type { MessageLink } from './sanitize-html';
+
+/**
+ * A message's links, listed with the address each one really goes to. Links inside the message
+ * never work (its frame cannot navigate); from here a web or mailto link opens in the system
+ * browser after the user has seen its real target, and a link whose text names another host
+ * is called out, the way phishing hides its destination.
+ */
+
+const OPENABLE = new Set(['http:', 'https:', 'mailto:']);
+
+function schemeOf(target: string): string | null {
+  try {
+    return new URL(target).protocol;
+  } catch {
+    return null;
+  }
+}
+
+/** The host a link's text claims, if the text looks like an address at all. */
+function claimedHost(text: string): string | null {
+  const match = /^(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#]|$)/i.exec(text.trim());
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+export function misleads(link: MessageLink): boolean {
+  const claimed = claimedHost(link.text);
+  if (!claimed) return false;
+  try {
+    const real = new URL(link.target).hostname.toLowerCase();
+    return real !== claimed && !real.endsWith(`.${claimed}`);
+  } catch {
+    return true;
+  }
+}
+
+export function LinksPanel({ links }: { links: readonly MessageLink[] }) {
+  const [confirming, setConfirming] = useState<MessageLink | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  const open = async (link: MessageLink) => {
+    setConfirming(null);
+    const result = await api.invoke('links.open', { url: link.target });
+    setError(result.ok ? null : result.error);
+  };
+
+  return (
+    <section className="links-panel" aria-label="Links in this message" data-testid="links-panel">
+      {error ? <ErrorNotice compact error={error} testId="link-error" /> : null}
+      <table className="links-panel__table">
+        <thead>
+          <tr>
+            <th scope="col">Shown as</th>
+            <th scope="col">Really goes to</th>
+            <th scope="col">
+              <span className="sr-only">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {links.map((link) => {
+            const scheme = schemeOf(link.target);
+            const warn = misleads(link);
+            return (
+              <tr key={link.target} className={warn ? 'is-misleading' : undefined}>
+                <td dir="auto">{link.text || <span className="muted">(no text)</span>}</td>
+                <td className="links-panel__target">
+                  <code>{link.target}</code>
+                  {warn ? (
+                    <span className="links-panel__warning"> The text names another address.</span>
+                  ) : null}
+                </td>
+                <td>
+                  {scheme && OPENABLE.has(scheme) ? (
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => setConfirming(link)}
+                    >
+                      Open…
+                    </button>
+                  ) : (
+                    <span className="muted">
+                      {scheme ? `${scheme.slice(0, -1)} links never open` : 'not an address'}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {confirming ? (
+        <Modal
+          title="Open this link?"
+          onClose={() => setConfirming(null)}
+          initialFocus={cancelRef}
+          testId="link-confirm"
+        >
+          <p className="confirm__text">
+            It opens in your browser (or mail app) outside Mailscope. The real address is:
+          </p>
+          <p className="confirm__text">
+            <code className="links-panel__confirm-target">{confirming.target}</code>
+          </p>
+          {misleads(confirming) ? (
+            <p className="confirm__text links-panel__warning">
+              The message shows it as “{confirming.text}”, which names another address.
+            </p>
+          ) : null}
+          <div className="confirm__actions">
+            <button ref={cancelRef} type="button" className="button" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+            <button type="button" className="button button--primary" onClick={() => void open(confirming)}>
+              Open link
+            </button>
+          </div>
+        </Modal>
+      ) : null}
+    </section>
+  );
+}
