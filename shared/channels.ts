@@ -12,6 +12,7 @@ export const METHODS = [
   'sources.refresh',
   'messages.list',
   'messages.get',
+  'messages.raw',
   'links.open',
   'profiles.list',
   'profiles.save',

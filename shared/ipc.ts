@@ -74,6 +74,16 @@ export const CONTRACT = {
     request: z.object({ sourceId: id, folderId: id, messageId: id }).strict(),
     response: MessageView,
   },
+  /** The message as stored, for the reader's Source view: decoded as UTF-8 for display, capped. */
+  'messages.raw': {
+    request: z.object({ sourceId: id, folderId: id, messageId: id }).strict(),
+    response: z.object({
+      text: z.string(),
+      size: z.number().int().nonnegative(),
+      /** Only the first RAW_VIEW_BYTES were sent. */
+      truncated: z.boolean(),
+    }),
+  },
   'links.open': {
     request: z.object({ url: z.string().min(1).max(8192) }).strict(),
     response: z.object({ opened: z.boolean() }),

@@ -41,6 +41,9 @@ export interface ServiceOptions {
 
 export type Diagnose = (profile: Profile, credential: ParsedSecret | null) => Promise<DiagnosticReport>;
 
+/** The Source view shows this much of a message; a longer one is cut, and the view says so. */
+const RAW_VIEW_BYTES = 2 * 1024 * 1024;
+
 /** Schemes links.open hands to the OS; anything else (file:, javascript:, custom handlers) is refused. */
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
@@ -184,6 +187,17 @@ export function createService(options: ServiceOptions): Api {
 
     'messages.get': async ({ sourceId, folderId, messageId }) =>
       sourceOf(sourceId).getMessage(folderId, messageId),
+
+    'messages.raw': async ({ sourceId, folderId, messageId }) => {
+      const raw = await sourceOf(sourceId).getRaw(folderId, messageId);
+      const shown = raw.subarray(0, RAW_VIEW_BYTES);
+      // Invalid UTF-8 (8-bit legacy charsets) shows as U+FFFD rather than failing the view.
+      return {
+        text: new TextDecoder().decode(shown),
+        size: raw.length,
+        truncated: raw.length > shown.length,
+      };
+    },
 
     'links.open': async ({ url }) => {
       let parsed: URL;

@@ -390,6 +390,8 @@ test('Open mailbox browses a shared mailbox over IMAP: folders, newest first, a 
   await expect(first).toBeVisible();
   await first.click();
   await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).not.toBeEmpty();
+  await page.getByRole('button', { name: 'Source' }).click();
+  await expect(page.getByTestId('raw-source')).toContainText(/^Message-ID: </im);
   await tree.getByRole('treeitem', { name: /Junk Email/ }).click();
   await page.getByTestId('message-list').getByRole('option').first().click();
   await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).not.toBeEmpty();

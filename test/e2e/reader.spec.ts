@@ -39,4 +39,13 @@ test('a plain-text .eml opens straight into the reader with its body', async ({ 
     'Quarterly close checklist',
   );
   await expect(page.getByTestId('reader')).toContainText('Close the books by Friday.');
+
+  // Source: the message as stored, headers and all; toggling back shows the body again.
+  await page.getByRole('button', { name: 'Source' }).click();
+  const source = page.getByTestId('raw-source');
+  await expect(source).toContainText('Message-ID: <Quarterly.close.checklist@e2e.mailscope.invalid>');
+  await expect(source).toContainText('Content-Type: text/plain; charset=utf-8');
+  await expect(source).toContainText('Close the books by Friday.');
+  await page.getByRole('button', { name: 'Source' }).click();
+  await expect(source).toBeHidden();
 });

@@ -7,6 +7,7 @@ import { PaneBoundary } from '../../components/PaneBoundary';
 import { AttachmentList } from './AttachmentList';
 import { HeadersTable } from './HeadersTable';
 import { LinksPanel } from './LinksPanel';
+import { RawSource } from './RawSource';
 import { MessageFrame } from './MessageFrame';
 import { sanitizeMessageHtml } from './sanitize-html';
 import { type MessageRef, useMessage } from './use-message';
@@ -86,19 +87,21 @@ function LoadedReader({ message, ...prefs }: LoadedReaderProps) {
       </div>
     );
   }
-  return <MessageDisplay view={result.value} {...prefs} />;
+  return <MessageDisplay view={result.value} message={message} {...prefs} />;
 }
 
 function MessageDisplay({
   view,
+  message,
   preferPlain,
   onPreferPlain,
   showHeaders,
   onShowHeaders,
-}: { view: MessageView } & Omit<LoadedReaderProps, 'message'>) {
+}: { view: MessageView } & LoadedReaderProps) {
   const [allowRemote, setAllowRemote] = useState(false);
-  // Per message (the component is keyed by message): the list of links starts closed.
+  // Per message (the component is keyed by message): the list of links and the source start closed.
   const [showLinks, setShowLinks] = useState(false);
+  const [showSource, setShowSource] = useState(false);
   const subjectId = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
   const hasHtml = view.html !== null && view.html.trim() !== '';
@@ -183,6 +186,15 @@ function MessageDisplay({
             <HeadersIcon />
             Headers
           </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-pressed={showSource}
+            title="The message exactly as stored: every header, MIME boundary and encoding."
+            onClick={() => setShowSource(!showSource)}
+          >
+            Source
+          </button>
           <span className="message-toolbar__spacer" />
           {sanitized && sanitized.links.length > 0 ? (
             <button
@@ -246,13 +258,14 @@ function MessageDisplay({
       </div>
 
       <div className="message__body" ref={bodyRef}>
-        {mode === 'html' && sanitized ? <MessageFrame document={sanitized.html} /> : null}
-        {mode === 'plain' ? (
+        {showSource ? <RawSource message={message} /> : null}
+        {!showSource && mode === 'html' && sanitized ? <MessageFrame document={sanitized.html} /> : null}
+        {!showSource && mode === 'plain' ? (
           <pre className="message__plain" tabIndex={0} aria-label="Message text" data-testid="reader-plain">
             {view.text}
           </pre>
         ) : null}
-        {mode === 'none' ? (
+        {!showSource && mode === 'none' ? (
           <div className="reader__state">
             <Notice
               tone="info"
