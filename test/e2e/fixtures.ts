@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
-import { startHarnessApp } from '../../electron/harness/app';
+import { type HarnessAppOptions, startHarnessApp } from '../../electron/harness/app';
 import type { Harness } from '../../electron/harness/server';
 
 /**
@@ -80,6 +80,31 @@ interface WorkerFixtures {
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
 
+/**
+ * The real app in the harness, never on the user's own profiles folder or keychain (a test starts
+ * from nothing), with links recorded instead of handed to the OS and engine bugs collected.
+ */
+async function withIsolatedHarness(
+  options: Pick<HarnessAppOptions, 'largeFileBytes' | 'extraCa'>,
+  internalErrors: string[],
+  openedLinks: string[],
+  use: (harness: Harness) => Promise<void>,
+) {
+  const profilesDir = mkdtempSync(join(tmpdir(), 'mailscope-e2e-profiles-'));
+  const harness = await startHarnessApp({
+    ...options,
+    profilesDir,
+    secrets: new MemorySecretStore(),
+    openExternal: async (url) => {
+      openedLinks.push(url);
+    },
+    onInternalError: (method, error) => internalErrors.push(`${method}: ${String(error)}`),
+  });
+  await use(harness);
+  await harness.close();
+  rmSync(profilesDir, { recursive: true, force: true });
+}
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
   internalErrors: async ({}, use) => {
     const errors: string[] = [];
@@ -90,20 +115,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use([]);
   },
   harness: async ({ internalErrors, openedLinks }, use) => {
-    // Never the user's own profiles folder or keychain: a test starts from nothing.
-    const profilesDir = mkdtempSync(join(tmpdir(), 'mailscope-e2e-profiles-'));
-    const harness = await startHarnessApp({
-      largeFileBytes: 100 * 1024 * 1024,
-      profilesDir,
-      secrets: new MemorySecretStore(),
-      openExternal: async (url) => {
-        openedLinks.push(url);
-      },
-      onInternalError: (method, error) => internalErrors.push(`${method}: ${String(error)}`),
-    });
-    await use(harness);
-    await harness.close();
-    rmSync(profilesDir, { recursive: true, force: true });
+    await withIsolatedHarness({ largeFileBytes: 100 * 1024 * 1024 }, internalErrors, openedLinks, use);
   },
   remote: async ({}, use) => {
     const requests: { method: string; url: string }[] = [];
@@ -132,19 +144,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker', timeout: 60_000 },
   ],
   profilesHarness: async ({ bed, internalErrors, openedLinks }, use) => {
-    const profilesDir = mkdtempSync(join(tmpdir(), 'mailscope-e2e-profiles-'));
-    const harness = await startHarnessApp({
-      extraCa: bed.ca.pem,
-      profilesDir,
-      secrets: new MemorySecretStore(),
-      openExternal: async (url) => {
-        openedLinks.push(url);
-      },
-      onInternalError: (method, error) => internalErrors.push(`${method}: ${String(error)}`),
-    });
-    await use(harness);
-    await harness.close();
-    rmSync(profilesDir, { recursive: true, force: true });
+    await withIsolatedHarness({ extraCa: bed.ca.pem }, internalErrors, openedLinks, use);
   },
 });
 
