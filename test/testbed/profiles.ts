@@ -3,6 +3,7 @@
  * authority, Exchange Online's resource name), Dovecot or the Exchange-replies server as mail host.
  */
 import { randomUUID } from 'node:crypto';
+import { ConfidentialClientApplication } from '@azure/msal-node';
 import { Profile, type ProfileDraftInput } from '../../shared/profile';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
 import { CONTOSO, type Testbed } from './index';
@@ -87,4 +88,20 @@ export async function secretsFor(
     await store.set(profile.id, 'client-secret', secret ?? CONTOSO.readerSecret.value);
   }
   return store;
+}
+
+/** An app-only Exchange token from the bed's identity platform, through MSAL (client secret). */
+export async function msalAppToken(
+  bed: Testbed,
+  clientId: string = CONTOSO.readerClientId,
+  secret: string = CONTOSO.readerSecret.value,
+): Promise<string> {
+  const cca = new ConfidentialClientApplication({
+    auth: { clientId, clientSecret: secret, ...bed.identity.msalAuthOptions('contoso') },
+    system: { networkClient: bed.networkClient() },
+  });
+  const result = await cca.acquireTokenByClientCredential({
+    scopes: ['https://outlook.office365.com/.default'],
+  });
+  return result?.accessToken ?? '';
 }

@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTOSO, start, type Testbed } from '../../testbed/index';
+import { msalAppToken } from '../../testbed/profiles';
 import { EXCHANGE_RESOURCE } from '../../testbed/identity/scenario';
 import { appTokenClaims, createSigningKey, userTokenClaims } from '../../testbed/identity/tokens';
 import { imapLogin, LineClient, popLogin, xoauth2 } from './wire';
@@ -21,15 +22,7 @@ afterAll(async () => {
   await bed?.stop();
 });
 
-async function appToken(clientId: string, secret: string): Promise<string> {
-  const cca = new ConfidentialClientApplication({
-    auth: { clientId, clientSecret: secret, ...bed.identity.msalAuthOptions('contoso') },
-    system: { networkClient: bed.networkClient() },
-  });
-  const r = await cca.acquireTokenByClientCredential({ scopes: [`${EXCHANGE_RESOURCE}/.default`] });
-  return r?.accessToken ?? '';
-}
-
+const appToken = (clientId: string, secret: string) => msalAppToken(bed, clientId, secret);
 const readerToken = () => appToken(CONTOSO.readerClientId, CONTOSO.readerSecret.value);
 
 const imaps = () => ({ host: bed.imap.host, port: bed.imap.tlsPort, ca: bed.ca.pem });

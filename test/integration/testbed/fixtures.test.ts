@@ -2,7 +2,6 @@
  * Fixtures: the small seeds are what the app's sample mailbox and the scenario say they are; the
  * big seeds are built lazily, cached, and served from mdbox.
  */
-import { ConfidentialClientApplication } from '@azure/msal-node';
 import { ImapFlow } from 'imapflow';
 import { createHash } from 'node:crypto';
 import {
@@ -19,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTOSO, readerClaims, start, type Testbed } from '../../testbed/index';
+import { msalAppToken } from '../../testbed/profiles';
 import { bigMessage25mb, ensureBigSeed } from '../../testbed/fixtures/big';
 import { SAMPLE_MAILBOX } from '../../testbed/fixtures/contoso';
 import { diffSnapshots, encodeMutf7, isIdentical, snapshotMaildir } from '../../testbed/fixtures/maildir';
@@ -129,17 +129,7 @@ describe('seeded mailboxes in a running test bed', () => {
   it('bench-1k is an mdbox INBOX of 1,000 messages that opens over IMAP, and the newest envelope is right', async () => {
     const mailbox = bed.bigSeedMailboxes['bench-1k'];
     expect(mailbox).toBe('bench-1k@contoso.example');
-    const cca = new ConfidentialClientApplication({
-      auth: {
-        clientId: CONTOSO.readerClientId,
-        clientSecret: CONTOSO.readerSecret.value,
-        ...bed.identity.msalAuthOptions('contoso'),
-      },
-      system: { networkClient: bed.networkClient() },
-    });
-    const token =
-      (await cca.acquireTokenByClientCredential({ scopes: ['https://outlook.office365.com/.default'] }))
-        ?.accessToken ?? '';
+    const token = await msalAppToken(bed);
     const client = new ImapFlow({
       host: bed.imap.host,
       port: bed.imap.tlsPort,

@@ -1,7 +1,6 @@
 /**
  * start()/stop(): fast, loopback only, and nothing left behind.
  */
-import { ConfidentialClientApplication } from '@azure/msal-node';
 import { ImapFlow } from 'imapflow';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -10,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONTOSO, readerClaims, reapOrphans, start } from '../../testbed/index';
+import { msalAppToken } from '../../testbed/profiles';
 import { imapLogin, LineClient } from './wire';
 
 /** Listening TCP sockets (IPv4 and IPv6) of the given processes, as "address:port". */
@@ -196,17 +196,7 @@ describe('lifecycle', () => {
       expect(line).toContain('AUTH=XOAUTH2');
       expect(line).not.toContain('AUTH=OAUTHBEARER');
 
-      const cca = new ConfidentialClientApplication({
-        auth: {
-          clientId: CONTOSO.readerClientId,
-          clientSecret: CONTOSO.readerSecret.value,
-          ...bed.identity.msalAuthOptions('contoso'),
-        },
-        system: { networkClient: bed.networkClient() },
-      });
-      const token =
-        (await cca.acquireTokenByClientCredential({ scopes: ['https://outlook.office365.com/.default'] }))
-          ?.accessToken ?? '';
+      const token = await msalAppToken(bed);
       const client = new ImapFlow({
         host: bed.imap.host,
         port: bed.imap.tlsPort,
