@@ -13,6 +13,7 @@ export const METHODS = [
   'messages.list',
   'messages.get',
   'messages.raw',
+  'events.next',
   'links.open',
   'profiles.list',
   'profiles.save',

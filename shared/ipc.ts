@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Method } from './channels';
 import type { Result } from './errors';
 import { DiagnosticReport } from './diagnostics';
+import { EventBatch, MAX_EVENT_WAIT_MS } from './events';
 import {
   AppInfo,
   CertificateFacts,
@@ -83,6 +84,19 @@ export const CONTRACT = {
       /** Only the first RAW_VIEW_BYTES were sent. */
       truncated: z.boolean(),
     }),
+  },
+  /**
+   * Waits (up to waitMs) for events after the cursor `after`, and answers at once if there are
+   * some already. The renderer keeps one call open at a time.
+   */
+  'events.next': {
+    request: z
+      .object({
+        after: z.number().int().nonnegative(),
+        waitMs: z.number().int().min(0).max(MAX_EVENT_WAIT_MS).optional(),
+      })
+      .strict(),
+    response: EventBatch,
   },
   'links.open': {
     request: z.object({ url: z.string().min(1).max(8192) }).strict(),

@@ -10,6 +10,7 @@ import { LocalMailSource } from './local/local-source';
 import { DEFAULT_LARGE_FILE_BYTES, openLocal } from './local/open-local';
 import { openMaildir } from './local/open-maildir';
 import type { MailSource } from './source';
+import { EventHub } from './events/event-hub';
 import type { DiagnosticReport } from '../../shared/diagnostics';
 import { isEmptySearch } from '../../shared/search';
 import {
@@ -37,12 +38,17 @@ export interface ServiceOptions {
   readonly diagnose: Diagnose;
   /** Opens a profile's mailbox over IMAP or POP3 (read-only). */
   readonly openMailbox: (profile: Profile) => MailSource;
+  /** Where sources' events wait for `events.next` (tests pass their own to publish into). */
+  readonly events?: EventHub;
 }
 
 export type Diagnose = (profile: Profile, credential: ParsedSecret | null) => Promise<DiagnosticReport>;
 
 /** The Source view shows this much of a message; a longer one is cut, and the view says so. */
 const RAW_VIEW_BYTES = 2 * 1024 * 1024;
+
+/** How long `events.next` holds a call open when the renderer does not say. */
+const DEFAULT_EVENT_WAIT_MS = 25_000;
 
 /** Schemes links.open hands to the OS; anything else (file:, javascript:, custom handlers) is refused. */
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
@@ -56,6 +62,8 @@ export function createService(options: ServiceOptions): Api {
   const { host, samplePath } = options;
   const largeFileBytes = options.largeFileBytes ?? DEFAULT_LARGE_FILE_BYTES;
   const sources = new Map<string, MailSource>();
+  const events = options.events ?? new EventHub();
+  const unsubscribe = new Map<string, () => void>();
   /** What each open (or opening) source was opened from, so a second open returns the first. */
   const byOrigin = new Map<string, Promise<string>>();
   const originOf = new Map<string, string>();
@@ -67,6 +75,8 @@ export function createService(options: ServiceOptions): Api {
         const id = randomUUID();
         sources.set(id, source);
         originOf.set(id, origin);
+        const stop = source.subscribe?.((event) => events.publish({ ...event, sourceId: id }));
+        if (stop) unsubscribe.set(id, stop);
         return id;
       });
       byOrigin.set(origin, pending);
@@ -82,6 +92,8 @@ export function createService(options: ServiceOptions): Api {
     const source = sources.get(id);
     if (!source) return false;
     sources.delete(id);
+    unsubscribe.get(id)?.();
+    unsubscribe.delete(id);
     byOrigin.delete(originOf.get(id) ?? '');
     originOf.delete(id);
     await source.close();
@@ -198,6 +210,8 @@ export function createService(options: ServiceOptions): Api {
         truncated: raw.length > shown.length,
       };
     },
+
+    'events.next': ({ after, waitMs }) => events.next(after, waitMs ?? DEFAULT_EVENT_WAIT_MS),
 
     'links.open': async ({ url }) => {
       let parsed: URL;

@@ -1,6 +1,7 @@
 import type { EnvelopePage, Folder, MessageView, SourceKind } from '../../shared/model';
 import type { ErrorInfo } from '../../shared/errors';
 import type { SearchQuery } from '../../shared/search';
+import type { SourceEvent } from '../../shared/events';
 
 /**
  * A mailbox the user has open: local files today, IMAP and POP3 later. The service keeps one per
@@ -30,5 +31,10 @@ export interface MailSource {
   refresh?(folderId: string): Promise<void>;
   /** The folder's messages that match, newest first, paged like listEnvelopes. */
   search(folderId: string, query: SearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
+  /**
+   * Connection changes and new mail, for sources that have them (remote ones). Returns the
+   * unsubscribe function.
+   */
+  subscribe?(listener: (event: SourceEvent) => void): () => void;
   close(): Promise<void>;
 }

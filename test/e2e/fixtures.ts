@@ -43,7 +43,18 @@ interface Fixtures {
  */
 export interface Bed {
   ca: { pem: string };
-  identity: { host: string };
+  identity: {
+    host: string;
+    /** Requests of one kind the fake platform answered, e.g. 'token:client_credentials'. */
+    count(kind: string): number;
+    resetCounts(): void;
+  };
+  /** Dovecot, to end sessions or kill and restart it under a running app. */
+  dovecot?: {
+    kick(mailbox: string): Promise<void>;
+    kill(): Promise<void>;
+    relaunch(): Promise<void>;
+  };
   imap: { host: string; port: number; tlsPort: number };
   pop3: { host: string; port: number; tlsPort: number };
   certificates: ReadonlyMap<string, { certPem: string; keyPem: string; thumbprintSha1: string }>;
@@ -62,8 +73,14 @@ export interface Contoso {
   alerts: string;
 }
 
+/** The parts of a scenario (test/testbed/identity/scenario.ts) e2e tests change. */
+export interface ScenarioKnobs {
+  tokenLifetimeSeconds: number;
+}
+
 interface TestbedModule {
-  start(): Promise<Bed>;
+  start(options?: { scenario?: ScenarioKnobs }): Promise<Bed>;
+  contoso(): ScenarioKnobs;
   CONTOSO: Contoso;
 }
 
@@ -76,6 +93,11 @@ export async function testbed(): Promise<TestbedModule> {
 
 interface WorkerFixtures {
   bed: Bed;
+  /**
+   * Lifetime of the tokens the bed's identity platform issues (default: its hour). A describe that
+   * sets it with test.use gets a bed of its own, in a worker of its own.
+   */
+  tokenLifetimeSeconds: number | undefined;
 }
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
@@ -135,9 +157,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
+  tokenLifetimeSeconds: [undefined, { scope: 'worker', option: true }],
   bed: [
-    async ({}, use) => {
-      const bed = await (await testbed()).start();
+    async ({ tokenLifetimeSeconds }, use) => {
+      const module = await testbed();
+      const scenario = module.contoso();
+      if (tokenLifetimeSeconds !== undefined) scenario.tokenLifetimeSeconds = tokenLifetimeSeconds;
+      const bed = await module.start({ scenario });
       await use(bed);
       await bed.stop();
     },

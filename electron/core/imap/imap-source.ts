@@ -1,5 +1,6 @@
 import type { FetchMessageObject, MailboxObject } from 'imapflow';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { SourceEvent } from '../../../shared/events';
 import type { EnvelopePage, Folder, MessageView } from '../../../shared/model';
 import { effectiveEndpoints, type Profile } from '../../../shared/profile';
 import { AppError } from '../app-error';
@@ -11,7 +12,7 @@ import { ENVELOPE_QUERY, flagsOf, hasAttachments, parseMessageId, toEnvelope } f
 import { buildFolderTree } from './folders';
 import type { ReadOnlyImapFlow } from './read-only-guard';
 import { ImapSearchQuery, toSearchObject } from './search';
-import { ImapSession, type SessionOptions } from './session';
+import { ImapSession, type SessionOptions, type SessionStatus } from './session';
 
 /**
  * An Exchange Online (or any IMAP) mailbox as a MailSource, strictly read-only.
@@ -49,6 +50,8 @@ export interface ImapSource extends Omit<MailSource, 'kind'> {
   search(folderId: string, query: ImapSearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
   /** Moves the folder's snapshot to now: new mail appears at the top, offsets restart. */
   refresh(folderId: string): Promise<void>;
+  /** Connection changes of the browsing session, and new mail in the folder it watches (IDLE). */
+  subscribe(listener: (event: SourceEvent) => void): () => void;
 }
 
 interface Snapshot {
@@ -82,6 +85,12 @@ export class ImapMailSource implements ImapSource {
   private downloadSession: ImapSession | undefined;
   private readonly snapshots = new Map<string, Snapshot>();
   private lastSearch: CachedSearch | undefined;
+  private readonly listeners = new Set<(event: SourceEvent) => void>();
+  /**
+   * The folder the user is looking at (the last one listed). The browsing connection keeps it
+   * selected, so imapflow IDLEs there and the server's EXISTS reports new mail in it.
+   */
+  private watched: string | undefined;
 
   constructor(profile: Profile, options: ImapSourceOptions) {
     const endpoints = effectiveEndpoints(profile);
@@ -93,8 +102,21 @@ export class ImapMailSource implements ImapSource {
       tokens: options.tokens,
       ...(options.trust ? { trust: options.trust } : {}),
     };
-    this.session = new ImapSession(this.sessionOptions);
+    this.session = new ImapSession({
+      ...this.sessionOptions,
+      onStatus: (status) => {
+        options.session?.onStatus?.(status);
+        this.reportStatus(status);
+      },
+      onReconnected: (client) => this.resumeWatch(client),
+    });
     this.session.onConnection((client) => {
+      client.on('exists', (event) => {
+        // New mail lands above the snapshot; the UI decides when to move it (sources.refresh).
+        if (event.count > event.prevCount) {
+          this.emit({ type: 'folder.changed', folderId: event.path, total: event.count });
+        }
+      });
       client.on('expunge', (event) => {
         const snapshot = this.snapshots.get(event.path);
         // A message of the snapshot left: everything above it moves down one sequence number.
@@ -121,6 +143,7 @@ export class ImapMailSource implements ImapSource {
   listEnvelopes(folderId: string, offset: number, limit: number): Promise<EnvelopePage> {
     return this.session.run(async (client) => {
       const { mailbox, reopened } = await this.open(client, folderId);
+      this.watched = folderId;
       const snapshot = await this.snapshotOf(client, folderId, mailbox, reopened);
       const total = snapshot.exists;
       if (offset >= total || limit <= 0) return { items: [], offset, total };
@@ -185,7 +208,13 @@ export class ImapMailSource implements ImapSource {
     });
   }
 
+  subscribe(listener: (event: SourceEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   async close(): Promise<void> {
+    this.listeners.clear();
     this.snapshots.clear();
     await Promise.all([this.session.close(), this.downloadSession?.close()]);
   }
@@ -195,8 +224,38 @@ export class ImapMailSource implements ImapSource {
    * holds up the list, folder counts or search (one IMAP connection runs one command at a time).
    */
   private downloads(): ImapSession {
-    this.downloadSession ??= new ImapSession(this.sessionOptions);
+    this.downloadSession ??= new ImapSession({ ...this.sessionOptions, reconnectInBackground: false });
     return this.downloadSession;
+  }
+
+  private emit(event: SourceEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private reportStatus(status: SessionStatus): void {
+    // 'idle' and 'closed' are the session's own business: the UI shows a source until it closes it.
+    if (status.state === 'idle' || status.state === 'closed') return;
+    this.emit({
+      type: 'source.status',
+      state: status.state,
+      ...(status.attempt !== undefined ? { attempt: status.attempt } : {}),
+      ...(status.retryInMs !== undefined ? { retryInMs: status.retryInMs } : {}),
+    });
+  }
+
+  /**
+   * After a reconnect: select the watched folder again, so IDLE resumes there, and report mail that
+   * arrived while the connection was down.
+   */
+  private async resumeWatch(client: ReadOnlyImapFlow): Promise<void> {
+    const folderId = this.watched;
+    if (!folderId) return;
+    const { mailbox, reopened } = await this.open(client, folderId);
+    const snapshot = this.snapshots.get(folderId);
+    if (!snapshot) return;
+    const current = await this.snapshotOf(client, folderId, mailbox, reopened);
+    if (mailbox.exists > current.exists)
+      this.emit({ type: 'folder.changed', folderId, total: mailbox.exists });
   }
 
   /** EXAMINE the folder unless it is already the selected one (a re-EXAMINE costs a round trip). */

@@ -55,8 +55,19 @@ export interface SessionOptions {
   keepAliveMs?: number;
   /** Connection state for the status bar ("reconnecting…"). */
   onStatus?: (status: SessionStatus) => void;
+  /**
+   * When the server drops the connection, reconnect at once in the background and keep trying
+   * (every `backoff.maxMs` once the retries of one round are spent) until it is back or the session
+   * closes (default true). The download connection turns it off: it reconnects on its next use.
+   */
+  reconnectInBackground?: boolean;
+  /** Runs on the new connection after a background reconnect (the source re-opens its folder). */
+  onReconnected?: (client: ReadOnlyImapFlow) => Promise<void>;
   /** Extra ImapFlow options (tests: timeouts). Never auth or TLS. */
-  clientOptions?: Pick<ImapFlowOptions, 'connectionTimeout' | 'greetingTimeout' | 'socketTimeout'>;
+  clientOptions?: Pick<
+    ImapFlowOptions,
+    'connectionTimeout' | 'greetingTimeout' | 'socketTimeout' | 'autoIdleDelay'
+  >;
   /** Jitter source, for tests. */
   random?: () => number;
 }
@@ -145,7 +156,12 @@ function secureContextFor(trust: TrustOptions | undefined): SecureContext {
   return context;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number, options: { unref?: boolean } = {}) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    // A background retry must not keep a stopping process alive.
+    if (options.unref) timer.unref();
+  });
 
 export class ImapSession {
   readonly profile: Profile;
@@ -157,6 +173,7 @@ export class ImapSession {
   private connecting: Promise<ReadOnlyImapFlow> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private reconnecting = false;
   private lastCommandAt = 0;
   private readonly keepAlive: NodeJS.Timeout | undefined;
   /** Listeners the owner adds to every connection (the source tracks EXPUNGE this way). */
@@ -289,16 +306,39 @@ export class ImapSession {
       this.drop();
       // Dropped under us (server restart, network, Exchange ending the session): reconnect now, in
       // the background, so the status bar shows it and the next click finds a live session.
-      if (!this.closed) {
-        this.status({ state: 'reconnecting' });
-        this.run(async () => undefined).catch(() => {
-          if (!this.closed) this.status({ state: 'offline' });
-        });
-      }
+      if (!this.closed) this.reconnectInBackground();
     });
     for (const attach of this.attachers) attach(raw);
     this.status({ state: 'ready' });
     return this.client;
+  }
+
+  private reconnectInBackground(): void {
+    if (this.options.reconnectInBackground === false) {
+      this.status({ state: 'idle' });
+      return;
+    }
+    if (this.reconnecting) return;
+    this.reconnecting = true;
+    this.status({ state: 'reconnecting' });
+    void (async () => {
+      for (let round = 0; !this.closed; round++) {
+        try {
+          await this.run(async (client) => {
+            await this.options.onReconnected?.(client);
+          });
+          break;
+        } catch {
+          if (this.closed) break;
+          // One round of quick retries is spent: the server is down for longer than a restart.
+          // Keep trying at the slowest pace; "offline" tells the user it is not just a blip.
+          const delay = this.delay(round + this.backoff.attempts, this.backoff.maxMs);
+          this.status({ state: 'offline', retryInMs: delay });
+          await sleep(delay, { unref: true });
+        }
+      }
+      this.reconnecting = false;
+    })();
   }
 
   private async open(accessToken: string): Promise<ImapFlow> {
@@ -316,6 +356,9 @@ export class ImapSession {
       connectionTimeout: 30_000,
       greetingTimeout: 16_000,
       socketTimeout: 5 * 60_000,
+      // IDLE soon after the last command, so new mail in the open folder shows within seconds
+      // (imapflow's default waits 15 s); a burst of paging stays under it and pays no DONE.
+      autoIdleDelay: 3_000,
       ...this.options.clientOptions,
     });
     // Before connect(): the login sequence itself must already go through the guard.

@@ -6,10 +6,12 @@ import { FolderIcon } from '../components/icons';
 import { Notice } from '../components/Notice';
 import { PaneBoundary } from '../components/PaneBoundary';
 import { Splitter } from '../components/Splitter';
+import { envelopeStore } from '../features/messages/envelope-store';
 import { MessageList, type MessageListHandle } from '../features/messages/MessageList';
 import { Reader, type ReaderHandle } from '../features/reader/Reader';
 import { Sidebar } from '../features/sources/Sidebar';
 import { LIST, SIDEBAR, useLayout } from './layout';
+import { liveEvents } from './live-events';
 import { type AppAction, type AppState, noticeKey } from './state';
 import { StatusBar } from './StatusBar';
 
@@ -103,6 +105,27 @@ export function Shell(props: ShellProps) {
     const result = await api.invoke('sources.refresh', { sourceId: source.id, folderId: folder.id });
     if (result.ok) dispatch({ type: 'source-refreshed', source: result.value });
   }, [source, folder, dispatch]);
+
+  // The open folder follows new mail the server reports (IMAP IDLE): the source's snapshot moves,
+  // the counts refresh, and the list puts the new messages on top without losing the user's place.
+  const sourceId = source?.id;
+  const folderId = folder?.id;
+  useEffect(() => {
+    if (!sourceId || !folderId) return;
+    let following = Promise.resolve();
+    return liveEvents.listen((event) => {
+      if (event.type !== 'folder.changed' || event.sourceId !== sourceId || event.folderId !== folderId)
+        return;
+      following = following.then(async () => {
+        const known = envelopeStore.snapshot(sourceId, folderId).total;
+        if (known === null || event.total <= known) return;
+        const result = await api.invoke('sources.refresh', { sourceId, folderId });
+        if (!result.ok) return;
+        dispatch({ type: 'source-refreshed', source: result.value });
+        await envelopeStore.followNewMail(sourceId, folderId);
+      });
+    });
+  }, [sourceId, folderId, dispatch]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'F6' || !panesRef.current) return;
@@ -208,6 +231,7 @@ export function Shell(props: ShellProps) {
         )}
       </main>
       <StatusBar
+        sources={state.sources}
         source={source}
         folder={folder}
         info={props.info}

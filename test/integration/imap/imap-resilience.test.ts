@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { chownSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TokenProvider } from '../../../electron/core/auth/token-provider';
 import { openImapSource } from '../../../electron/core/imap/imap-source';
 import type { SessionStatus } from '../../../electron/core/imap/session';
+import type { SourceEvent } from '../../../shared/events';
 import { textMessage } from '../../testbed/fixtures/contoso';
 import { messageFileName } from '../../testbed/fixtures/maildir';
 import { mailOwner } from '../../testbed/dovecot/server';
@@ -15,15 +14,11 @@ import { StickyTokens } from './helpers';
 
 /**
  * Sessions that survive what Exchange does to them: tokens that expire (3-second tokens from the
- * fake platform here), the server dropping the connection, new mail arriving while the user scrolls.
- *
- * Not covered: a full Dovecot restart. The bed's DovecotServer exposes stop() but no start(), so a
- * restart would mean re-spawning Dovecot behind the bed's back. A server-side drop of the session
- * (`doveadm kick`, what Exchange does on token expiry or maintenance) exercises the same reconnect
- * path: the socket closes under the session and the next operation must reconnect and re-EXAMINE.
+ * fake platform here), the server dropping the connection (`doveadm kick`, what Exchange does on
+ * token expiry or maintenance) or dying outright (kill -9 and a restart), new mail arriving while
+ * the user scrolls, and new mail reported by IDLE without being asked for.
  */
 
-const run = promisify(execFile);
 const TOKEN_SECONDS = 3;
 let bed: Testbed;
 
@@ -53,7 +48,7 @@ afterAll(async () => {
 async function kick(mailbox: string): Promise<void> {
   const dovecot = bed.dovecot;
   if (!dovecot) throw new Error('no Dovecot');
-  await run('doveadm', ['-c', dovecot.configPath, 'kick', mailbox.toLowerCase()]);
+  await dovecot.kick(mailbox);
 }
 
 async function sourceFor(mailbox: string, sticky = false, attempts?: number) {
@@ -73,6 +68,37 @@ async function sourceFor(mailbox: string, sticky = false, attempts?: number) {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Delivers a message the way an MTA does: a file in new/, owned by the mail user. */
+function deliver(mailbox: string, subject: string, id: string): void {
+  const time = Math.floor(Date.now() / 1000);
+  const raw = textMessage({
+    from: 'Adele Vance <adele@contoso.example>',
+    to: mailbox,
+    subject,
+    body: 'New.',
+    time,
+    id,
+  });
+  const path = join(
+    bed.maildir(mailbox),
+    'new',
+    messageFileName(Date.now() % 100_000, time, raw.length, undefined),
+  );
+  writeFileSync(path, raw);
+  const owner = mailOwner();
+  if (process.getuid?.() === 0) chownSync(path, owner.uid, owner.gid);
+}
+
+const changes = (events: SourceEvent[]) => events.filter((e) => e.type === 'folder.changed');
 
 it(
   'goes on browsing after its token expired and the server dropped it: one re-authentication',
@@ -135,20 +161,7 @@ it('keeps offsets stable while new mail arrives; refresh() puts it on top', { ti
   try {
     const top = await source.listEnvelopes('INBOX', 0, 2);
     expect(top.total).toBe(3);
-    // Deliver a message the way an MTA does: a file in new/, owned by the mail user.
-    const time = Math.floor(Date.now() / 1000);
-    const raw = textMessage({
-      from: 'Adele Vance <adele@contoso.example>',
-      to: mailbox,
-      subject: 'Arrived while scrolling',
-      body: 'New.',
-      time,
-      id: 'arrived-1',
-    });
-    const path = join(bed.maildir(mailbox), 'new', messageFileName(99, time, raw.length, undefined));
-    writeFileSync(path, raw);
-    const owner = mailOwner();
-    if (process.getuid?.() === 0) chownSync(path, owner.uid, owner.gid);
+    deliver(mailbox, 'Arrived while scrolling', 'arrived-1');
     // The server has it (a second session counts it)...
     const other = await sourceFor(mailbox);
     try {
@@ -179,6 +192,65 @@ it('keeps offsets stable while new mail arrives; refresh() puts it on top', { ti
   }
 });
 
+it(
+  'reports new mail in the open folder by itself (IDLE), and leaves the list as it was',
+  { timeout: 30_000 },
+  async () => {
+    const mailbox = CONTOSO.user.userPrincipalName;
+    const { source } = await sourceFor(mailbox);
+    const events: SourceEvent[] = [];
+    source.subscribe((event) => events.push(event));
+    try {
+      const before = (await source.listEnvelopes('INBOX', 0, 1)).total;
+      // Nothing is asked of the server from here on: only IDLE can bring the news.
+      deliver(mailbox, 'Arrived during IDLE', 'idle-1');
+      await until(() => changes(events).length > 0, 'an EXISTS during IDLE');
+      expect(changes(events)).toEqual([{ type: 'folder.changed', folderId: 'INBOX', total: before + 1 }]);
+      expect((await source.listEnvelopes('INBOX', 0, 1)).total).toBe(before);
+    } finally {
+      await source.close();
+    }
+  },
+);
+
+it(
+  'comes back by itself after the server is killed and restarted, where it was',
+  { timeout: 60_000 },
+  async () => {
+    const mailbox = CONTOSO.user.userPrincipalName;
+    const dovecot = bed.dovecot;
+    if (!dovecot) throw new Error('no Dovecot');
+    const { source, statuses } = await sourceFor(mailbox);
+    const events: SourceEvent[] = [];
+    source.subscribe((event) => events.push(event));
+    try {
+      const first = await source.listEnvelopes('INBOX', 0, 2);
+      await dovecot.kill();
+      await until(
+        () => statuses.some((s) => s.state === 'reconnecting' && s.attempt !== undefined),
+        'a retry',
+      );
+      const ready = statuses.filter((s) => s.state === 'ready').length;
+      deliver(mailbox, 'Arrived while the server was down', 'down-1');
+      await dovecot.relaunch();
+      await until(() => statuses.filter((s) => s.state === 'ready').length > ready, 'the session back');
+      // Without any request from the user: the folder is watched again and the news reported.
+      await until(() => changes(events).length > 0, 'the new mail reported');
+      expect(changes(events)).toEqual([
+        { type: 'folder.changed', folderId: 'INBOX', total: first.total + 1 },
+      ]);
+      expect(events.filter((e) => e.type === 'source.status').map((e) => e.state)).toContain('reconnecting');
+      // Same place, same ids: the snapshot survived the restart.
+      const again = await source.listEnvelopes('INBOX', 0, 2);
+      expect(again.total).toBe(first.total);
+      expect(again.items.map((e) => e.id)).toEqual(first.items.map((e) => e.id));
+      expect(source.session.counters.reconnects).toBeGreaterThanOrEqual(1);
+    } finally {
+      await source.close();
+    }
+  },
+);
+
 // Last: it stops the bed's Dovecot for good.
 it(
   'retries with growing, jittered delays while the server is down, then explains',
@@ -191,9 +263,9 @@ it(
       await expect(source.listEnvelopes('INBOX', 5, 5)).rejects.toMatchObject({
         message: expect.stringMatching(/could not reach the mail server/) as unknown,
       });
-      // The drop starts a background reconnect (3 tries, then "offline"); the request then tries
-      // again on its own (3 more) before it gives up.
-      const retries = statuses.filter((s) => s.retryInMs !== undefined);
+      // The drop starts a background reconnect (3 tries, then "offline" with a slow retry pending);
+      // the request then tries again on its own (3 more) before it gives up.
+      const retries = statuses.filter((s) => s.state === 'reconnecting' && s.retryInMs !== undefined);
       expect(retries.map((s) => s.attempt)).toEqual([1, 2, 3, 1, 2, 3]);
       expect(statuses.map((s) => s.state)).toContain('offline');
       // Equal jitter: each delay lies in [ceiling / 2, ceiling], ceilings 100, 200, 400 ms.

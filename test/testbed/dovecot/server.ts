@@ -3,7 +3,7 @@
  * folder, started in the foreground (`dovecot -F`) as our child in its own process group, so stop()
  * can prove that nothing is left behind.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import {
   chownSync,
   existsSync,
@@ -18,8 +18,11 @@ import {
 import net from 'node:net';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
+import { promisify } from 'node:util';
 import { startAnvilShim, type AnvilShim } from './anvil-shim';
 import { DOVECOT_HOST, renderDovecotConfig, renderOauth2Config, type DovecotPorts } from './config';
+
+const execFileAsync = promisify(execFile);
 
 export interface MailboxHome {
   name: string;
@@ -241,6 +244,35 @@ export class DovecotServer {
       await sleep(15);
     }
     throw new Error(`dovecot did not listen within 8 s: ${output}${readLogTail(this.logPath)}`);
+  }
+
+  /**
+   * Ends every session of a mailbox (`doveadm kick`), as Exchange does when a session's token
+   * expires (`* BYE Session invalidated - AccessTokenExpired`) or a server goes into maintenance.
+   */
+  async kick(mailbox: string): Promise<void> {
+    await execFileAsync('doveadm', ['-c', this.configPath, 'kick', mailbox.toLowerCase()]);
+  }
+
+  /**
+   * Kill -9 the whole server, as a crash or a pulled plug would: sessions die without a BYE.
+   * `relaunch()` brings it back on the same ports with the same mail.
+   */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (child?.pid === undefined) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    await this.stop();
+  }
+
+  /** Starts the server again after stop() or kill(), on the ports it had: clients reconnect as they would after a restart. */
+  async relaunch(): Promise<void> {
+    if (this.child) throw new Error('dovecot is running');
+    await this.launch();
   }
 
   async stop(): Promise<void> {

@@ -7,6 +7,7 @@ import {
   useCallback,
   useEffect,
   useImperativeHandle,
+  useLayoutEffect,
   useRef,
   useState,
 } from 'react';
@@ -92,6 +93,21 @@ export function MessageList({
   const [openDelay, setOpenDelay] = useState(0);
   const now = useNow();
   const total = snapshot.total ?? 0;
+  // New mail that arrived above while the user was scrolled down: counted, not forced into view.
+  const [newAbove, setNewAbove] = useState(0);
+  const seenShift = useRef(snapshot.shift?.seq);
+  useLayoutEffect(() => {
+    const shift = snapshot.shift;
+    if (!shift || shift.seq === seenShift.current) return;
+    seenShift.current = shift.seq;
+    const scroller = scrollRef.current;
+    // Before paint, so the rows in view do not jump; at the very top the new mail simply shows.
+    if (scroller && scroller.scrollTop > ROW_HEIGHT / 2) {
+      scroller.scrollTop += shift.added * ROW_HEIGHT;
+      setNewAbove((n) => n + shift.added);
+    }
+    setActiveIndex((index) => (index === null ? null : index + shift.added));
+  }, [snapshot.shift]);
 
   // Asked to focus before the first page arrived: the listbox does not exist yet, so focus it on mount.
   const focusOnMount = useRef(false);
@@ -327,8 +343,27 @@ export function MessageList({
           testId="message-list-error"
         />
       ) : null}
+      {newAbove > 0 ? (
+        <button
+          type="button"
+          className="message-list__new-mail"
+          data-testid="new-mail-above"
+          onClick={() => {
+            setNewAbove(0);
+            scrollRef.current?.scrollTo({ top: 0 });
+          }}
+        >
+          ↑ {plural(newAbove, 'new message', 'new messages')}
+        </button>
+      ) : null}
       {body ?? (
-        <div className="message-list__scroll" ref={scrollRef}>
+        <div
+          className="message-list__scroll"
+          ref={scrollRef}
+          onScroll={(event) => {
+            if (newAbove > 0 && event.currentTarget.scrollTop < ROW_HEIGHT) setNewAbove(0);
+          }}
+        >
           <div
             ref={setListElement}
             className="message-list__rows"

@@ -28,9 +28,15 @@ export interface FolderSnapshot {
   readonly pages: ReadonlyMap<number, PageEntry>;
   /** Pages being fetched right now. */
   readonly loading: number;
+  /**
+   * The last time new mail was put on top: every row moved down `added` places. The list keeps
+   * the user's place by scrolling that far (a new `seq` each time).
+   */
+  readonly shift?: { readonly seq: number; readonly added: number };
 }
 
 const EMPTY: FolderSnapshot = { total: null, pages: new Map(), loading: 0 };
+let shiftSeq = 0;
 
 /** A folder, or a search in it: each has its own pages (`search` is the text as typed). */
 export function folderKey(sourceId: string, folderId: string, search = ''): string {
@@ -93,6 +99,42 @@ class EnvelopeStore {
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.folders.delete(key);
     this.load(sourceId, folderId, 0, search);
+  }
+
+  /**
+   * New mail arrived on top of a folder whose source snapshot was just moved (sources.refresh):
+   * fetches the new first page and moves every loaded row down by the number of new messages, so
+   * nothing the user is looking at turns into a placeholder. Pages that no longer line up with
+   * what is known are fetched again as they scroll into view.
+   */
+  async followNewMail(sourceId: string, folderId: string): Promise<void> {
+    const key = folderKey(sourceId, folderId);
+    const before = this.folders.get(key);
+    if (!before || before.total === null) return this.refresh(sourceId, folderId);
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const result = await api.invoke('messages.list', { sourceId, folderId, offset: 0, limit: PAGE_SIZE });
+    if ((this.generations.get(key) ?? 0) !== generation) return;
+    if (!result.ok) return this.refresh(sourceId, folderId);
+    const current = this.folders.get(key) ?? before;
+    const oldTotal = current.total ?? 0;
+    const added = result.value.total - oldTotal;
+    const oldTop = envelopeAt(current, 0);
+    // Mail also left, or the top is not where the count says: positions cannot be trusted.
+    const aligned =
+      added > 0 && (oldTop === null || added >= PAGE_SIZE || result.value.items[added]?.id === oldTop.id);
+    if (!aligned) {
+      if (added !== 0) this.refresh(sourceId, folderId);
+      return;
+    }
+    const pages = shiftedPages(current, added, result.value.total);
+    pages.set(0, { status: 'loaded', items: result.value.items });
+    this.update(key, () => ({
+      total: result.value.total,
+      pages,
+      loading: 0,
+      shift: { seq: ++shiftSeq, added },
+    }));
   }
 
   dropSource(sourceId: string): void {
@@ -165,6 +207,28 @@ function withPage(
   const next = new Map(pages);
   next.set(page, entry);
   return next;
+}
+
+/** The loaded rows of `snapshot`, each `added` places further down, regrouped into whole pages. */
+function shiftedPages(snapshot: FolderSnapshot, added: number, total: number): Map<number, PageEntry> {
+  const rows = new Map<number, Envelope>();
+  for (const [page, entry] of snapshot.pages) {
+    if (entry.status !== 'loaded') continue;
+    entry.items.forEach((item, i) => rows.set(page * PAGE_SIZE + i + added, item));
+  }
+  const pages = new Map<number, PageEntry>();
+  const candidates = new Set([...rows.keys()].map((index) => Math.floor(index / PAGE_SIZE)));
+  for (const page of candidates) {
+    const items: Envelope[] = [];
+    const end = Math.min(total, (page + 1) * PAGE_SIZE);
+    for (let index = page * PAGE_SIZE; index < end; index++) {
+      const row = rows.get(index);
+      if (!row) break;
+      items.push(row);
+    }
+    if (items.length === end - page * PAGE_SIZE) pages.set(page, { status: 'loaded', items });
+  }
+  return pages;
 }
 
 function evict(pages: Map<number, PageEntry>, keep: number): Map<number, PageEntry> {

@@ -1,0 +1,87 @@
+import { useSyncExternalStore } from 'react';
+import type { AppEvent, ConnectionState } from '../../../shared/events';
+import { api } from '../api';
+
+/**
+ * The renderer's end of `events.next`: one long poll at a time, for the whole page. Keeps the last
+ * connection state of every remote source (the status bar reads it) and hands every event to
+ * whoever listens (the open folder follows new mail this way).
+ */
+
+export interface ConnectionStatus {
+  state: ConnectionState;
+  attempt?: number;
+  retryInMs?: number;
+}
+
+type Listener = (event: AppEvent) => void;
+
+/** The engine answers an empty batch after this long; a new poll starts at once. */
+const WAIT_MS = 25_000;
+/** After a failed poll (the harness restarting, say), before the next. */
+const RETRY_MS = 2_000;
+
+class LiveEvents {
+  private statuses = new Map<string, ConnectionStatus>();
+  private readonly statusWatchers = new Set<() => void>();
+  private readonly listeners = new Set<Listener>();
+  private running = false;
+
+  /** Starts polling on first use; it runs as long as the page does. */
+  private start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.poll();
+  }
+
+  private async poll(): Promise<void> {
+    let cursor = 0;
+    for (;;) {
+      const result = await api.invoke('events.next', { after: cursor, waitMs: WAIT_MS });
+      if (!result.ok) {
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        continue;
+      }
+      cursor = result.value.cursor;
+      for (const event of result.value.events) this.deliver(event);
+    }
+  }
+
+  private deliver(event: AppEvent): void {
+    if (event.type === 'source.status') {
+      const { state, attempt, retryInMs } = event;
+      this.statuses = new Map(this.statuses).set(event.sourceId, {
+        state,
+        ...(attempt !== undefined ? { attempt } : {}),
+        ...(retryInMs !== undefined ? { retryInMs } : {}),
+      });
+      for (const watcher of this.statusWatchers) watcher();
+    }
+    for (const listener of this.listeners) listener(event);
+  }
+
+  listen(listener: Listener): () => void {
+    this.start();
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  watchStatuses = (watcher: () => void): (() => void) => {
+    this.start();
+    this.statusWatchers.add(watcher);
+    return () => this.statusWatchers.delete(watcher);
+  };
+
+  statusOf(sourceId: string): ConnectionStatus | undefined {
+    return this.statuses.get(sourceId);
+  }
+}
+
+export const liveEvents = new LiveEvents();
+
+/** The source's connection as last reported; undefined until it reports anything. */
+export function useConnectionStatus(sourceId: string | null): ConnectionStatus | undefined {
+  return useSyncExternalStore(liveEvents.watchStatuses, () =>
+    sourceId === null ? undefined : liveEvents.statusOf(sourceId),
+  );
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * What the trusted side has to tell the renderer without being asked: a mailbox connection going
+ * down and coming back, new mail in a folder. The renderer collects them with `events.next`, a long
+ * poll on the same invoke-only contract as everything else, so the preload gains no second door
+ * (no ipcRenderer.on exposed to the page) and the harness needs no second protocol.
+ */
+
+/** A remote source's connection, as the status bar shows it. */
+export const ConnectionState = z.enum(['connecting', 'ready', 'reconnecting', 'throttled', 'offline']);
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+const sourceId = z.string().min(1).max(512);
+
+export const AppEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('source.status'),
+    sourceId,
+    state: ConnectionState,
+    /** Retry number while reconnecting or throttled (1 = first retry). */
+    attempt: z.number().int().positive().optional(),
+    /** Milliseconds until the next try. */
+    retryInMs: z.number().int().nonnegative().optional(),
+  }),
+  z.object({
+    type: z.literal('folder.changed'),
+    sourceId,
+    folderId: z.string().min(1).max(4096),
+    /** Messages in the folder now, as the server reported them. */
+    total: z.number().int().nonnegative(),
+  }),
+]);
+export type AppEvent = z.infer<typeof AppEvent>;
+
+/** An event as a source emits it; the service adds which source it came from. */
+export type SourceEvent = AppEvent extends infer E
+  ? E extends unknown
+    ? Omit<E, 'sourceId'>
+    : never
+  : never;
+
+export const EventBatch = z.object({
+  /** Pass this as `after` in the next call. */
+  cursor: z.number().int().nonnegative(),
+  events: z.array(AppEvent),
+  /**
+   * Events were dropped between the caller's cursor and these (it fell too far behind, or the
+   * engine restarted): state built from events should be fetched again.
+   */
+  missed: z.boolean(),
+});
+export type EventBatch = z.infer<typeof EventBatch>;
+
+/** The longest a caller may ask `events.next` to wait for something to happen. */
+export const MAX_EVENT_WAIT_MS = 30_000;

@@ -1,0 +1,62 @@
+import { chownSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { Harness } from '../../electron/harness/server';
+import { type Bed, expect, testbed } from './fixtures';
+import { harnessCall } from './harness-call';
+
+/** Shared-mailbox set-up for specs about browsing, not about the wizard (profiles.spec.ts is). */
+
+/** Saves a client-secret profile for the bed's mailbox through the API and opens it in the page. */
+export async function openMailbox(page: Page, harness: Harness, bed: Bed, mailbox: string, name: string) {
+  const C = (await testbed()).CONTOSO;
+  await harnessCall(harness, 'profiles.save', {
+    draft: {
+      name,
+      mailbox,
+      protocol: 'imap',
+      server: { host: bed.imap.host, port: bed.imap.tlsPort, tlsMode: 'implicit' },
+      cloud: { kind: 'custom', authorityHost: bed.identity.host, exchangeHost: 'outlook.office365.com' },
+      tenant: C.tenantId,
+      clientId: C.readerClientId,
+      credential: 'client-secret',
+    },
+    secret: { kind: 'client-secret', value: C.readerSecret.value },
+  });
+  await page.goto(harness.url);
+  await page
+    .getByRole('button', { name: new RegExp(name) })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Open mailbox' }).click();
+  await expect(page.getByTestId('folder-tree').getByRole('treeitem', { name: /inbox/i })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('message-list').getByRole('option').first()).toBeVisible();
+}
+
+/** Delivers like an MTA: a file in the mailbox's new/, owned by the mail user. */
+export function deliver(bed: Bed, mailbox: string, subject: string): void {
+  const text = [
+    'From: Northwind Monitoring <monitor@northwind.example>',
+    `To: ${mailbox}`,
+    `Subject: ${subject}`,
+    `Date: ${new Date().toUTCString()}`,
+    `Message-ID: <${subject.replace(/\W+/g, '.')}@northwind.example>`,
+    '',
+    'Delivered while Mailscope was watching.',
+    '',
+  ].join('\r\n');
+  const inbox = bed.maildir(mailbox);
+  const owner = statSync(join(inbox, 'cur'));
+  const file = join(
+    inbox,
+    'new',
+    `${Math.floor(Date.now() / 1000)}.M${Date.now() % 1e6}P1.e2e,S=${text.length}`,
+  );
+  writeFileSync(file, text);
+  chownSync(file, owner.uid, owner.gid);
+}
+
+export const rows = (page: Page) => page.getByTestId('message-list').getByRole('option');
+export const readerSubject = (page: Page) => page.getByTestId('reader').getByRole('heading', { level: 2 });
