@@ -76,3 +76,27 @@ test('Dovecot killed and restarted while browsing: "Reconnecting…", then the a
   await expect(page.getByTestId('reader-error')).toHaveCount(0);
   await expect(page.getByTestId('message-list-error')).toHaveCount(0);
 });
+
+test('a message above the size limit is downloaded only after the user agrees', async ({
+  page,
+  bed,
+  profilesHarness,
+}) => {
+  // The limit is a setting (50 MB by default); 1 MB keeps the test's message small.
+  await page.addInitScript(() =>
+    localStorage.setItem('mailscope.settings', JSON.stringify({ askAboveMegabytes: 1 })),
+  );
+  const line = 'Quarterly ledger export, row data follows. '.repeat(2) + '\r\n';
+  deliver(bed, C.alerts, 'Ledger export (large)', line.repeat(Math.ceil((1.5 * 1024 * 1024) / line.length)));
+  await openMailbox(page, profilesHarness, bed, C.alerts, 'Alerts large');
+  await rows(page).first().click();
+  const prompt = page.getByTestId('large-message');
+  await expect(prompt).toContainText(/This message is 1\.\d MB/);
+  await expect(readerSubject(page)).toHaveCount(0);
+  await rows(page).nth(1).click();
+  await expect(readerSubject(page)).not.toBeEmpty();
+  await expect(prompt).toHaveCount(0);
+  await rows(page).first().click();
+  await prompt.getByRole('button', { name: /Download and open/ }).click();
+  await expect(readerSubject(page)).toHaveText('Ledger export (large)');
+});

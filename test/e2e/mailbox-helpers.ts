@@ -36,7 +36,12 @@ export async function openMailbox(page: Page, harness: Harness, bed: Bed, mailbo
 }
 
 /** Delivers like an MTA: a file in the mailbox's new/, owned by the mail user. */
-export function deliver(bed: Bed, mailbox: string, subject: string): void {
+export function deliver(
+  bed: Bed,
+  mailbox: string,
+  subject: string,
+  body = 'Delivered while Mailscope was watching.',
+): void {
   const text = [
     'From: Northwind Monitoring <monitor@northwind.example>',
     `To: ${mailbox}`,
@@ -44,7 +49,7 @@ export function deliver(bed: Bed, mailbox: string, subject: string): void {
     `Date: ${new Date().toUTCString()}`,
     `Message-ID: <${subject.replace(/\W+/g, '.')}@northwind.example>`,
     '',
-    'Delivered while Mailscope was watching.',
+    body,
     '',
   ].join('\r\n');
   const inbox = bed.maildir(mailbox);

@@ -12,6 +12,9 @@ import { Reader, type ReaderHandle } from '../features/reader/Reader';
 import { Sidebar } from '../features/sources/Sidebar';
 import { LIST, SIDEBAR, useLayout } from './layout';
 import { liveEvents } from './live-events';
+import { useSettings } from './settings';
+
+const MB = 1024 * 1024;
 import { type AppAction, type AppState, noticeKey } from './state';
 import { StatusBar } from './StatusBar';
 
@@ -41,6 +44,7 @@ interface ShellProps {
 export function Shell(props: ShellProps) {
   const { state, dispatch } = props;
   const layout = useLayout();
+  const settings = useSettings();
   const listHandle = useRef<MessageListHandle>(null);
   const readerHandle = useRef<ReaderHandle>(null);
   const panesRef = useRef<HTMLElement>(null);
@@ -61,7 +65,8 @@ export function Shell(props: ShellProps) {
   }, [state.openedCount]);
 
   const onSelect = useCallback(
-    (envelope: Envelope) => dispatch({ type: 'message-selected', messageId: envelope.id }),
+    (envelope: Envelope) =>
+      dispatch({ type: 'message-selected', messageId: envelope.id, size: envelope.size }),
     [dispatch],
   );
   const onOpenMessage = useCallback(
@@ -225,7 +230,13 @@ export function Shell(props: ShellProps) {
               onChange={layout.setList}
             />
             <div className="pane pane--reader" data-pane="reader">
-              <Reader message={state.message} handleRef={readerHandle} />
+              <Reader
+                message={state.message}
+                handleRef={readerHandle}
+                askAboveBytes={
+                  source?.kind === 'imap' || source?.kind === 'pop3' ? settings.askAboveMegabytes * MB : null
+                }
+              />
             </div>
           </>
         )}

@@ -25,7 +25,7 @@ export type AppAction =
   | { type: 'source-refreshed'; source: SourceSummary }
   | { type: 'source-closed'; sourceId: string }
   | { type: 'folder-selected'; sourceId: string; folderId: string }
-  | { type: 'message-selected'; messageId: string | null }
+  | { type: 'message-selected'; messageId: string | null; size?: number }
   | { type: 'notice-dismissed'; sourceId: string; index: number }
   | { type: 'profile-selected'; id: string | null; view?: ProfileView }
   | { type: 'profile-view'; view: ProfileView };
@@ -102,7 +102,12 @@ export function reducer(state: AppState, action: AppAction): AppState {
       if (!active?.folderId || action.messageId === null) return { ...state, message: null };
       return {
         ...state,
-        message: { sourceId: active.sourceId, folderId: active.folderId, messageId: action.messageId },
+        message: {
+          sourceId: active.sourceId,
+          folderId: active.folderId,
+          messageId: action.messageId,
+          ...(action.size !== undefined ? { size: action.size } : {}),
+        },
       };
     }
     case 'notice-dismissed': {

@@ -25,9 +25,11 @@ export interface ReaderHandle {
 interface ReaderProps {
   message: MessageRef | null;
   handleRef?: Ref<ReaderHandle>;
+  /** Messages larger than this are downloaded only after the user agrees (remote sources). */
+  askAboveBytes?: number | null;
 }
 
-export function Reader({ message, handleRef }: ReaderProps) {
+export function Reader({ message, handleRef, askAboveBytes = null }: ReaderProps) {
   const [preferPlain, setPreferPlain] = useState(false);
   const [showHeaders, setShowHeaders] = useState(false);
   const regionRef = useRef<HTMLElement>(null);
@@ -41,6 +43,7 @@ export function Reader({ message, handleRef }: ReaderProps) {
           <LoadedReader
             key={messageKey(message)}
             message={message}
+            askAboveBytes={askAboveBytes}
             preferPlain={preferPlain}
             onPreferPlain={setPreferPlain}
             showHeaders={showHeaders}
@@ -64,13 +67,40 @@ function messageKey(message: MessageRef): string {
 
 interface LoadedReaderProps {
   message: MessageRef;
+  askAboveBytes?: number | null;
   preferPlain: boolean;
   onPreferPlain: (plain: boolean) => void;
   showHeaders: boolean;
   onShowHeaders: (show: boolean) => void;
 }
 
-function LoadedReader({ message, ...prefs }: LoadedReaderProps) {
+function LoadedReader({ message, askAboveBytes = null, ...prefs }: LoadedReaderProps) {
+  const [agreed, setAgreed] = useState(false);
+  if (!agreed && askAboveBytes !== null && message.size !== undefined && message.size > askAboveBytes) {
+    return <LargeMessagePrompt size={message.size} limit={askAboveBytes} onOpen={() => setAgreed(true)} />;
+  }
+  return <FetchedReader message={message} {...prefs} />;
+}
+
+/** Before downloading a message above the limit: its size, and the choice. Per message. */
+function LargeMessagePrompt({ size, limit, onOpen }: { size: number; limit: number; onOpen: () => void }) {
+  return (
+    <div className="reader__state" data-testid="large-message">
+      <Notice
+        tone="info"
+        title={`This message is ${formatBytes(size)}.`}
+        hint={`Mailscope asks before downloading messages over ${formatBytes(limit)} from the mail server. The download runs on its own connection, so you can keep browsing meanwhile.`}
+        actions={
+          <button type="button" className="button button--primary" onClick={onOpen} autoFocus>
+            Download and open ({formatBytes(size)})
+          </button>
+        }
+      />
+    </div>
+  );
+}
+
+function FetchedReader({ message, ...prefs }: LoadedReaderProps) {
   const [attempt, setAttempt] = useState(0);
   const result = useMessage(message, attempt);
   if (!result) {

@@ -7,6 +7,8 @@ export interface MessageRef {
   sourceId: string;
   folderId: string;
   messageId: string;
+  /** As the list reported it, where known: big messages on a server are fetched only when asked. */
+  size?: number;
 }
 
 /**
