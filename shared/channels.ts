@@ -11,6 +11,7 @@ export const METHODS = [
   'sources.close',
   'sources.refresh',
   'messages.list',
+  'messages.cancelSearch',
   'messages.get',
   'messages.raw',
   'events.next',

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'SERVER_TIMEOUT',
   'CONNECTION_LOST',
   'PROTOCOL_ERROR',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 
@@ -165,6 +166,10 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
   CONNECTION_LOST: {
     message: 'The connection to the mail server was lost.',
     hint: 'Mailscope reconnects on the next action; refresh to try now.',
+  },
+  CANCELLED: {
+    message: 'Cancelled.',
+    hint: 'Nothing was changed. Run it again whenever you are ready.',
   },
   PROTOCOL_ERROR: {
     message: 'The server answered in a way the protocol does not allow.',

@@ -71,6 +71,14 @@ export const CONTRACT = {
       .strict(),
     response: EnvelopePage,
   },
+  /**
+   * Stops the search running in a folder, if any: its `messages.list` answers CANCELLED. On IMAP
+   * the server cannot be told to stop a SEARCH, so the connection is dropped and comes back.
+   */
+  'messages.cancelSearch': {
+    request: z.object({ sourceId: id, folderId: id }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
   'messages.get': {
     request: z.object({ sourceId: id, folderId: id, messageId: id }).strict(),
     response: MessageView,

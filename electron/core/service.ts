@@ -197,6 +197,10 @@ export function createService(options: ServiceOptions): Api {
         ? sourceOf(sourceId).search(folderId, query, offset, limit)
         : sourceOf(sourceId).listEnvelopes(folderId, offset, limit),
 
+    'messages.cancelSearch': async ({ sourceId, folderId }) => ({
+      cancelled: sourceOf(sourceId).cancelSearch?.(folderId) ?? false,
+    }),
+
     'messages.get': async ({ sourceId, folderId, messageId }) =>
       sourceOf(sourceId).getMessage(folderId, messageId),
 

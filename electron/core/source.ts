@@ -32,6 +32,11 @@ export interface MailSource {
   /** The folder's messages that match, newest first, paged like listEnvelopes. */
   search(folderId: string, query: SearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
   /**
+   * Stops a search still running in the folder (its promise rejects with CANCELLED); false if none
+   * was. Absent where searches are quick enough never to need it.
+   */
+  cancelSearch?(folderId: string): boolean;
+  /**
    * Connection changes and new mail, for sources that have them (remote ones). Returns the
    * unsubscribe function.
    */

@@ -50,6 +50,8 @@ export interface ImapSource extends Omit<MailSource, 'kind'> {
   search(folderId: string, query: ImapSearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
   /** Moves the folder's snapshot to now: new mail appears at the top, offsets restart. */
   refresh(folderId: string): Promise<void>;
+  /** Stops the folder's running search (the connection is dropped and comes back). */
+  cancelSearch(folderId: string): boolean;
   /** Connection changes of the browsing session, and new mail in the folder it watches (IDLE). */
   subscribe(listener: (event: SourceEvent) => void): () => void;
 }
@@ -85,6 +87,11 @@ export class ImapMailSource implements ImapSource {
   private downloadSession: ImapSession | undefined;
   private readonly snapshots = new Map<string, Snapshot>();
   private lastSearch: CachedSearch | undefined;
+  /** The search running now, by folder, so the user can stop it. */
+  private readonly running = new Map<
+    string,
+    { key: string; controller: AbortController; inflight: number }
+  >();
   private readonly listeners = new Set<(event: SourceEvent) => void>();
   /**
    * The folder the user is looking at (the last one listed). The browsing connection keeps it
@@ -175,27 +182,53 @@ export class ImapMailSource implements ImapSource {
       return Promise.reject(new AppError('INVALID_REQUEST', 'The search could not be understood.'));
     }
     const key = `${folderId}\n${JSON.stringify(parsed.data)}`;
-    return this.session.run(async (client) => {
-      const { mailbox } = await this.open(client, folderId);
-      let cached = this.lastSearch;
-      // A new search (offset 0) asks the server again; further pages page through the same
-      // result, so the user's position holds while mail arrives.
-      if (offset === 0 || !cached || cached.key !== key || cached.uidValidity !== mailbox.uidValidity) {
-        const found = await client.search(toSearchObject(parsed.data), { uid: true });
-        let uids = (Array.isArray(found) ? found : []).sort((a, b) => b - a);
-        if (parsed.data.hasAttachment !== undefined) {
-          uids = await this.filterByAttachments(client, uids, parsed.data.hasAttachment);
-        }
-        cached = { key, uidValidity: mailbox.uidValidity, uids };
-        this.lastSearch = cached;
-      }
-      const total = cached.uids.length;
-      const page = cached.uids.slice(offset, offset + Math.max(0, limit));
-      if (page.length === 0) return { items: [], offset, total };
-      const rows = await client.fetchAll(page.join(','), ENVELOPE_QUERY, { uid: true });
-      rows.sort((a, b) => b.uid - a.uid);
-      return { items: rows.map((row) => toEnvelope(row, folderId, mailbox.uidValidity)), offset, total };
-    });
+    // Pages of one search share its fate; a different search in the folder makes the old moot.
+    let search = this.running.get(folderId);
+    if (search?.key !== key) {
+      search?.controller.abort();
+      search = { key, controller: new AbortController(), inflight: 0 };
+      this.running.set(folderId, search);
+    }
+    const running = search;
+    running.inflight++;
+    const { controller } = running;
+    const done = () => {
+      if (--running.inflight === 0 && this.running.get(folderId) === running) this.running.delete(folderId);
+    };
+    return this.session
+      .run(
+        async (client) => {
+          const { mailbox } = await this.open(client, folderId);
+          let cached = this.lastSearch;
+          // A new search (offset 0) asks the server again; further pages page through the same
+          // result, so the user's position holds while mail arrives.
+          if (offset === 0 || !cached || cached.key !== key || cached.uidValidity !== mailbox.uidValidity) {
+            const found = await client.search(toSearchObject(parsed.data), { uid: true });
+            let uids = (Array.isArray(found) ? found : []).sort((a, b) => b - a);
+            if (parsed.data.hasAttachment !== undefined) {
+              uids = await this.filterByAttachments(client, uids, parsed.data.hasAttachment);
+            }
+            cached = { key, uidValidity: mailbox.uidValidity, uids };
+            this.lastSearch = cached;
+          }
+          const total = cached.uids.length;
+          const page = cached.uids.slice(offset, offset + Math.max(0, limit));
+          if (page.length === 0) return { items: [], offset, total };
+          const rows = await client.fetchAll(page.join(','), ENVELOPE_QUERY, { uid: true });
+          rows.sort((a, b) => b.uid - a.uid);
+          return { items: rows.map((row) => toEnvelope(row, folderId, mailbox.uidValidity)), offset, total };
+        },
+        { signal: controller.signal },
+      )
+      .finally(done);
+  }
+
+  cancelSearch(folderId: string): boolean {
+    const search = this.running.get(folderId);
+    if (!search) return false;
+    this.running.delete(folderId);
+    search.controller.abort();
+    return true;
   }
 
   async refresh(folderId: string): Promise<void> {

@@ -72,6 +72,11 @@ export interface SessionOptions {
   random?: () => number;
 }
 
+export interface RunOptions {
+  /** Aborting stops the operation (ending the connection if a command is running): CANCELLED. */
+  signal?: AbortSignal;
+}
+
 export interface SessionCounters {
   /** Successful logins. */
   connects: number;
@@ -203,8 +208,8 @@ export class ImapSession {
    * connection or a throttling reply the operation is retried after a backoff with jitter, on a
    * fresh connection if needed, up to `backoff.attempts` times.
    */
-  run<T>(operation: (client: ReadOnlyImapFlow) => Promise<T>): Promise<T> {
-    const result = this.queue.then(() => this.attempt(operation));
+  run<T>(operation: (client: ReadOnlyImapFlow) => Promise<T>, options: RunOptions = {}): Promise<T> {
+    const result = this.queue.then(() => this.attempt(operation, options.signal));
     // The queue only orders operations; one failing must not fail the next.
     this.queue = result.catch(() => undefined);
     return result;
@@ -224,19 +229,30 @@ export class ImapSession {
     }
   }
 
-  private async attempt<T>(operation: (client: ReadOnlyImapFlow) => Promise<T>): Promise<T> {
+  private async attempt<T>(
+    operation: (client: ReadOnlyImapFlow) => Promise<T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new AppError('UNKNOWN_SOURCE');
+      if (signal?.aborted) throw new AppError('CANCELLED');
       let raw: ImapFlow | undefined;
       let failure: unknown;
+      // IMAP has no way to stop a command (a SEARCH of 100,000 bodies, say) but to end the
+      // connection; it comes straight back in the background.
+      const abort = () => raw?.close();
       try {
         const client = await this.connected();
         raw = this.raw;
         this.lastCommandAt = Date.now();
+        signal?.addEventListener('abort', abort, { once: true });
         return await operation(client);
       } catch (error) {
+        if (signal?.aborted) throw new AppError('CANCELLED', undefined, undefined, { cause: error });
         if (error instanceof AppError) throw error;
         failure = error;
+      } finally {
+        signal?.removeEventListener('abort', abort);
       }
       // A command can fail as "closed" or with a server reply while the socket dies under it.
       const lost = isConnectionLoss(failure) || (raw !== undefined && !raw.usable);

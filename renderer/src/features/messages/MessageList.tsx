@@ -31,6 +31,7 @@ import {
   senderLabel,
   subjectLabel,
 } from '../../components/format';
+import { api } from '../../api';
 import { envelopeAt, envelopeStore, firstPageError, pageEntryAt, useFolderSnapshot } from './envelope-store';
 import './message-list.css';
 
@@ -245,6 +246,23 @@ export function MessageList({
         />
       </div>
     );
+  } else if (snapshot.total === null && search) {
+    body = (
+      <div className="message-list__state" data-testid="search-running">
+        <Spinner label={`Searching ${folder.name} for “${search}”…`} />
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            void api.invoke('messages.cancelSearch', { sourceId, folderId: folder.id });
+            setSearchInput('');
+            commitSearch('');
+          }}
+        >
+          Cancel search
+        </button>
+      </div>
+    );
   } else if (snapshot.total === null) {
     body = (
       <div className="message-list__state">
@@ -327,6 +345,9 @@ export function MessageList({
           onKeyDown={(event) => {
             if (event.key === 'Escape' && searchInput) {
               event.preventDefault();
+              if (snapshot.total === null && search) {
+                void api.invoke('messages.cancelSearch', { sourceId, folderId: folder.id });
+              }
               setSearchInput('');
               commitSearch('');
             }
