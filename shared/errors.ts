@@ -168,7 +168,7 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
     hint: 'Mailscope reconnects on the next action; refresh to try now.',
   },
   CANCELLED: {
-    message: 'Cancelled.',
+    message: 'Stopped before it finished, as asked.',
     hint: 'Nothing was changed. Run it again whenever you are ready.',
   },
   PROTOCOL_ERROR: {
