@@ -14,7 +14,7 @@ const binary = electronBinary();
 const args = process.argv.slice(2);
 let child;
 if (binary.path && displayAvailable()) {
-  child = spawn(binary.path, ['.'], { stdio: 'inherit' });
+  child = spawn(binary.path, ['.', ...args], { stdio: 'inherit' });
 } else {
   const why = binary.path ? 'there is no display ($DISPLAY is unset)' : binary.reason;
   console.log(`Mailscope: cannot start Electron here: ${why}. Serving the same UI in the browser harness.`);

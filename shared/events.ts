@@ -30,15 +30,21 @@ export const AppEvent = z.discriminatedUnion('type', [
     /** Messages in the folder now, as the server reported them. */
     total: z.number().int().nonnegative(),
   }),
+  /**
+   * The OS or the app menu asks to open a file or folder (File → Open, a double-clicked .eml, a
+   * file dropped on the Dock icon): the renderer opens it as if typed into the Open dialog.
+   */
+  z.object({
+    type: z.literal('open.path'),
+    path: z.string().min(1).max(4096),
+  }),
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;
 
 /** An event as a source emits it; the service adds which source it came from. */
-export type SourceEvent = AppEvent extends infer E
-  ? E extends unknown
-    ? Omit<E, 'sourceId'>
-    : never
-  : never;
+export type SourceEvent =
+  | Omit<Extract<AppEvent, { type: 'source.status' }>, 'sourceId'>
+  | Omit<Extract<AppEvent, { type: 'folder.changed' }>, 'sourceId'>;
 
 export const EventBatch = z.object({
   /** Pass this as `after` in the next call. */

@@ -8,6 +8,7 @@ import { openPop3Source } from './pop3/pop3-source';
 import type { Host } from './host';
 import { KeytarSecretStore } from './secrets/keytar-store';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
+import { EventHub } from './events/event-hub';
 import { createService } from './service';
 
 /**
@@ -36,6 +37,8 @@ export interface EngineOptions {
 export interface Engine {
   api: Api;
   tokens: TokenProvider;
+  /** What the renderer learns through `events.next`; the host publishes its own (open requests). */
+  events: EventHub;
 }
 
 const MEMORY_NOTICE = {
@@ -69,7 +72,9 @@ export function createEngine(options: EngineOptions): Engine {
   };
   const trust = options.trust ? { trust: options.trust } : {};
   const tokens = new TokenProvider({ secrets, ...trust });
+  const events = new EventHub();
   const api = createService({
+    events,
     host: options.host,
     samplePath: options.samplePath,
     ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),
@@ -85,5 +90,5 @@ export function createEngine(options: EngineOptions): Engine {
         ? openImapSource(profile, { tokens, ...trust })
         : openPop3Source(profile, { tokens, ...trust }),
   });
-  return { api, tokens };
+  return { api, tokens, events };
 }

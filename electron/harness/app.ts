@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../core/dispatch';
 import { createEngine } from '../core/engine';
 import { userDataDir } from '../core/profiles/user-data-dir';
+import type { EventHub } from '../core/events/event-hub';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { harnessHost } from './host';
 import { type Harness, startHarness } from './server';
@@ -38,9 +39,14 @@ function version(): string {
     : '0.0.0';
 }
 
+export interface HarnessApp extends Harness {
+  /** The engine's events: the CLI asks the page to open the paths it was given, as the OS does. */
+  readonly events: EventHub;
+}
+
 /** The whole app without Electron: the real service behind the harness server. */
-export function startHarnessApp(options: HarnessAppOptions = {}): Promise<Harness> {
-  const { api } = createEngine({
+export async function startHarnessApp(options: HarnessAppOptions = {}): Promise<HarnessApp> {
+  const { api, events } = createEngine({
     host: {
       ...harnessHost(version()),
       ...(options.openExternal ? { openExternal: options.openExternal } : {}),
@@ -54,9 +60,10 @@ export function startHarnessApp(options: HarnessAppOptions = {}): Promise<Harnes
   const dispatch = createDispatch(api, {
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
   });
-  return startHarness({
+  const harness = await startHarness({
     rendererDir: options.rendererDir ?? defaultPaths.rendererDir,
     dispatch,
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
+  return Object.assign(harness, { events });
 }

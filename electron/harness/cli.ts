@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultPaths, startHarnessApp } from './app';
 import { harnessHost } from './host';
 
-/** `tsx electron/harness/cli.ts [--port N] [--open]`: serves the built UI and prints its URL. */
+/**
+ * `tsx electron/harness/cli.ts [--port N] [--open] [FILE…]`: serves the built UI and prints its URL.
+ * Files named on the command line open in the page, as a double-clicked .eml does in the desktop app.
+ */
 
-const usage = 'usage: harness [--port N] [--open] [--renderer DIR]';
+const usage = 'usage: harness [--port N] [--open] [--renderer DIR] [FILE_OR_FOLDER…]';
 
 function fail(message: string): never {
   console.error(`mailscope harness: ${message}`);
@@ -13,9 +17,11 @@ function fail(message: string): never {
 }
 
 let values: { port?: string; open?: boolean; renderer?: string };
+let positionals: string[];
 try {
-  ({ values } = parseArgs({
+  ({ values, positionals } = parseArgs({
     options: { port: { type: 'string' }, open: { type: 'boolean' }, renderer: { type: 'string' } },
+    allowPositionals: true,
   }));
 } catch (error) {
   fail(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
@@ -38,6 +44,9 @@ const harness = await startHarnessApp({
   const code = (error as { code?: unknown }).code;
   fail(code === 'EADDRINUSE' ? `port ${port} is in use: pick another with --port.` : String(error));
 });
+
+// Checked by the engine when the page opens them, with the same errors as the Open dialog.
+for (const path of positionals) harness.events.publish({ type: 'open.path', path: resolve(path) });
 
 console.log(`Mailscope is running in the browser harness: ${harness.url}`);
 console.log('Press Ctrl-C to stop.');

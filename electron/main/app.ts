@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { createDispatch } from '../core/dispatch';
 import { createEngine } from '../core/engine';
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
+import { installOpenRequests, menuTemplate } from './open-requests';
 import { hardenApp, hardenSession } from './security';
 import { createMainWindow } from './window';
 
@@ -41,15 +42,13 @@ export async function startApp() {
     return;
   }
 
-  await app.whenReady();
-  hardenSession(session.defaultSession);
-
   const samplePath = app.isPackaged
     ? join(process.resourcesPath, 'sample-mailbox')
     : join(app.getAppPath(), 'resources', 'sample-mailbox');
+  const host = electronHost(app.getVersion());
   // Secrets only ever go to the OS keychain here; without one, the UI says so and stores none.
-  const { api } = createEngine({
-    host: electronHost(app.getVersion()),
+  const { api, events } = createEngine({
+    host,
     samplePath,
     profilesDir: app.getPath('userData'),
     secrets: 'keychain',
@@ -61,6 +60,26 @@ export async function startApp() {
     }),
     isAppUrl,
   );
+
+  // Before ready: macOS reports a double-clicked file that launched the app with 'open-file' early.
+  const openRequests = {
+    pickPath: (kind: 'file' | 'folder') => host.pickPath?.(kind) ?? Promise.resolve(null),
+    publish: (path: string) => events.publish({ type: 'open.path', path }),
+    platform: process.platform,
+  };
+  installOpenRequests({
+    ...openRequests,
+    app,
+    argv: process.argv,
+    focus: () => {
+      const window = BrowserWindow.getAllWindows()[0];
+      if (window?.isMinimized()) window.restore();
+      window?.focus();
+    },
+  });
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(openRequests)));
 
   const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
   const open = () => createMainWindow({ preload, pageUrl: page });

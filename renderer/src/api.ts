@@ -9,6 +9,8 @@ import type { ApiClient, Method, Request, Response } from '../../shared/ipc';
 
 interface Bridge {
   invoke(method: string, payload: unknown): Promise<unknown>;
+  /** The desktop app's preload: where a dropped file lives on disk. */
+  pathForFile?(file: File): string | null;
 }
 
 declare global {
@@ -119,3 +121,11 @@ export function createApiClient(): ApiClient {
 }
 
 export const api: ApiClient = createApiClient();
+
+/**
+ * Where a file the user dropped on the window lives, or null where the host cannot say (the browser
+ * harness: a web page never learns the paths of dropped files).
+ */
+export function pathOfDroppedFile(file: File): string | null {
+  return window.mailscope?.pathForFile?.(file) ?? null;
+}

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
-import { type HarnessAppOptions, startHarnessApp } from '../../electron/harness/app';
-import type { Harness } from '../../electron/harness/server';
+import { type HarnessApp, type HarnessAppOptions, startHarnessApp } from '../../electron/harness/app';
+
+type Harness = HarnessApp;
 
 /**
  * Fixtures for end-to-end tests in the browser harness:

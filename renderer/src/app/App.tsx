@@ -13,6 +13,7 @@ import { Welcome } from '../features/welcome/Welcome';
 import { isTyping } from './keys';
 import { Shell } from './Shell';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { useOpenFromOutside } from './open-from-outside';
 import { initialState, reducer } from './state';
 import { useAppInfo } from './use-app-info';
 
@@ -42,9 +43,22 @@ export function App() {
   });
   const [dismissedStoreNotices, setDismissedStoreNotices] = useState<ReadonlySet<string>>(() => new Set());
 
+  // Paths from outside (dropped files, File → Open, the OS), opened one after another.
+  // `head` counts the paths taken off the front: the dialog is keyed by it, so each path gets a
+  // fresh dialog while paths queued behind it leave the current one alone.
+  const [outside, setOutside] = useState<{ paths: readonly string[]; head: number }>({ paths: [], head: 0 });
+  const openFromOutside = useCallback((path: string) => {
+    setOutside((prev) => ({ ...prev, paths: [...prev.paths, path] }));
+  }, []);
+  const outsideOverlay = useOpenFromOutside(openFromOutside);
+  const nextOutside = () => setOutside((prev) => ({ paths: prev.paths.slice(1), head: prev.head + 1 }));
+
   const onOpened = useCallback((source: SourceSummary) => {
     dispatch({ type: 'source-opened', source });
-    setDialog(null);
+    setOutside((prev) =>
+      prev.paths.length > 0 ? { paths: prev.paths.slice(1), head: prev.head + 1 } : prev,
+    );
+    setDialog((current) => (current === 'open' ? null : current));
   }, []);
 
   const openSample = useCallback(async () => {
@@ -269,13 +283,19 @@ export function App() {
         />
       ) : null}
       {importReport ? <ImportDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
-      {dialog === 'open' ? (
+      {dialog === 'open' || outside.paths.length > 0 ? (
         <OpenDialog
+          key={outside.paths.length > 0 ? `outside-${outside.head}` : 'open'}
           nativeDialogs={appInfo?.nativeDialogs ?? false}
-          onClose={() => setDialog(null)}
+          {...(outside.paths[0] ? { initialPath: outside.paths[0] } : {})}
+          onClose={() => {
+            if (outside.paths.length > 0) nextOutside();
+            if (outside.paths.length <= 1) setDialog(null);
+          }}
           onOpened={onOpened}
         />
       ) : null}
+      {outsideOverlay}
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
     </>
   );

@@ -99,6 +99,17 @@ class FakeApp extends EventEmitter {
 }
 export const app = new FakeApp();
 
+/** Records the application menu; items keep their click handlers so tests can press them. */
+export const Menu = {
+  template: null as unknown[] | null,
+  buildFromTemplate(template: unknown[]) {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: unknown[] } | null) {
+    Menu.template = menu?.template ?? null;
+  },
+};
+
 export const dialog = {
   async showOpenDialog() {
     return { canceled: true, filePaths: [] as string[] };
@@ -116,6 +127,14 @@ export const contextBridge = {
     this.exposed.set(key, value);
   },
 };
+/** Knows the path of every File it is told about, as Electron's does for dropped files. */
+export const webUtils = {
+  paths: new WeakMap<object, string>(),
+  getPathForFile(file: object) {
+    return webUtils.paths.get(file) ?? '';
+  },
+};
+
 export const ipcRenderer = {
   invocations: [] as { channel: string; payload: unknown }[],
   async invoke(channel: string, payload: unknown) {

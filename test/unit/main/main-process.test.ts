@@ -131,13 +131,21 @@ describe('Electron main process wiring', () => {
 });
 
 describe('preload', () => {
-  it('exposes only invoke, and only for contract methods', async () => {
+  it('exposes only invoke (for contract methods) and the path of a dropped file', async () => {
     await import('../../../electron/preload/index');
     const bridge = fake.contextBridge.exposed.get('mailscope') as {
       invoke: (method: unknown, payload: unknown) => Promise<unknown>;
+      pathForFile: (file: unknown) => string | null;
     };
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['mailscope']);
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'pathForFile']);
+
+    const dropped = new File(['x'], 'alert.eml');
+    fake.webUtils.paths.set(dropped, '/home/ops/alert.eml');
+    expect(bridge.pathForFile(dropped)).toBe('/home/ops/alert.eml');
+    expect(bridge.pathForFile(new File(['y'], 'typed.eml'))).toBeNull();
+    expect(bridge.pathForFile({ name: 'forged.eml', path: '/etc/shadow' })).toBeNull();
+    expect(bridge.pathForFile('/etc/shadow')).toBeNull();
 
     await expect(bridge.invoke('sources.openSample', {})).resolves.toEqual({ ok: true, value: null });
     expect(fake.ipcRenderer.invocations).toEqual([{ channel: 'mailscope:sources.openSample', payload: {} }]);

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { SourceSummary } from '../../../../shared/model';
 import { api } from '../../api';
@@ -16,6 +16,8 @@ import './open-dialog.css';
 
 interface OpenDialogProps {
   nativeDialogs: boolean;
+  /** A path from outside (a dropped file, File → Open, the OS): opened at once, errors shown here. */
+  initialPath?: string;
   onClose: () => void;
   onOpened: (source: SourceSummary) => void;
 }
@@ -26,8 +28,8 @@ type State =
   | { kind: 'error'; error: ErrorInfo }
   | { kind: 'confirm-large'; error: ErrorInfo; path: string };
 
-export function OpenDialog({ nativeDialogs, onClose, onOpened }: OpenDialogProps) {
-  const [path, setPath] = useState('');
+export function OpenDialog({ nativeDialogs, initialPath, onClose, onOpened }: OpenDialogProps) {
+  const [path, setPath] = useState(initialPath ?? '');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [recent, setRecent] = useState<string[]>(() => readRecentPaths());
   const inputRef = useRef<HTMLInputElement>(null);
@@ -67,6 +69,15 @@ export function OpenDialog({ nativeDialogs, onClose, onOpened }: OpenDialogProps
     setState({ kind: 'error', error: result.error });
     inputRef.current?.focus();
   };
+
+  // Once per dialog (App keys it by request): a path that came from outside opens without a click.
+  const openInitial = useRef(initialPath);
+  useEffect(() => {
+    const target = openInitial.current;
+    openInitial.current = undefined;
+    if (target) void open(target);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, for the path it was opened with
+  }, []);
 
   const browse = async (kind: 'file' | 'folder') => {
     setState({ kind: 'busy', what: 'browse' });
