@@ -34,7 +34,7 @@ export function delegatedRemedies(ctx: DelegatedRefusalContext): DelegatedRemedi
   const protocolName = ctx.protocol === 'imap' ? 'IMAP' : 'POP';
   const fullAccess: Remedy = {
     cause: `${person} has no FullAccess on ${ctx.mailbox}, so Exchange will not open it for that account.`,
-    fix: `Ask an Exchange administrator to run: Add-MailboxPermission -Identity ${ctx.mailbox} -User ${person} -AccessRights FullAccess -AutoMapping $false (it can take up to an hour to apply), then try again.`,
+    fix: `Ask an Exchange administrator to run: ${fullAccessCommand(ctx.mailbox, person)} (it can take up to an hour to apply), then try again.`,
   };
   const wrongAddress: Remedy = {
     cause: addressLooksWrong
@@ -61,13 +61,13 @@ export function delegatedRefusal(profile: Profile, person: string | null, cause?
     mailbox: profile.mailbox,
     person,
   });
-  const [first, ...rest] = remedies;
+  const [first] = remedies;
   const who = person ?? 'your account';
   if (addressLooksWrong) {
     return new AppError(
       'MAILBOX_ADDRESS_WRONG',
       `Exchange would not open ${profile.mailbox} for ${who}: ${first.cause}`,
-      `${first.fix} If the address is right, ${rest[0]?.fix ?? ''}`,
+      `${first.fix} If the address is right, ${who} needs FullAccess on it: ${fullAccessCommand(profile.mailbox, person ?? '<your sign-in address>')}.`,
       { cause },
     );
   }
@@ -123,6 +123,10 @@ export function withDelegatedRefusals(
     ...(refresh ? { refresh: guard((folderId: string) => refresh(folderId)) } : {}),
     close: () => source.close(),
   };
+}
+
+function fullAccessCommand(mailbox: string, person: string): string {
+  return `Add-MailboxPermission -Identity ${mailbox} -User ${person} -AccessRights FullAccess -AutoMapping $false`;
 }
 
 function domainOf(address: string): string | undefined {
