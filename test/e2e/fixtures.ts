@@ -43,7 +43,14 @@ interface Fixtures {
  */
 export interface Bed {
   ca: { pem: string };
-  identity: { host: string };
+  identity: {
+    host: string;
+    origin: string;
+    /** Every token the platform handed out: none may reach the page. */
+    issuedTokens: ReadonlySet<string>;
+    /** Approves a device code as the person would after entering it. */
+    completeDeviceCode(userCode: string, userPrincipalName: string): void;
+  };
   imap: { host: string; port: number; tlsPort: number };
   pop3: { host: string; port: number; tlsPort: number };
   certificates: ReadonlyMap<string, { certPem: string; keyPem: string; thumbprintSha1: string }>;
@@ -60,6 +67,10 @@ export interface Contoso {
   readerCertificate: string;
   invoices: string;
   alerts: string;
+  hr: string;
+  desktopClientId: string;
+  desktopNoConsentClientId: string;
+  user: { userPrincipalName: string; password: string };
 }
 
 interface TestbedModule {

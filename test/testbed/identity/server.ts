@@ -114,6 +114,8 @@ export class IdentityPlatform {
   readonly introspectionLog: { service: string; result: IntrospectionResult }[] = [];
   /** The query of every sign-in page a browser opened (GET /authorize), oldest first. */
   readonly authorizeLog: URLSearchParams[] = [];
+  /** Every access, refresh and ID token handed out: what leak scans look for. */
+  readonly issuedTokens = new Set<string>();
 
   private constructor(
     private readonly opts: IdentityPlatformOptions,
@@ -427,6 +429,7 @@ export class IdentityPlatform {
         appidacr: auth === 'public' ? '1' : auth.appidacr,
       });
       const accessToken = await mintJwt(this.signingKey, { claims, lifetimeSeconds: lifetime });
+      this.issuedTokens.add(accessToken);
       return {
         token_type: 'Bearer',
         expires_in: lifetime,
@@ -551,6 +554,7 @@ export class IdentityPlatform {
     })
       .setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: this.signingKey.kid })
       .sign(this.signingKey.privateKey);
+    for (const token of [accessToken, refreshToken, idToken]) this.issuedTokens.add(token);
     return {
       token_type: 'Bearer',
       scope: granted.map((s) => `${EXCHANGE_RESOURCE}/${s}`).join(' '),
