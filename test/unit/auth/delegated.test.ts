@@ -386,7 +386,7 @@ describe('SignInFlows', () => {
     const flow = await flows.start(profile(), 'browser');
     await expect(flows.wait(flow.flowId)).rejects.toMatchObject({
       code: 'SIGN_IN_EXPIRED',
-      message: 'The browser sign-in was not finished within 10 minutes.',
+      message: 'The browser sign-in was not finished within 1 minute.',
     });
   });
 

@@ -55,7 +55,7 @@ export class SignInFlows {
         () =>
           controller.abort(
             expired(
-              'The browser sign-in was not finished within 10 minutes.',
+              `The browser sign-in was not finished within ${minutes(this.browserTimeoutMs)}.`,
               'Start the sign-in again; if no browser page appeared, use “Copy link” or sign in with a code.',
             ),
           ),
@@ -152,6 +152,11 @@ export class SignInFlows {
       }
     }
   }
+}
+
+function minutes(ms: number): string {
+  const count = Math.max(1, Math.round(ms / 60_000));
+  return `${count} minute${count === 1 ? '' : 's'}`;
 }
 
 function reasonOf(signal: AbortSignal): AppError {
