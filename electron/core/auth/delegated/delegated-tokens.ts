@@ -97,6 +97,8 @@ export class DelegatedTokens implements TokenSource {
   getToken(profile: Profile, options: { forceRefresh?: boolean } = {}): Promise<AccessToken> {
     const identity = signInIdentity(profile);
     return this.serially(identity.id, async () => {
+      // Nobody signed in is the answer even when the identity platform is out of reach.
+      if (!(await this.account(profile))) throw notSignedIn(profile);
       const ctx = this.context(profile);
       const client = await this.client(profile, identity, ctx);
       const account = (await client.pca.getTokenCache().getAllAccounts())[0];
