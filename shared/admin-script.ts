@@ -1,7 +1,9 @@
 /**
- * The Exchange Online side of app-only IMAP/POP3 access, as a PowerShell script with one profile's
- * values filled in. The Setup screen shows it with a copy button and docs/admin-setup.md explains it;
- * Mailscope never runs PowerShell itself. Values are single-quoted, so nothing in them is expanded.
+ * The Exchange Online side of IMAP/POP3 access to a shared mailbox, as a PowerShell script with one
+ * profile's values filled in: for app-only access the app's service principal, for delegated access
+ * the person who signs in. The Setup screen shows it with a copy button and docs/admin-setup.md
+ * explains it; Mailscope never runs PowerShell itself. Values are single-quoted, so nothing in them
+ * is expanded.
  */
 
 export interface AdminScriptInput {
@@ -13,6 +15,12 @@ export interface AdminScriptInput {
   clientId: string;
   /** Tenant ID or verified domain. */
   tenant: string;
+  /** App-only (the default): the app opens the mailbox. Delegated: a person signs in and opens it. */
+  access?: 'app-only' | 'delegated';
+  /** Delegated: the person to grant FullAccess (their sign-in address); default a placeholder. */
+  person?: string;
+  /** Delegated: Entra's admin-consent link for the app, to mention in the prerequisites. */
+  consentUrl?: string;
   /**
    * Object ID of the Enterprise application (service principal) of that app, not the app
    * registration's own object ID: mixing the two up is the most common reason logins fail.
@@ -21,6 +29,7 @@ export interface AdminScriptInput {
 }
 
 export const SERVICE_PRINCIPAL_PLACEHOLDER = '<Enterprise application Object ID>';
+export const PERSON_PLACEHOLDER = '<sign-in address of the person>';
 
 /** A PowerShell single-quoted literal: only the quote itself needs escaping, by doubling. */
 export function psQuote(value: string): string {
@@ -28,6 +37,7 @@ export function psQuote(value: string): string {
 }
 
 export function adminScript(input: AdminScriptInput): string {
+  if (input.access === 'delegated') return delegatedScript(input);
   const permission = input.protocol === 'imap' ? 'IMAP.AccessAsApp' : 'POP.AccessAsApp';
   const spId = input.servicePrincipalObjectId?.trim() || SERVICE_PRINCIPAL_PLACEHOLDER;
   const label = `Mailscope - ${input.name}`;
@@ -68,6 +78,44 @@ export function adminScript(input: AdminScriptInput): string {
     '# RBAC for Applications instead of a tenant-wide grant:',
     `# New-ManagementScope -Name ${psQuote(`${label} scope`)} -RecipientRestrictionFilter ${psQuote(opathEquals('PrimarySmtpAddress', input.mailbox))}`,
     `# New-ManagementRoleAssignment -App $ServicePrincipalId -Role 'Application Mail.Read' -CustomResourceScope ${psQuote(`${label} scope`)}`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function delegatedScript(input: AdminScriptInput): string {
+  const protocol = input.protocol === 'imap' ? 'IMAP' : 'POP3';
+  const permission = input.protocol === 'imap' ? 'IMAP.AccessAsUser.All' : 'POP.AccessAsUser.All';
+  const person = input.person?.trim() || PERSON_PLACEHOLDER;
+  const lines = [
+    `# Mailscope: delegated ${protocol} access to ${input.mailbox}: a person signs in as themselves.`,
+    `# Prerequisites in Microsoft Entra ID: the app registration ${input.clientId} is a public client`,
+    '# (platform "Mobile and desktop applications" with the redirect URI http://localhost, and',
+    '# "Allow public client flows" on) with the delegated permission',
+    `# Office 365 Exchange Online > ${permission}, consented for the organisation${input.consentUrl ? ':' : '.'}`,
+    ...(input.consentUrl ? [`#   ${input.consentUrl}`] : []),
+    '# No service principal is registered in Exchange: the person’s own permissions apply.',
+    '# Run as an Exchange administrator in PowerShell 7 or Windows PowerShell 5.1.',
+    '',
+    '# Once per computer:',
+    'Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser',
+    '',
+    'Import-Module ExchangeOnlineManagement',
+    `Connect-ExchangeOnline -Organization ${psQuote(input.tenant)}`,
+    '',
+    `$Mailbox = ${psQuote(input.mailbox)}`,
+    '# The person who signs in to Mailscope; repeat step 1 for each colleague.',
+    `$Person = ${psQuote(person)}`,
+    '',
+    '# 1. Let the person open the shared mailbox. Read-only use is up to the client: Mailscope never changes mail.',
+    'Add-MailboxPermission -Identity $Mailbox -User $Person -AccessRights FullAccess -AutoMapping $false',
+    '',
+    `# 2. ${protocol} must be enabled on the shared mailbox.`,
+    `Set-CASMailbox -Identity $Mailbox -${input.protocol === 'imap' ? 'ImapEnabled' : 'PopEnabled'} $true`,
+    '',
+    '# 3. Check (a new permission can take up to an hour to apply).',
+    'Get-MailboxPermission -Identity $Mailbox -User $Person',
+    `Get-CASMailbox -Identity $Mailbox | Format-List ${input.protocol === 'imap' ? 'ImapEnabled' : 'PopEnabled'}`,
     '',
   ];
   return lines.join('\n');

@@ -25,6 +25,10 @@ export const METHODS = [
   'profiles.inspectCertificate',
   'profiles.adminScript',
   'diagnostics.run',
+  'auth.start',
+  'auth.wait',
+  'auth.cancel',
+  'auth.signOut',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

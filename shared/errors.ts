@@ -29,7 +29,15 @@ export const ERROR_CODES = [
   'SECRET_DAMAGED',
   'CERTIFICATE_INVALID',
   'TOKEN_REQUEST_FAILED',
+  'SIGN_IN_REQUIRED',
+  'SIGN_IN_CANCELLED',
+  'SIGN_IN_EXPIRED',
+  'CONSENT_REQUIRED',
+  'MFA_REQUIRED',
+  'ACCESS_BLOCKED',
   'MAIL_AUTH_FAILED',
+  'MAILBOX_ACCESS_DENIED',
+  'MAILBOX_ADDRESS_WRONG',
   'CONNECTION_FAILED',
   'TLS_UNTRUSTED',
   'SERVER_BUSY',
@@ -47,6 +55,8 @@ export const ErrorInfo = z.object({
   code: ErrorCode,
   message: z.string(),
   hint: z.string().optional(),
+  /** A link the person is asked to pass on or open (the admin-consent page), shown with Copy. */
+  url: z.string().optional(),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;
 
@@ -143,9 +153,41 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
     message: 'Microsoft Entra ID refused the token request.',
     hint: 'Run Test connection: the diagnostics name the cause and the fix.',
   },
+  SIGN_IN_REQUIRED: {
+    message: 'Sign in to open this mailbox.',
+    hint: 'Use Sign in on the mailbox’s page: Mailscope opens it with your own Microsoft 365 account.',
+  },
+  SIGN_IN_CANCELLED: {
+    message: 'The sign-in was cancelled.',
+    hint: 'Sign in again when you are ready.',
+  },
+  SIGN_IN_EXPIRED: {
+    message: 'The sign-in took too long and expired.',
+    hint: 'Start the sign-in again and finish it within a few minutes.',
+  },
+  CONSENT_REQUIRED: {
+    message: 'Your organisation has not approved Mailscope’s access to mail yet.',
+    hint: 'Send the admin-consent link to an administrator; once they accept it, sign in again.',
+  },
+  MFA_REQUIRED: {
+    message: 'Your organisation requires multi-factor authentication for this sign-in.',
+    hint: 'Sign in again and complete the verification your organisation asks for.',
+  },
+  ACCESS_BLOCKED: {
+    message: 'A Conditional Access policy of your organisation blocked this sign-in.',
+    hint: 'Sign in from a device or network your organisation allows, or ask IT which policy applies.',
+  },
   MAIL_AUTH_FAILED: {
     message: 'The mail server refused the sign-in.',
     hint: 'Run Test connection on this mailbox: it names the cause (permission, FullAccess, protocol disabled) and the fix.',
+  },
+  MAILBOX_ACCESS_DENIED: {
+    message: 'You are signed in, but Exchange would not open this shared mailbox for you.',
+    hint: 'Your account needs FullAccess on the shared mailbox: ask an Exchange administrator to grant it.',
+  },
+  MAILBOX_ADDRESS_WRONG: {
+    message: 'The shared mailbox address looks mistyped.',
+    hint: 'Edit the mailbox and enter the shared mailbox’s primary address.',
   },
   CONNECTION_FAILED: {
     message: 'The mail server could not be reached.',

@@ -12,6 +12,9 @@ import {
   ProfilesState,
   ProfileSummary,
   SecretInput,
+  SignedInAccount,
+  SignInFlow,
+  SignInMethod,
   SourceSummary,
 } from './model';
 import { ProfileDraft } from './profile';
@@ -138,8 +141,37 @@ export const CONTRACT = {
     response: CertificateFacts,
   },
   'profiles.adminScript': {
-    request: z.object({ id, servicePrincipalObjectId: z.string().max(64).optional() }).strict(),
+    request: z
+      .object({
+        id,
+        servicePrincipalObjectId: z.string().max(64).optional(),
+        /** Delegated profiles: the person to grant FullAccess (default: a placeholder). */
+        person: z.string().max(320).optional(),
+      })
+      .strict(),
     response: z.object({ powershell: z.string() }),
+  },
+  /**
+   * Delegated sign-in, as request/response calls only: `start` opens the system browser (or gets a
+   * device code) and answers at once with what the person needs; `wait` answers when the sign-in
+   * ends (signed in, or the error that ended it); `cancel` ends it early.
+   */
+  'auth.start': {
+    request: z.object({ profileId: id, method: SignInMethod }).strict(),
+    response: SignInFlow,
+  },
+  'auth.wait': {
+    request: z.object({ flowId: id }).strict(),
+    response: z.object({ account: SignedInAccount }),
+  },
+  'auth.cancel': {
+    request: z.object({ flowId: id }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  /** Removes the signed-in account and its tokens from the keychain, for every profile sharing it. */
+  'auth.signOut': {
+    request: z.object({ profileId: id }).strict(),
+    response: z.object({ signedOut: z.boolean() }),
   },
   'diagnostics.run': {
     request: z.union([

@@ -160,12 +160,63 @@ export const ConnectionCheck = z.object({
 });
 export type ConnectionCheck = z.infer<typeof ConnectionCheck>;
 
+/** The person a delegated sign-in belongs to: what the UI shows as "Signed in as …". */
+export const SignedInAccount = z.object({
+  /** The sign-in name (UPN), e.g. megan@contoso.com. */
+  username: z.string(),
+  /** Display name, when the identity platform gave one. */
+  name: z.string().nullable(),
+});
+export type SignedInAccount = z.infer<typeof SignedInAccount>;
+
+/**
+ * Who is signed in for a delegated profile. Profiles with the same tenant, app (client ID) and
+ * cloud share one sign-in: one person's tokens open every shared mailbox they may use.
+ */
+export const DelegatedSignIn = z.object({
+  /** Equal for profiles that share the sign-in (opaque; not a secret). */
+  signInId: z.string(),
+  /** Null: nobody is signed in (never was, signed out, or the sign-in was removed). */
+  account: SignedInAccount.nullable(),
+});
+export type DelegatedSignIn = z.infer<typeof DelegatedSignIn>;
+
 export const ProfileSummary = Profile.extend({
-  /** A client secret or certificate key is in the keychain (never the value itself). */
+  /** A client secret or certificate key is in the keychain (never the value itself); always true for delegated. */
   secretStored: z.boolean(),
   lastCheck: ConnectionCheck.nullable(),
+  /** Delegated profiles: who is signed in. Null for app-only profiles. */
+  signIn: DelegatedSignIn.nullable(),
 });
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
+
+export const SIGN_IN_METHODS = ['browser', 'device-code'] as const;
+export const SignInMethod = z.enum(SIGN_IN_METHODS);
+export type SignInMethod = z.infer<typeof SignInMethod>;
+
+/**
+ * A sign-in that has started: what the person needs to finish it. Never a token; the device code
+ * itself stays in the main process (only the short user code the person types is here).
+ */
+export const SignInFlow = z.discriminatedUnion('method', [
+  z.object({
+    flowId: z.string(),
+    method: z.literal('browser'),
+    /** The sign-in page opened in the system browser, to open again or copy if it did not appear. */
+    url: z.string(),
+    /** False when the system browser could not be started: the person opens `url` themselves. */
+    browserOpened: z.boolean(),
+  }),
+  z.object({
+    flowId: z.string(),
+    method: z.literal('device-code'),
+    /** Where to enter the code (https://microsoft.com/devicelogin in the global cloud). */
+    url: z.string(),
+    userCode: z.string(),
+    expiresAt: z.iso.datetime(),
+  }),
+]);
+export type SignInFlow = z.infer<typeof SignInFlow>;
 
 export const KeychainStatus = z.object({
   available: z.boolean(),

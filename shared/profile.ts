@@ -87,6 +87,18 @@ export const CLOUD_ENDPOINTS: Record<
   china: { authorityHost: 'login.chinacloudapi.cn', exchangeHost: 'partner.outlook.cn' },
 };
 
+/** The application permission (a role in `roles`) an app-only token needs, per protocol. */
+export const APP_PERMISSION: Record<Protocol, string> = {
+  imap: 'IMAP.AccessAsApp',
+  pop3: 'POP.AccessAsApp',
+};
+
+/** The delegated permission (a scope in `scp`) a person's token needs, per protocol. */
+export const DELEGATED_PERMISSION: Record<Protocol, string> = {
+  imap: 'IMAP.AccessAsUser.All',
+  pop3: 'POP.AccessAsUser.All',
+};
+
 export const DEFAULT_PORTS: Record<Protocol, Record<TlsMode, number>> = {
   imap: { implicit: 993, starttls: 143 },
   pop3: { implicit: 995, starttls: 110 },
@@ -191,7 +203,11 @@ export interface Endpoints {
   authority: string;
   /** MSAL `knownAuthorities` entry: the login host, so MSAL trusts a custom (test) authority. */
   authorityHost: string;
-  /** The one scope app-only IMAP/POP3 tokens need: `https://<exchange host>/.default`. */
+  /**
+   * The Exchange scope the token request asks for: `https://<exchange host>/.default` for app-only
+   * profiles, the protocol's delegated permission (`https://<exchange host>/IMAP.AccessAsUser.All`)
+   * for delegated ones.
+   */
   scope: string;
   /** The audience the token must carry (diagnostics check `aud` against it). */
   resource: string;
@@ -208,13 +224,24 @@ export function effectiveEndpoints(profile: Profile): Endpoints {
   return {
     authority: `https://${authorityHost}/${profile.tenant}`,
     authorityHost,
-    scope: `${resource}/.default`,
+    scope:
+      profile.credential === 'delegated'
+        ? `${resource}/${DELEGATED_PERMISSION[profile.protocol]}`
+        : `${resource}/.default`,
     resource,
     protocol: profile.protocol,
     host: profile.server.host,
     port: profile.server.port,
     tlsMode: profile.server.tlsMode,
   };
+}
+
+/**
+ * The page where an administrator consents, once for the whole tenant, to every permission an app
+ * registration asks for (Entra's documented admin-consent URL).
+ */
+export function adminConsentUrl(authorityHost: string, tenant: string, clientId: string): string {
+  return `https://${authorityHost}/${encodeURIComponent(tenant)}/adminconsent?client_id=${encodeURIComponent(clientId)}`;
 }
 
 function authorityHostOf(cloud: Cloud): string {

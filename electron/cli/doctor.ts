@@ -2,7 +2,7 @@
  * `mailscope doctor`: the diagnostics from a terminal, for admins and CI.
  *
  *   npx tsx electron/cli/doctor.ts --profile <name or id> [--profiles-dir DIR] [--json]
- *                                  [--ca FILE]... [--secret-env VAR]
+ *                                  [--ca FILE]... [--secret-env VAR] [--device-code]
  *
  * Exit codes: 0 every check passed (warnings allowed), 1 a check failed, 2 the command could not
  * run (bad arguments, no such profile, unreadable CA file, no keychain).
@@ -12,7 +12,11 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DelegatedTokens } from '../core/auth/delegated/delegated-tokens';
+import { signInIdentity } from '../core/auth/delegated/sign-in-identity';
 import { type TokenSource, TokenProvider } from '../core/auth/token-provider';
+import { tokensByCredential } from '../core/auth/tokens-by-credential';
+import { AppError } from '../core/app-error';
 import { type DiagnosticsDeps, runDiagnostics } from '../core/diagnostics/run';
 import type { Profile } from '../../shared/profile';
 import { PROFILES_FILE, ProfileStore } from '../core/profiles/store';
@@ -34,6 +38,9 @@ Options:
   --ca <file>           also trust the CA certificate(s) in this PEM file (repeatable)
   --secret-env <VAR>    read the client secret from environment variable VAR instead of the
                         OS keychain (for CI); the value is never printed
+  --device-code         delegated profiles: sign in first with a code entered in any browser
+                        (the sign-in is kept in the OS keychain, as the app keeps it); without
+                        it the check uses the sign-in made in Mailscope
   -h, --help            show this help
 
 Exit codes: 0 all checks passed, 1 a check failed, 2 the check could not run.
@@ -76,6 +83,7 @@ async function doctor(argv: readonly string[], io: DoctorIo): Promise<number> {
         json: { type: 'boolean', default: false },
         ca: { type: 'string', multiple: true },
         'secret-env': { type: 'string' },
+        'device-code': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -115,13 +123,44 @@ async function doctor(argv: readonly string[], io: DoctorIo): Promise<number> {
     ca.push(pem);
   }
 
+  if (values['device-code'] && profile.credential !== 'delegated') {
+    throw new UsageError(
+      `--device-code is for delegated profiles; “${profile.name}” uses ${profile.credential}.`,
+    );
+  }
   const secrets = await chooseSecrets(profile, values['secret-env'], io);
   const trust = ca.length ? { ca } : {};
-  const provider = new TokenProvider({ secrets, trust, env: io.env });
+  const delegated = new DelegatedTokens({ secrets, trust, env: io.env });
+  if (values['device-code']) {
+    const signedIn = await signInWithCode(profile, delegated, io);
+    if (!signedIn) return 1;
+  }
+  const provider = tokensByCredential(new TokenProvider({ secrets, trust, env: io.env }), delegated);
   const tokens = io.wrapTokens ? io.wrapTokens(provider) : provider;
   const report = await runDiagnostics(profile, { tokens, trust, env: io.env, ...io.diagnostics });
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return report.ok ? 0 : 1;
+}
+
+/** The device-code sign-in, in the terminal: the code goes to stderr so --json output stays clean. */
+async function signInWithCode(profile: Profile, delegated: DelegatedTokens, io: DoctorIo): Promise<boolean> {
+  try {
+    const account = await delegated.signInWithDeviceCode(profile, {
+      signal: new AbortController().signal,
+      onCode: (code) =>
+        io.stderr(
+          `To sign in, open ${code.verificationUri} in any browser and enter the code ${code.userCode} ` +
+            `(valid until ${code.expiresAt.toLocaleTimeString()}).\n`,
+        ),
+    });
+    io.stderr(`Signed in as ${account.username}.\n`);
+    return true;
+  } catch (error) {
+    const info = error instanceof AppError ? error.toInfo() : { message: 'The sign-in failed.', hint: '' };
+    io.stderr(`mailscope doctor: sign-in failed: ${info.message}\n${info.hint ? `${info.hint}\n` : ''}`);
+    if (error instanceof AppError && error.url) io.stderr(`${error.url}\n`);
+    return false;
+  }
 }
 
 function findProfile(profiles: Profile[], wanted: string): Profile {
@@ -153,7 +192,10 @@ async function chooseSecrets(
   }
   const store = io.secrets ?? new KeytarSecretStore();
   try {
-    await store.get(profile.id, profile.credential === 'certificate' ? 'certificate-key' : 'client-secret');
+    // A delegated profile's tokens are its sign-in's, kept under the sign-in's id.
+    if (profile.credential === 'delegated') await store.get(signInIdentity(profile).id, 'token-cache');
+    else
+      await store.get(profile.id, profile.credential === 'certificate' ? 'certificate-key' : 'client-secret');
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new UsageError(

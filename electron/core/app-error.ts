@@ -4,17 +4,25 @@ import { type ErrorCode, type ErrorInfo, errorInfo } from '../../shared/errors';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly hint: string;
+  /** A link to pass on (ErrorInfo.url): the admin-consent page, say. */
+  readonly url: string | undefined;
 
-  constructor(code: ErrorCode, message?: string, hint?: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message?: string, hint?: string, options?: { cause?: unknown; url?: string }) {
     const info = errorInfo(code, message, hint);
-    super(info.message, options);
+    super(info.message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.hint = info.hint ?? '';
+    this.url = options?.url;
   }
 
   toInfo(): ErrorInfo {
-    return { code: this.code, message: this.message, hint: this.hint };
+    return {
+      code: this.code,
+      message: this.message,
+      hint: this.hint,
+      ...(this.url ? { url: this.url } : {}),
+    };
   }
 }
 

@@ -1,7 +1,12 @@
 import type { KeychainStatus } from '../../shared/model';
 import type { Api } from '../../shared/ipc';
 import { type TrustOptions } from './auth/network';
+import { DelegatedTokens } from './auth/delegated/delegated-tokens';
+import { withDelegatedRefusals } from './auth/delegated/mailbox-refusal';
+import { SignInFlows } from './auth/delegated/sign-in-flows';
+import { signInIdentity } from './auth/delegated/sign-in-identity';
 import { TokenProvider } from './auth/token-provider';
+import { tokensByCredential } from './auth/tokens-by-credential';
 import { createDiagnose } from './diagnostics/diagnose';
 import { openImapSource } from './imap/imap-source';
 import { openPop3Source } from './pop3/pop3-source';
@@ -13,7 +18,8 @@ import { createService } from './service';
 
 /**
  * The whole engine for a host, composed in one place so Electron and the harness cannot differ:
- * the service over local sources and profiles, secrets in the OS keychain, tokens in memory.
+ * the service over local sources and profiles, secrets in the OS keychain, app-only tokens in
+ * memory, a person's delegated sign-in in the keychain (MSAL's cache) and the system browser.
  */
 
 export interface EngineOptions {
@@ -36,9 +42,12 @@ export interface EngineOptions {
 
 export interface Engine {
   api: Api;
+  /** App-only tokens (client secret, certificate). */
   tokens: TokenProvider;
   /** What the renderer learns through `events.next`; the host publishes its own (open requests). */
   events: EventHub;
+  /** Delegated tokens: the person's sign-in. */
+  delegated: DelegatedTokens;
 }
 
 const MEMORY_NOTICE = {
@@ -73,6 +82,14 @@ export function createEngine(options: EngineOptions): Engine {
   const trust = options.trust ? { trust: options.trust } : {};
   const tokens = new TokenProvider({ secrets, ...trust });
   const events = new EventHub();
+  const delegated = new DelegatedTokens({ secrets, ...trust });
+  const flows = new SignInFlows({
+    tokens: delegated,
+    // The system browser, through the host: never a window of ours for a sign-in.
+    openBrowser: (url) => options.host.openExternal(url),
+  });
+  const byCredential = tokensByCredential(tokens, delegated);
+  const signInId = (profile: Parameters<typeof signInIdentity>[0]) => signInIdentity(profile).id;
   const api = createService({
     events,
     host: options.host,
@@ -83,12 +100,35 @@ export function createEngine(options: EngineOptions): Engine {
       secrets,
       probeKeychain,
       onProfileChanged: (id) => tokens.invalidate(id),
+      delegatedSignIn: { idOf: signInId, account: (profile) => delegated.account(profile) },
     },
-    diagnose: createDiagnose({ tokens, ...trust }),
-    openMailbox: (profile) =>
-      profile.protocol === 'imap'
-        ? openImapSource(profile, { tokens, ...trust })
-        : openPop3Source(profile, { tokens, ...trust }),
+    diagnose: createDiagnose({ tokens: byCredential, ...trust }),
+    openMailbox: (profile) => {
+      const source =
+        profile.protocol === 'imap'
+          ? openImapSource(profile, { tokens: byCredential, ...trust })
+          : openPop3Source(profile, { tokens: byCredential, ...trust });
+      if (profile.credential !== 'delegated') return source;
+      return withDelegatedRefusals(
+        source,
+        profile,
+        async () => (await delegated.account(profile))?.username ?? null,
+      );
+    },
+    signIn: {
+      idOf: signInId,
+      start: (profile, method) => flows.start(profile, method),
+      wait: (flowId) => flows.wait(flowId),
+      cancel: (flowId) => flows.cancel(flowId),
+      signOut: (profile) => {
+        flows.cancelFor(signInId(profile), 'by signing out');
+        return delegated.signOut(profile);
+      },
+      forget: (id) => {
+        flows.cancelFor(id, 'because its last mailbox was removed');
+        return delegated.forget(id);
+      },
+    },
   });
-  return { api, tokens, events };
+  return { api, tokens, events, delegated };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Api } from '../../shared/ipc';
-import type { SourceSummary } from '../../shared/model';
+import type { SignedInAccount, SignInFlow, SignInMethod, SourceSummary } from '../../shared/model';
 import { AppError } from './app-error';
 import type { Host } from './host';
 import { withFsErrors } from './local/fs-errors';
@@ -40,6 +40,20 @@ export interface ServiceOptions {
   readonly openMailbox: (profile: Profile) => MailSource;
   /** Where sources' events wait for `events.next` (tests pass their own to publish into). */
   readonly events?: EventHub;
+  /** Delegated profiles: the person's sign-in (browser or device code), and signing out. */
+  readonly signIn: SignInService;
+}
+
+export interface SignInService {
+  /** Profiles with the same id share one sign-in. */
+  idOf(profile: Profile): string;
+  start(profile: Profile, method: SignInMethod): Promise<SignInFlow>;
+  wait(flowId: string): Promise<{ account: SignedInAccount; signInId: string }>;
+  cancel(flowId: string): boolean;
+  /** Ends the sign-in of the profile (and of every profile sharing it): account and tokens go. */
+  signOut(profile: Profile): Promise<boolean>;
+  /** Removes a sign-in no profile uses any more. */
+  forget(signInId: string): Promise<boolean>;
 }
 
 export type Diagnose = (profile: Profile, credential: ParsedSecret | null) => Promise<DiagnosticReport>;
@@ -114,6 +128,29 @@ export function createService(options: ServiceOptions): Api {
     },
   });
 
+  /** The stored delegated profiles that use this sign-in. */
+  const sharing = async (signInId: string): Promise<Profile[]> =>
+    (await profiles.all()).filter(
+      (each) => each.credential === 'delegated' && options.signIn.idOf(each) === signInId,
+    );
+
+  /** A sign-in that no profile uses any more (its last profile was removed or moved) is removed. */
+  const dropUnusedSignIn = async (before: Profile | null) => {
+    if (before?.credential !== 'delegated') return;
+    const signInId = options.signIn.idOf(before);
+    if ((await sharing(signInId)).length === 0) await options.signIn.forget(signInId);
+  };
+
+  const requireDelegated = (profile: Profile) => {
+    if (profile.credential !== 'delegated') {
+      throw new AppError(
+        'UNSUPPORTED',
+        `${profile.name} signs in with an app credential, not as a person.`,
+        'Only mailboxes set up for delegated access (sign in as a person) have a sign-in.',
+      );
+    }
+  };
+
   const sourceOf = (id: string): MailSource => {
     const source = sources.get(id);
     if (!source) throw new AppError('UNKNOWN_SOURCE');
@@ -122,6 +159,48 @@ export function createService(options: ServiceOptions): Api {
 
   return {
     ...profiles.methods,
+
+    'profiles.save': async (request) => {
+      const before = request.id ? await profiles.profile(request.id).catch(() => null) : null;
+      const saved = await profiles.methods['profiles.save'](request);
+      await dropUnusedSignIn(before);
+      return saved;
+    },
+
+    'profiles.remove': async (request) => {
+      const before = await profiles.profile(request.id).catch(() => null);
+      const removed = await profiles.methods['profiles.remove'](request);
+      await dropUnusedSignIn(before);
+      return removed;
+    },
+
+    'auth.start': async ({ profileId, method }) => {
+      const profile = await profiles.profile(profileId);
+      requireDelegated(profile);
+      // The sign-in's tokens go to the keychain: no keychain, no sign-in (never a file instead).
+      await profiles.requireKeychain();
+      return options.signIn.start(profile, method);
+    },
+
+    'auth.wait': async ({ flowId }) => {
+      const { account, signInId } = await options.signIn.wait(flowId);
+      for (const each of await sharing(signInId)) profiles.forgetCheck(each.id);
+      return { account };
+    },
+
+    'auth.cancel': async ({ flowId }) => ({ cancelled: options.signIn.cancel(flowId) }),
+
+    'auth.signOut': async ({ profileId }) => {
+      const profile = await profiles.profile(profileId);
+      requireDelegated(profile);
+      const signedOut = await options.signIn.signOut(profile);
+      // Open mailboxes of this sign-in stop using the person's account too.
+      for (const each of await sharing(options.signIn.idOf(profile))) {
+        profiles.forgetCheck(each.id);
+        await closeOrigin(`profile:${each.id}`);
+      }
+      return { signedOut };
+    },
 
     'diagnostics.run': async (request) => {
       // A draft is tested exactly as it would be saved: with the certificate facts its credential gives.

@@ -46,9 +46,14 @@ export interface Bed {
   ca: { pem: string };
   identity: {
     host: string;
+    origin: string;
     /** Requests of one kind the fake platform answered, e.g. 'token:client_credentials'. */
     count(kind: string): number;
     resetCounts(): void;
+    /** Every token the platform handed out: none may reach the page. */
+    issuedTokens: ReadonlySet<string>;
+    /** Approves a device code as the person would after entering it. */
+    completeDeviceCode(userCode: string, userPrincipalName: string): void;
   };
   /** Dovecot, to end sessions or kill and restart it under a running app. */
   dovecot?: {
@@ -72,6 +77,10 @@ export interface Contoso {
   readerCertificate: string;
   invoices: string;
   alerts: string;
+  hr: string;
+  desktopClientId: string;
+  desktopNoConsentClientId: string;
+  user: { userPrincipalName: string; password: string };
 }
 
 /** The parts of a scenario (test/testbed/identity/scenario.ts) e2e tests change. */

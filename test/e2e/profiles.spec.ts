@@ -5,8 +5,9 @@ import { type Bed, type Contoso, expect, test, testbed } from './fixtures';
 
 /**
  * Shared-mailbox profiles end to end, against the test bed's fake Microsoft identity platform and
- * Dovecot: the wizard, Test connection, the sidebar state, Setup, remove, export and import. Every
- * test also proves that the page never receives the secret back over the harness's WebSocket.
+ * Dovecot: the wizard, Test connection, the sidebar state, Setup, remove, export and import, and
+ * delegated sign-in (the browser page, a device code, sign-out). Every test also proves that the
+ * page never receives a secret, or any token the platform handed out, over the harness's WebSocket.
  */
 
 let C: Contoso;
@@ -27,10 +28,12 @@ test.beforeEach(async ({ page, profilesHarness }) => {
   await expect(page.getByTestId('welcome')).toBeVisible();
 });
 
-test.afterEach(() => {
+test.afterEach(({ bed }) => {
   expect(frames.length, 'the page talked to the engine').toBeGreaterThan(0);
+  const tokens = [...bed.identity.issuedTokens];
   for (const frame of frames) {
     expect(frame, 'a secret reached the renderer').not.toContain(C.readerSecret.value);
+    for (const token of tokens) expect(frame.includes(token), 'a token reached the renderer').toBe(false);
   }
 });
 
@@ -262,9 +265,13 @@ test('validation as you type: field messages, aria-invalid, Save disabled until 
   await w.getByLabel('Client secret Value').fill(C.readerSecret.value);
   await expect(save).toBeEnabled();
 
-  // Delegated is shown, disabled, with the reason.
-  await expect(w.getByRole('radio', { name: /delegated/i })).toBeDisabled();
-  await expect(w.getByTestId('field-credential')).toContainText(/later release/i);
+  // Delegated takes no secret: the field gives way to a note on signing in after saving.
+  await w.getByRole('radio', { name: /delegated/i }).check();
+  await expect(w.getByTestId('delegated-note')).toContainText(
+    'No secret to enter: you sign in after saving.',
+  );
+  await expect(w.getByLabel('Client secret Value')).toHaveCount(0);
+  await expect(save).toBeEnabled();
 
   // Esc closes the wizard and nothing was saved.
   await page.keyboard.press('Escape');
@@ -449,4 +456,171 @@ test('Open mailbox lists and opens messages over POP3; Reload fetches new mail',
   await search.fill('body:IBAN');
   await search.press('Enter');
   await expect(list.getByTestId('message-list-error')).toContainText(/POP3 mailbox is searched by sender/);
+});
+
+test.describe('delegated sign-in', () => {
+  // The platform's sign-in page has the bed's own CA, which this browser does not know.
+  test.use({ ignoreHTTPSErrors: true });
+
+  /** The wizard for a delegated profile of the bed's public desktop app. */
+  async function addDelegated(page: Page, bed: Bed, name: string, mailbox: string, clientId?: string) {
+    await openWizard(page);
+    const w = wizard(page);
+    await w.getByLabel('Display name').fill(name);
+    await w.getByLabel('Shared mailbox address').fill(mailbox);
+    await w.getByRole('button', { name: 'Next' }).click();
+    await w.getByLabel('Tenant ID or domain').fill(C.tenantId);
+    await w.getByLabel('Application (client) ID').fill(clientId ?? C.desktopClientId);
+    await w.getByLabel('Cloud').selectOption('custom');
+    await w.getByLabel('Authority host').fill(bed.identity.host);
+    await w.getByLabel('Exchange host').fill('outlook.office365.com');
+    await w.getByRole('button', { name: /advanced/i }).click();
+    await w.getByLabel('Server host').fill(bed.imap.host);
+    await w.getByLabel('Port', { exact: true }).fill(String(bed.imap.tlsPort));
+    await w.getByRole('button', { name: 'Next' }).click();
+    await w.getByRole('radio', { name: /delegated/i }).check();
+    await expect(w.getByTestId('delegated-note')).toContainText('IMAP.AccessAsUser.All');
+    await w.getByRole('button', { name: 'Save' }).click();
+    await expect(w).toBeHidden();
+    await expect(page.getByTestId('profile-name')).toHaveText(name);
+  }
+
+  function item(page: Page, name: string) {
+    return page.getByTestId('profile-item').filter({ hasText: name });
+  }
+
+  test('sign in with the browser: one sign-in opens two shared mailboxes; sign-out signs both out', async ({
+    page,
+    context,
+    bed,
+    openedLinks,
+  }) => {
+    await addDelegated(page, bed, 'HR', C.hr);
+    const panel = page.getByTestId('sign-in-panel');
+    await expect(panel).toHaveAttribute('data-state', 'signed-out');
+    await expect(page.getByTestId('profile-signed-in')).toHaveText('not signed in');
+    await expect(item(page, 'HR')).toHaveAttribute('data-state', 'signed-out');
+
+    await panel.getByRole('button', { name: 'Sign in with browser' }).click();
+    await expect(panel).toHaveAttribute('data-state', 'waiting-browser');
+    // The engine handed the sign-in page to the system browser; here the person opens it in a tab.
+    await expect.poll(() => openedLinks.length).toBe(1);
+    const url = openedLinks[0]!;
+    await expect(panel.getByTestId('sign-in-url')).toHaveText(url);
+    expect(new URL(url).searchParams.get('prompt')).toBe('select_account');
+    const browser = await context.newPage();
+    await browser.goto(url);
+    await browser.locator('#i0116').fill(C.user.userPrincipalName);
+    await browser.locator('#i0118').fill(C.user.password);
+    await browser.locator('#idSIButton9').click();
+    await expect(browser.locator('body')).toContainText('You are signed in');
+    await browser.close();
+
+    await expect(panel).toHaveAttribute('data-state', 'signed-in');
+    await expect(panel.getByTestId('signed-in-as')).toHaveText(
+      `Signed in as Megan Bowen ${C.user.userPrincipalName}`,
+    );
+    await expect(page.getByTestId('profile-signed-in')).toContainText(C.user.userPrincipalName);
+    await expect(item(page, 'HR')).toHaveAttribute(
+      'title',
+      new RegExp(`Signed in as ${C.user.userPrincipalName}`),
+    );
+
+    await page.getByRole('button', { name: 'Open mailbox' }).click();
+    await expect(page.getByTestId('folder-tree').getByRole('treeitem', { name: /inbox/i })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId('message-list').getByRole('option').first()).toBeVisible();
+
+    // A second shared mailbox of the same app: already signed in, tested at once after saving.
+    await addDelegated(page, bed, 'Alerts', C.alerts);
+    await expect(panel).toHaveAttribute('data-state', 'signed-in');
+    await expect(panel).toContainText('The same sign-in opens HR.');
+    await expect(item(page, 'Alerts')).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+    expect(openedLinks).toHaveLength(1);
+
+    await panel.getByRole('button', { name: 'Sign out' }).click();
+    const dialog = page.getByTestId('sign-out-dialog');
+    await expect(dialog).toContainText(`Sign out ${C.user.userPrincipalName}?`);
+    await expect(dialog).toContainText('HR uses this sign-in too');
+    await dialog.getByRole('button', { name: 'Sign out' }).click();
+    await expect(panel).toHaveAttribute('data-state', 'signed-out');
+    await expect(item(page, 'HR')).toHaveAttribute('data-state', 'signed-out');
+    await expect(item(page, 'Alerts')).toHaveAttribute('data-state', 'signed-out');
+  });
+
+  test('sign in with a code: the code, a copy button, a countdown, cancel, then the approved code', async ({
+    page,
+    context,
+    profilesHarness,
+    bed,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(profilesHarness.url).origin,
+    });
+    await addDelegated(page, bed, 'HR', C.hr);
+    const panel = page.getByTestId('sign-in-panel');
+
+    await panel.getByRole('button', { name: 'Use a code instead' }).click();
+    await expect(panel).toHaveAttribute('data-state', 'waiting-device-code');
+    await expect(panel).toContainText(`${bed.identity.origin}/devicelogin`);
+    await expect(panel.getByTestId('device-code-countdown')).toHaveText(/^The code expires in 1[45]:\d\d\.$/);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect(panel).toHaveAttribute('data-state', 'signed-out');
+    await expect(panel.getByTestId('sign-in-error')).toHaveCount(0);
+
+    await panel.getByRole('button', { name: 'Use a code instead' }).click();
+    const code = (await panel.getByTestId('device-code').textContent()) ?? '';
+    expect(code).toMatch(/^[0-9A-F]{9}$/);
+    await panel.getByTestId('copy-code').click();
+    await expect(panel.getByTestId('copy-code')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    bed.identity.completeDeviceCode(code, C.user.userPrincipalName);
+    await expect(panel).toHaveAttribute('data-state', 'signed-in');
+    await expect(panel.getByTestId('signed-in-as')).toContainText(C.user.userPrincipalName);
+  });
+
+  test('consent missing: the admin-consent link, ready to copy; no FullAccess: who lacks what', async ({
+    page,
+    bed,
+  }) => {
+    await addDelegated(page, bed, 'HR (no consent)', C.hr, C.desktopNoConsentClientId);
+    const panel = page.getByTestId('sign-in-panel');
+    await panel.getByRole('button', { name: 'Use a code instead' }).click();
+    bed.identity.completeDeviceCode(
+      (await panel.getByTestId('device-code').textContent()) ?? '',
+      C.user.userPrincipalName,
+    );
+    const error = panel.getByTestId('sign-in-error');
+    await expect(error).toContainText('AADSTS65001: Nobody has approved the app');
+    await expect(error.getByTestId('error-url')).toHaveText(
+      `https://${bed.identity.host}/${C.tenantId}/adminconsent?client_id=${C.desktopNoConsentClientId}`,
+    );
+    await expect(error.getByRole('button', { name: 'Copy link' })).toBeVisible();
+
+    await addDelegated(page, bed, 'Invoices (delegated)', C.invoices);
+    await panel.getByRole('button', { name: 'Use a code instead' }).click();
+    bed.identity.completeDeviceCode(
+      (await panel.getByTestId('device-code').textContent()) ?? '',
+      C.user.userPrincipalName,
+    );
+    await expect(panel).toHaveAttribute('data-state', 'signed-in');
+    await page.getByRole('button', { name: 'Open mailbox' }).click();
+    const refused = page.getByTestId('profile-action-error');
+    await expect(refused).toContainText(
+      `Signed in as ${C.user.userPrincipalName}, but Exchange did not open ${C.invoices}`,
+    );
+    await expect(refused).toContainText(
+      `Add-MailboxPermission -Identity ${C.invoices} -User ${C.user.userPrincipalName} -AccessRights FullAccess`,
+    );
+
+    // Setup explains the delegated case: the person's grant, no service principal.
+    await page.getByRole('button', { name: 'Setup' }).click();
+    const guide = page.getByTestId('setup-guide');
+    await expect(guide).toContainText('Register the app as a public client');
+    await expect(guide.getByTestId('admin-consent-url')).toContainText('/adminconsent?client_id=');
+    const script = guide.getByTestId('admin-script');
+    await expect(script).toContainText(`$Person = '${C.user.userPrincipalName}'`);
+    await expect(script).not.toContainText('New-ServicePrincipal');
+  });
 });

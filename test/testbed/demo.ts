@@ -7,6 +7,7 @@ import { startHarnessApp } from '../../electron/harness/app';
 import type { Harness } from '../../electron/harness/server';
 import { ProfileStore } from '../../electron/core/profiles/store';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
+import type { Profile } from '../../shared/profile';
 import { bedProfile } from './profiles';
 import { CONTOSO, start, type Testbed } from './index';
 
@@ -65,13 +66,22 @@ try {
       'Demo profiles: "Invoices (client secret)", "Alerts (certificate)" connect; "HR (no FullAccess)" and ' +
         '"Invoices (Secret ID pasted)" fail, to show what Test connection says. Their secrets are kept in memory only.',
     );
+    console.log(
+      `Delegated demo profiles "HR (signed in as a person)" and "Alerts (signed in as a person)" share one sign-in: ` +
+        `sign in as ${CONTOSO.user.userPrincipalName}, password ${CONTOSO.user.password} (a test-bed account). ` +
+        `"Sign in with browser" opens ${bed.identity.origin}, whose certificate your browser does not know ` +
+        `(the demo's own CA, ${bed.ca.path}); "Use a code instead" works from any browser that accepts it.`,
+    );
   }
 } catch (error) {
   console.error('Mailscope demo: failed to start:', error);
   await stop(1);
 }
 
-/** Four profiles against the bed: two that work and two that fail the way real set-ups do. */
+/**
+ * Profiles against the bed: two app-only ones that work, two that fail the way real set-ups do,
+ * and two delegated ones that wait for the person to sign in.
+ */
 async function seedDemoProfiles(bed: Testbed, dir: string): Promise<MemorySecretStore> {
   const store = await ProfileStore.open(dir);
   const secrets = new MemorySecretStore();
@@ -91,8 +101,23 @@ async function seedDemoProfiles(bed: Testbed, dir: string): Promise<MemorySecret
       secret: CONTOSO.readerSecret.value,
     },
     { profile: bedProfile(bed, { name: 'Invoices (Secret ID pasted)' }), secret: CONTOSO.readerSecret.id },
+    // One sign-in (Megan's, with the desktop app) opens both: she has FullAccess on hr@ and alerts@.
+    {
+      profile: bedProfile(bed, {
+        name: 'HR (signed in as a person)',
+        mailbox: CONTOSO.hr,
+        credential: 'delegated',
+      }),
+    },
+    {
+      profile: bedProfile(bed, {
+        name: 'Alerts (signed in as a person)',
+        mailbox: CONTOSO.alerts,
+        credential: 'delegated',
+      }),
+    },
   ];
-  for (const { profile, secret, key } of demo) {
+  for (const { profile, secret, key } of demo as { profile: Profile; secret?: string; key?: string }[]) {
     const saved = await store.save(profile);
     if (secret) await secrets.set(saved.id, 'client-secret', secret);
     if (key) await secrets.set(saved.id, 'certificate-key', key);

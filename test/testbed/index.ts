@@ -270,7 +270,12 @@ export async function start(options: StartOptions = {}): Promise<Testbed> {
         for (const sp of t.exchangeServicePrincipals)
           lines.push(`    FullAccess ${sp.appId}: ${sp.fullAccess.join(', ') || 'none'}`);
         lines.push(`    mailboxes: ${t.mailboxes.join(', ')}`);
-        for (const u of t.users) lines.push(`    user ${u.userPrincipalName}`);
+        for (const u of t.users) {
+          const shared = t.userFullAccess[u.userPrincipalName] ?? [];
+          lines.push(
+            `    user ${u.userPrincipalName}${shared.length ? `: FullAccess on ${shared.join(', ')}` : ''}`,
+          );
+        }
       }
       for (const m of Object.values(bigSeedMailboxes)) lines.push(`  big seed mailbox ${m}`);
       return lines.join('\n');

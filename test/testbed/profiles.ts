@@ -13,7 +13,8 @@ export interface BedProfileOptions {
   mailbox?: string;
   clientId?: string;
   tenant?: string;
-  credential?: 'client-secret' | 'certificate';
+  /** `delegated`: a person signs in (client ID default: the public `desktop` app). */
+  credential?: 'client-secret' | 'certificate' | 'delegated';
   /** Mail server: Dovecot (default) or the Exchange-replies server. */
   server?: 'dovecot' | 'exchange';
   tlsMode?: 'implicit' | 'starttls';
@@ -54,7 +55,8 @@ export function bedProfile(bed: Testbed, options: BedProfileOptions = {}): Profi
       exchangeHost: options.exchangeHost ?? 'outlook.office365.com',
     },
     tenant: options.tenant ?? CONTOSO.tenantId,
-    clientId: options.clientId ?? CONTOSO.readerClientId,
+    clientId:
+      options.clientId ?? (credential === 'delegated' ? CONTOSO.desktopClientId : CONTOSO.readerClientId),
     credential,
     ...(options.proxy ? { proxy: options.proxy } : {}),
     ...(credential === 'certificate' && cert
@@ -73,13 +75,17 @@ export function bedProfile(bed: Testbed, options: BedProfileOptions = {}): Profi
   return Profile.parse({ ...draft, id: options.id ?? randomUUID(), createdAt: time, updatedAt: time });
 }
 
-/** A memory secret store holding `secret` (client secret) or the reader certificate's key for the profile. */
+/**
+ * A memory secret store holding `secret` (client secret) or the reader certificate's key for the
+ * profile; empty for a delegated profile (its tokens come from a sign-in).
+ */
 export async function secretsFor(
   bed: Testbed,
   profile: Profile,
   secret?: string,
 ): Promise<MemorySecretStore> {
   const store = new MemorySecretStore();
+  if (profile.credential === 'delegated') return store;
   if (profile.credential === 'certificate') {
     const cert = bed.certificates.get(CONTOSO.readerCertificate);
     if (!cert) throw new Error('reader certificate missing');

@@ -1,6 +1,9 @@
+import type { ErrorCode } from '../../../shared/errors';
+import { adminConsentUrl } from '../../../shared/profile';
+
 /**
- * Microsoft Entra token errors (AADSTS codes) in the words an Exchange admin needs: what is wrong,
- * and the exact place to fix it. The codes and their meanings are Entra's published ones
+ * Microsoft Entra token errors (AADSTS codes) in the words an Exchange admin (or, for a delegated
+ * sign-in, the person signing in) needs: what is wrong, and the exact place to fix it. The codes and their meanings are Entra's published ones
  * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes); the causes are
  * ordered by how often each turns out to be the reason in practice.
  */
@@ -12,6 +15,8 @@ export interface AadstsContext {
   scope: string;
   /** The Exchange resource of the profile's cloud, e.g. `https://outlook.office365.com`. */
   resource: string;
+  /** The cloud's login host (`login.microsoftonline.com`), for the admin-consent link. */
+  authorityHost?: string;
   credential: 'client-secret' | 'certificate' | 'delegated';
   /** SHA-1 thumbprint as the Entra portal shows it (upper case), for certificate profiles. */
   certificateThumbprint?: string;
@@ -27,11 +32,25 @@ export interface AadstsExplanation {
   fix: string;
   /** True when the code is not in our table and the cause is Entra's own text. */
   unknown: boolean;
+  /** A link the fix refers to (the admin-consent page), to show with a Copy button. */
+  url?: string;
 }
 
 const PORTAL = 'Microsoft Entra admin center → App registrations';
 
-type Entry = (ctx: AadstsContext) => { cause: string; fix: string };
+type Entry = (ctx: AadstsContext) => { cause: string; fix: string; url?: string };
+
+const DESKTOP_PLATFORM = `${PORTAL} → your app → Authentication`;
+
+/** Entra's admin-consent page for the profile's app and tenant. */
+function consentUrl(ctx: AadstsContext): string {
+  return adminConsentUrl(ctx.authorityHost ?? 'login.microsoftonline.com', ctx.tenant, ctx.clientId);
+}
+
+/** The permission name at the end of a scope (`…/IMAP.AccessAsUser.All` → `IMAP.AccessAsUser.All`). */
+function permissionOf(scope: string): string {
+  return scope.slice(scope.lastIndexOf('/') + 1);
+}
 
 const TABLE: Record<number, Entry> = {
   90002: (ctx) => ({
@@ -56,10 +75,17 @@ const TABLE: Record<number, Entry> = {
     cause: 'The client secret has expired.',
     fix: `In ${PORTAL} → your app → Certificates & secrets, create a new client secret, paste its Value into this profile, then delete the expired one.`,
   }),
-  7000218: () => ({
-    cause: 'The token request carried no credential (neither a client secret nor a certificate).',
-    fix: 'Edit the profile and enter the client secret’s Value or import the app certificate.',
-  }),
+  7000218: (ctx) =>
+    ctx.credential === 'delegated'
+      ? {
+          cause:
+            'The app registration is not a public client, so Entra wants a client secret from a desktop sign-in, which a desktop app cannot keep.',
+          fix: `In ${DESKTOP_PLATFORM} → Advanced settings, set “Allow public client flows” to Yes, and add the platform “Mobile and desktop applications” with the redirect URI http://localhost.`,
+        }
+      : {
+          cause: 'The token request carried no credential (neither a client secret nor a certificate).',
+          fix: 'Edit the profile and enter the client secret’s Value or import the app certificate.',
+        },
   700027: (ctx) => ({
     cause: `Entra could not verify the certificate signature: this certificate is not uploaded to the app registration${ctx.certificateThumbprint ? ` (thumbprint ${ctx.certificateThumbprint})` : ''}, it was replaced there, or the private key does not belong to it.`,
     fix: `In ${PORTAL} → your app → Certificates & secrets → Certificates, upload the certificate's public part (.cer/.pem) and check that the thumbprint listed there equals ${ctx.certificateThumbprint ?? 'the one Mailscope shows for the profile'}; if it was renewed, import the new certificate with its key here.`,
@@ -76,10 +102,17 @@ const TABLE: Record<number, Entry> = {
     cause: `The scope “${ctx.scope}” is not valid for the client-credentials flow: app-only tokens need the resource’s “/.default” scope, not a permission name.`,
     fix: `Use https://outlook.office365.com/.default${ctx.resource !== 'https://outlook.office365.com' ? ` (${ctx.resource}/.default for this cloud)` : ''}, not https://graph.microsoft.com/... or .../IMAP.AccessAsApp.`,
   }),
-  65001: () => ({
-    cause: 'Admin consent has not been granted for the app’s Exchange permissions.',
-    fix: `In ${PORTAL} → your app → API permissions, add Office 365 Exchange Online → Application permissions → IMAP.AccessAsApp (or POP.AccessAsApp), then click “Grant admin consent for <tenant>” (needs a Global or Privileged Role Administrator).`,
-  }),
+  65001: (ctx) =>
+    ctx.credential === 'delegated'
+      ? {
+          cause: `Nobody has approved the app ${ctx.clientId} to read mail for people of this organisation: it needs the delegated permission ${permissionOf(ctx.scope)}, which in this tenant only an administrator may approve.`,
+          fix: `Send this link to an administrator (Global, Application or Cloud Application Administrator): ${consentUrl(ctx)}. Once they accept it, sign in again.`,
+          url: consentUrl(ctx),
+        }
+      : {
+          cause: 'Admin consent has not been granted for the app’s Exchange permissions.',
+          fix: `In ${PORTAL} → your app → API permissions, add Office 365 Exchange Online → Application permissions → IMAP.AccessAsApp (or POP.AccessAsApp), then click “Grant admin consent for <tenant>” (needs a Global or Privileged Role Administrator).`,
+        },
   500011: (ctx) => ({
     cause: `The resource ${ctx.resource} is not present in this tenant: Exchange Online is not provisioned, or the tenant is in another cloud.`,
     fix: 'Check that the tenant has Exchange Online, and that the profile’s cloud matches the tenant’s (Global, US Government, China).',
@@ -88,11 +121,76 @@ const TABLE: Record<number, Entry> = {
     cause: 'The application is disabled in this tenant.',
     fix: 'In Microsoft Entra admin center → Enterprise applications → your app → Properties, set “Enabled for users to sign-in?” to Yes.',
   }),
-  53003: () => ({
-    cause: 'A Conditional Access policy blocked the token request.',
-    fix: 'Ask your Entra admin to exclude this app (workload identity) from the blocking Conditional Access policy, or allow this network location.',
+  53003: (ctx) =>
+    ctx.credential === 'delegated'
+      ? {
+          cause:
+            'A Conditional Access policy of your organisation blocked the sign-in: this device, network, location or app is not allowed for your account.',
+          fix: 'Sign in from a device or network your organisation allows (a managed computer, the office network or its VPN). If this should work, ask IT to look up the sign-in in Entra ID → Sign-in logs (give them the correlation ID below) to see which policy blocked it.',
+        }
+      : {
+          cause: 'A Conditional Access policy blocked the token request.',
+          fix: 'Ask your Entra admin to exclude this app (workload identity) from the blocking Conditional Access policy, or allow this network location.',
+        },
+  50076: () => ({
+    cause:
+      'Your organisation now requires multi-factor authentication for this sign-in (a policy changed, or you are in a new location), and the saved sign-in was made without it.',
+    fix: 'Sign in again with the browser and complete the verification your organisation asks for (Authenticator app, text message or security key).',
+  }),
+  50079: () => ({
+    cause: 'Your organisation requires you to register for multi-factor authentication before you sign in.',
+    fix: 'Register at https://aka.ms/mfasetup (the security info page of your account), then sign in again in Mailscope.',
+  }),
+  65004: () => ({
+    cause: 'The sign-in was cancelled in the browser (Cancel, or permissions declined).',
+    fix: 'Sign in again and accept when you are ready.',
+  }),
+  50011: (ctx) => ({
+    cause: `The app registration ${ctx.clientId} does not accept Mailscope’s sign-in return address (a http://localhost redirect URI for desktop apps).`,
+    fix: `In ${DESKTOP_PLATFORM} → Add a platform → Mobile and desktop applications, add the redirect URI http://localhost.`,
+  }),
+  70020: () => ({
+    cause: 'The sign-in code expired before it was used.',
+    fix: 'Start the sign-in again and enter the new code within 15 minutes.',
+  }),
+  700082: () => ({
+    cause: 'The saved sign-in expired: it was not used for a long time (90 days).',
+    fix: 'Sign in again.',
+  }),
+  70008: () => ({
+    cause: 'The saved sign-in expired or was revoked.',
+    fix: 'Sign in again.',
+  }),
+  50173: () => ({
+    cause: 'The saved sign-in is no longer valid: the password was changed or the sessions were revoked.',
+    fix: 'Sign in again.',
+  }),
+  50034: (ctx) => ({
+    cause: `That account does not exist in the organisation ${ctx.tenant}.`,
+    fix: 'Sign in with your work account of the organisation that holds the shared mailbox.',
   }),
 };
+
+/**
+ * How a delegated sign-in reacts to a code: the UI offers Sign in again, the consent link, and so
+ * on. Codes not listed stay TOKEN_REQUEST_FAILED.
+ */
+const DELEGATED_CODES: Readonly<Record<number, ErrorCode>> = {
+  65001: 'CONSENT_REQUIRED',
+  50076: 'MFA_REQUIRED',
+  50079: 'MFA_REQUIRED',
+  53003: 'ACCESS_BLOCKED',
+  65004: 'SIGN_IN_CANCELLED',
+  70020: 'SIGN_IN_EXPIRED',
+  700082: 'SIGN_IN_REQUIRED',
+  70008: 'SIGN_IN_REQUIRED',
+  50173: 'SIGN_IN_REQUIRED',
+  70000: 'SIGN_IN_REQUIRED',
+};
+
+export function delegatedErrorCode(code: number): ErrorCode | undefined {
+  return DELEGATED_CODES[code];
+}
 
 /** The explanation for an AADSTS code; unknown codes keep Entra's own description verbatim. */
 export function explainAadsts(code: number, description: string, ctx: AadstsContext): AadstsExplanation {

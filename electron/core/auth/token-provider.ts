@@ -9,7 +9,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import { AppError } from '../app-error';
 import { effectiveEndpoints, type Profile } from '../../../shared/profile';
 import type { SecretStore } from '../secrets/secret-store';
-import { aadstsCode, type AadstsContext, explainAadsts } from './aadsts';
+import { aadstsCode, type AadstsContext, delegatedErrorCode, explainAadsts } from './aadsts';
 import {
   chooseProxy,
   createNetworkClient,
@@ -37,7 +37,10 @@ export interface AccessToken {
   fromCache: boolean;
 }
 
-/** Anything that hands out tokens for a profile: the provider, or a test's stand-in. */
+/**
+ * Anything that hands out tokens for a profile: this provider (app-only), the delegated sign-in,
+ * both behind `tokensByCredential`, or a test's stand-in.
+ */
 export interface TokenSource {
   getToken(profile: Profile, options?: { forceRefresh?: boolean }): Promise<AccessToken>;
 }
@@ -53,7 +56,11 @@ export type CredentialFacts =
       subject: string | null;
       notAfter: string | null;
     }
-  | { kind: 'delegated' };
+  | {
+      kind: 'delegated';
+      /** The signed-in person's sign-in name, or null when nobody is signed in. */
+      account: string | null;
+    };
 
 export interface TokenProviderOptions {
   secrets: SecretStore;
@@ -74,7 +81,7 @@ export interface TokenProviderOptions {
 export type TokenFailure =
   | { kind: 'aadsts'; code: number; error: string; description: string }
   | { kind: 'transport'; failure: TransportFailure }
-  | { kind: 'credential'; reason: 'secret-missing' | 'certificate-missing' | 'delegated' }
+  | { kind: 'credential'; reason: 'secret-missing' | 'certificate-missing' | 'not-signed-in' }
   | { kind: 'client'; error: string; description: string };
 
 /**
@@ -86,16 +93,20 @@ export class TokenRequestError extends AppError {
     readonly failure: TokenFailure,
     message: string,
     hint: string,
-    options?: { cause?: unknown },
+    /** `code` overrides the one the failure implies (a delegated sign-in's CONSENT_REQUIRED, say). */
+    options?: { cause?: unknown; code?: ErrorCode; url?: string },
   ) {
-    super(codeFor(failure), message, hint, options);
+    super(options?.code ?? codeFor(failure), message, hint, {
+      cause: options?.cause,
+      ...(options?.url ? { url: options.url } : {}),
+    });
     this.name = 'TokenRequestError';
   }
 }
 
 function codeFor(failure: TokenFailure): ErrorCode {
   if (failure.kind !== 'credential') return 'TOKEN_REQUEST_FAILED';
-  return failure.reason === 'delegated' ? 'UNSUPPORTED' : 'SECRET_MISSING';
+  return failure.reason === 'not-signed-in' ? 'SIGN_IN_REQUIRED' : 'SECRET_MISSING';
 }
 
 interface Cached {
@@ -189,7 +200,7 @@ export class TokenProvider implements TokenSource {
 
   /** What kind of credential the profile has and whether it is stored; never the credential. */
   async describeCredential(profile: Profile): Promise<CredentialFacts> {
-    if (profile.credential === 'delegated') return { kind: 'delegated' };
+    if (profile.credential === 'delegated') return { kind: 'delegated', account: null };
     if (profile.credential === 'client-secret') {
       const secret = await this.secrets.get(profile.id, 'client-secret');
       return {
@@ -291,10 +302,16 @@ export class TokenProvider implements TokenSource {
         x5c: profile.certificate.chainPem,
       };
     } else {
+      // Delegated profiles get their tokens from the person's sign-in (DelegatedTokens); reaching
+      // here means the caller picked the wrong source.
       throw new TokenRequestError(
-        { kind: 'credential', reason: 'delegated' },
-        'Delegated sign-in is not available yet.',
-        'Use a client secret or a certificate for this mailbox.',
+        {
+          kind: 'client',
+          error: 'delegated_profile',
+          description: 'app-only request for a delegated profile',
+        },
+        'This mailbox signs in as a person, not with an app credential.',
+        'Sign in on the mailbox’s page.',
       );
     }
     return new ConfidentialClientApplication({ auth, system: { networkClient } });
@@ -313,6 +330,7 @@ export function aadstsContextOf(profile: Profile, facts: CredentialFacts | undef
     clientId: profile.clientId,
     scope: endpoints.scope,
     resource: endpoints.resource,
+    authorityHost: endpoints.authorityHost,
     credential: profile.credential,
     ...(facts?.kind === 'certificate' && facts.thumbprintSha1
       ? { certificateThumbprint: facts.thumbprintSha1 }
@@ -322,7 +340,7 @@ export function aadstsContextOf(profile: Profile, facts: CredentialFacts | undef
 }
 
 /** The OpenID configuration of a custom authority, as MSAL's `authorityMetadata` string. */
-async function fetchAuthorityMetadata(network: INetworkModule, authority: string): Promise<string> {
+export async function fetchAuthorityMetadata(network: INetworkModule, authority: string): Promise<string> {
   const response = await network.sendGetRequestAsync<unknown>(
     `${authority}/v2.0/.well-known/openid-configuration`,
   );
@@ -372,12 +390,15 @@ export function toTokenRequestError(error: unknown, ctx: AadstsContext): TokenRe
       : undefined;
   if (aadsts) {
     const explained = explainAadsts(aadsts.code, aadsts.description, ctx);
+    const delegatedCode = ctx.credential === 'delegated' ? delegatedErrorCode(aadsts.code) : undefined;
     return new TokenRequestError(
       { kind: 'aadsts', ...aadsts },
       `AADSTS${aadsts.code}: ${explained.cause}`,
       explained.fix,
       {
         cause: error,
+        ...(delegatedCode ? { code: delegatedCode } : {}),
+        ...(explained.url ? { url: explained.url } : {}),
       },
     );
   }

@@ -1,17 +1,19 @@
 import type { Profile } from '../../../shared/profile';
 import { type TrustOptions } from '../auth/network';
 import { TokenProvider } from '../auth/token-provider';
+import type { DescribedTokenSource } from '../auth/tokens-by-credential';
 import type { ParsedSecret } from '../profiles/profile-methods';
 import { storeCertificateKey } from '../secrets/certificate';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { runDiagnostics } from './run';
 
 /**
- * Connection tests for the Api: a saved profile through the app's own token provider (so a test
- * warms the very cache browsing will use), or the wizard's unsaved draft with the credential the
- * user just typed, held in a throwaway in-memory store for the length of the test.
+ * Connection tests for the Api: a saved profile through the app's own token sources (so a test
+ * warms the very cache browsing will use; a delegated profile uses the person's sign-in, silently),
+ * or the wizard's unsaved draft with the credential the user just typed, held in a throwaway
+ * in-memory store for the length of the test.
  */
-export function createDiagnose(options: { tokens: TokenProvider; trust?: TrustOptions }) {
+export function createDiagnose(options: { tokens: DescribedTokenSource; trust?: TrustOptions }) {
   const trust = options.trust ? { trust: options.trust } : {};
   return async (profile: Profile, credential: ParsedSecret | null) => {
     if (!credential) return runDiagnostics(profile, { tokens: options.tokens, ...trust });

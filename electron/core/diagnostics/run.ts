@@ -20,7 +20,13 @@ import {
   toTokenRequestError,
   type TokenFailure,
 } from '../auth/token-provider';
-import { effectiveEndpoints, type Endpoints, type Profile } from '../../../shared/profile';
+import {
+  APP_PERMISSION,
+  DELEGATED_PERMISSION,
+  effectiveEndpoints,
+  type Endpoints,
+  type Profile,
+} from '../../../shared/profile';
 import {
   type DiagnosticReport,
   type DiagnosticStep,
@@ -409,8 +415,17 @@ async function tokenStep(ctx: Context): Promise<Outcome> {
     evidence.push(`token received (fingerprint ${tokenFingerprint(token.accessToken)})`);
     return { status: 'ok', evidence };
   } catch (error) {
-    const failure = toTokenRequestError(error, aadstsCtx).failure;
-    return { status: 'failed', ...tokenRemedy(failure, aadstsCtx, evidence, ctx) };
+    const refused = toTokenRequestError(error, aadstsCtx);
+    if (refused.failure.kind === 'client' && profile.credential === 'delegated') {
+      // The sign-in's own words (expired, revoked, cancelled): they already say what to do.
+      return {
+        status: 'failed',
+        evidence: [...evidence, `MSAL: ${refused.failure.error}`],
+        cause: refused.message,
+        fix: refused.hint,
+      };
+    }
+    return { status: 'failed', ...tokenRemedy(refused.failure, aadstsCtx, evidence, ctx) };
   }
 }
 
@@ -426,7 +441,7 @@ function describeFacts(profile: Profile, facts: CredentialFacts | undefined): st
         ? `certificate ${facts.subject ?? ''} thumbprint ${facts.thumbprintSha1 ?? '?'} (SHA-256 ${facts.thumbprintSha256 ?? '?'}), valid until ${facts.notAfter ?? '?'}`
         : 'certificate (not stored)';
     default:
-      return 'delegated';
+      return facts.account ? `delegated, signed in as ${facts.account}` : 'delegated, nobody signed in';
   }
 }
 
@@ -469,8 +484,9 @@ function tokenRemedy(
                 fix: 'Edit the mailbox and import the app certificate with its private key (PEM or PFX).',
               }
             : {
-                cause: 'Delegated sign-in is not available in this version.',
-                fix: 'Use a client secret or a certificate.',
+                cause:
+                  'Nobody is signed in for this mailbox: a delegated profile opens it with a person’s own Microsoft 365 account.',
+                fix: 'Sign in on the mailbox’s page (with the browser or a code), then run the test again. From a terminal: mailscope doctor --profile … --device-code.',
               }),
       };
     default:
@@ -545,6 +561,7 @@ async function claimsStep(ctx: Context): Promise<Outcome> {
     `tid ${str(claims['tid'])}`,
     `appid ${str(claims['appid'] ?? claims['azp'])}`,
     `oid ${str(claims['oid'])}`,
+    ...(typeof claims['upn'] === 'string' ? [`upn ${claims['upn']}`] : []),
     `roles ${roles.length ? roles.join(' ') : '(none)'}`,
     ...(scp ? [`scp ${scp}`] : []),
     `exp ${exp ? `${new Date(exp * 1000).toISOString()} (${formatRelative(exp - now)})` : '(none)'}`,
@@ -575,8 +592,18 @@ async function claimsStep(ctx: Context): Promise<Outcome> {
       fix: 'Put the Directory (tenant) ID of the tenant that holds the mailbox in the profile.',
     });
   }
-  const role = profile.protocol === 'imap' ? 'IMAP.AccessAsApp' : 'POP.AccessAsApp';
-  if (!roles.includes(role)) {
+  if (profile.credential === 'delegated') {
+    const permission = DELEGATED_PERMISSION[profile.protocol];
+    if (!(scp ?? '').split(' ').includes(permission)) {
+      problems.push({
+        cause: scp
+          ? `The token does not carry the delegated permission ${permission} (scp ${scp}): the app registration lacks it, or it was not consented.`
+          : `The token is not a person’s token (no scp): it cannot open a mailbox as the signed-in person.`,
+        fix: `In Microsoft Entra admin center → App registrations → your app → API permissions, add the delegated permission Office 365 Exchange Online → ${permission}, grant consent, then sign in again.`,
+      });
+    }
+  } else if (!roles.includes(APP_PERMISSION[profile.protocol])) {
+    const role = APP_PERMISSION[profile.protocol];
     problems.push({
       cause: scp
         ? `The token is a delegated (user) token (scp ${scp}), not an app-only token with the ${role} role.`
@@ -617,11 +644,14 @@ function formatRelative(seconds: number): string {
 function replyContext(ctx: Context): ReplyContext {
   const appId = ctx.claims?.['appid'];
   const oid = ctx.claims?.['oid'];
+  const upn = ctx.claims?.['upn'];
   return {
     protocol: ctx.profile.protocol,
     mailbox: ctx.profile.mailbox,
     ...(typeof appId === 'string' ? { appId } : { appId: ctx.profile.clientId }),
     ...(typeof oid === 'string' ? { objectId: oid } : {}),
+    // A person's token: Exchange checks that person's permissions, not an app's.
+    ...(ctx.profile.credential === 'delegated' ? { person: typeof upn === 'string' ? upn : null } : {}),
   };
 }
 

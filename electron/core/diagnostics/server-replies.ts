@@ -1,4 +1,5 @@
 import type { Remedy } from '../../../shared/diagnostics';
+import { delegatedRemedies } from '../auth/delegated/mailbox-refusal';
 
 /**
  * What Exchange Online's IMAP/POP3 refusals mean. Exchange says almost nothing ("NO AUTHENTICATE
@@ -14,6 +15,11 @@ export interface ReplyContext {
   /** From the token: the app (client) id and the service principal's object id. */
   appId?: string;
   objectId?: string;
+  /**
+   * Present for a delegated profile: the signed-in person (the token's upn; null if it has none).
+   * Exchange then checks that person's FullAccess, and no service principal is involved.
+   */
+  person?: string | null;
 }
 
 export type ReplyKind = 'auth-failed' | 'not-connected' | 'throttled' | 'too-many-connections' | 'other';
@@ -64,6 +70,23 @@ export function explainReply(line: string, ctx: ReplyContext): ReplyExplanation 
     cause: `The mailbox address ${ctx.mailbox} is wrong: it must be the shared mailbox’s primary SMTP address.`,
     fix: `Check with Get-Mailbox -Identity ${ctx.mailbox} | Format-List PrimarySmtpAddress, and put that address in the profile.`,
   };
+  if (ctx.person !== undefined && (kind === 'auth-failed' || kind === 'not-connected')) {
+    const { remedies } = delegatedRemedies({
+      protocol: ctx.protocol,
+      mailbox: ctx.mailbox,
+      person: ctx.person,
+    });
+    const [first, ...rest] = remedies;
+    return {
+      kind,
+      cause:
+        kind === 'not-connected'
+          ? `Signed in, but Exchange cannot open ${ctx.mailbox}: ${first.cause}`
+          : first.cause,
+      fix: first.fix,
+      otherCauses: rest,
+    };
+  }
   switch (kind) {
     case 'auth-failed': {
       const [first, ...rest] = [registerSp, fullAccess, protocolDisabled, wrongMailbox] as const;

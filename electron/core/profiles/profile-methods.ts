@@ -1,8 +1,19 @@
 import { adminScript } from '../../../shared/admin-script';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Api } from '../../../shared/ipc';
-import type { ConnectionCheck, KeychainStatus, ProfileSummary, SecretInput } from '../../../shared/model';
-import type { Profile, ProfileDraft } from '../../../shared/profile';
+import type {
+  ConnectionCheck,
+  KeychainStatus,
+  ProfileSummary,
+  SecretInput,
+  SignedInAccount,
+} from '../../../shared/model';
+import {
+  adminConsentUrl,
+  effectiveEndpoints,
+  type Profile,
+  type ProfileDraft,
+} from '../../../shared/profile';
 import { AppError } from '../app-error';
 import {
   parseCertificate,
@@ -28,6 +39,11 @@ export interface ProfileMethodsOptions {
   probeKeychain: () => Promise<KeychainStatus>;
   /** Told when a profile's settings or secret change, so cached tokens are dropped. */
   onProfileChanged?: (profileId: string) => void;
+  /** Who is signed in for a delegated profile (its tokens are the sign-in's, not the profile's). */
+  delegatedSignIn?: {
+    idOf(profile: Profile): string;
+    account(profile: Profile): Promise<SignedInAccount | null>;
+  };
 }
 
 type ProfileMethodNames =
@@ -44,6 +60,12 @@ export interface ProfileMethods {
   methods: Pick<Api, ProfileMethodNames>;
   /** The stored profile, or PROFILE_NOT_FOUND. */
   profile(id: string): Promise<Profile>;
+  /** Every stored profile. */
+  all(): Promise<Profile[]>;
+  /** KEYCHAIN_UNAVAILABLE unless secrets can be kept (before a sign-in, which stores tokens). */
+  requireKeychain(): Promise<void>;
+  /** Forgets the last connection test (after a sign-in or sign-out changed what a test would say). */
+  forgetCheck(profileId: string): void;
   /** Records the outcome of a connection test for the sidebar. */
   recordCheck(profileId: string, check: ConnectionCheck): void;
   /** Validates a credential as the user entered it (used by the wizard's Test connection too). */
@@ -79,13 +101,28 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
     if (!status.available) throw new AppError('KEYCHAIN_UNAVAILABLE', status.message, status.hint);
   };
 
+  const signInOf = async (profile: Profile): Promise<ProfileSummary['signIn']> => {
+    const delegated = options.delegatedSignIn;
+    if (profile.credential !== 'delegated' || !delegated) return null;
+    const available = (await keychainStatus()).available;
+    return {
+      signInId: delegated.idOf(profile),
+      account: available ? await delegated.account(profile) : null,
+    };
+  };
+
   const summary = async (profile: Profile): Promise<ProfileSummary> => {
     const kind = CREDENTIAL_SECRET[profile.credential];
     let secretStored = kind === null;
     if (kind !== null && (await keychainStatus()).available) {
       secretStored = (await secrets.get(profile.id, kind)) !== null;
     }
-    return { ...profile, secretStored, lastCheck: checks.get(profile.id) ?? null };
+    return {
+      ...profile,
+      secretStored,
+      lastCheck: checks.get(profile.id) ?? null,
+      signIn: await signInOf(profile),
+    };
   };
 
   const profile = async (id: string): Promise<Profile> => {
@@ -207,7 +244,7 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
       return facts;
     },
 
-    'profiles.adminScript': async ({ id, servicePrincipalObjectId }) => {
+    'profiles.adminScript': async ({ id, servicePrincipalObjectId, person }) => {
       const found = await profile(id);
       return {
         powershell: adminScript({
@@ -216,7 +253,10 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
           protocol: found.protocol,
           clientId: found.clientId,
           tenant: found.tenant,
+          access: found.credential === 'delegated' ? 'delegated' : 'app-only',
+          consentUrl: adminConsentUrl(effectiveEndpoints(found).authorityHost, found.tenant, found.clientId),
           ...(servicePrincipalObjectId ? { servicePrincipalObjectId } : {}),
+          ...(person ? { person } : {}),
         }),
       };
     },
@@ -225,6 +265,9 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
   return {
     methods,
     profile,
+    all: async () => (await store()).list(),
+    requireKeychain,
+    forgetCheck: (profileId) => checks.delete(profileId),
     parseSecret,
     withCertificateFacts,
     recordCheck: (profileId, check) => checks.set(profileId, check),

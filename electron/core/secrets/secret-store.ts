@@ -19,7 +19,10 @@ export const SECRET_KINDS = [
   'certificate-pfx',
   /** Reserved: the passphrase of a kept PFX. */
   'certificate-passphrase',
-  /** Reserved: a serialised MSAL token cache for delegated sign-in. */
+  /**
+   * MSAL's serialised token cache of a delegated sign-in, stored under the sign-in's id
+   * (`signin-…`, shared by the profiles that use it), not under a profile id.
+   */
   'token-cache',
 ] as const;
 export const SecretKind = z.enum(SECRET_KINDS);

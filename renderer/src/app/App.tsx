@@ -98,8 +98,9 @@ export function App() {
     (saved: ProfileSummary) => {
       setWizard(null);
       // Saving forgets any earlier check of this profile; testing the saved profile at once gives the
-      // sidebar a true state and warms the token cache browsing will use.
-      if (saved.secretStored) setAutoTestId(saved.id);
+      // sidebar a true state and warms the token cache browsing will use. A delegated profile
+      // nobody is signed in for would only fail: its page asks for the sign-in instead.
+      if (saved.secretStored && (!saved.signIn || saved.signIn.account)) setAutoTestId(saved.id);
       dispatch({ type: 'profile-selected', id: saved.id });
       void refreshProfiles();
     },
@@ -257,6 +258,13 @@ export function App() {
                 // A saved edit remounts the page: its test report was about the old settings.
                 key={`${activeProfile.id}\u0000${activeProfile.updatedAt}`}
                 profile={activeProfile}
+                sharedWith={profileList.filter(
+                  (p) =>
+                    p.id !== activeProfile.id &&
+                    p.signIn !== null &&
+                    p.signIn.signInId === activeProfile.signIn?.signInId,
+                )}
+                keychain={profiles.state?.keychain ?? null}
                 view={state.profile.view}
                 onView={(view) => dispatch({ type: 'profile-view', view })}
                 autoTest={autoTestId === activeProfile.id}

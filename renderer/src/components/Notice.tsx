@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../../shared/errors';
+import { CopyButton } from './CopyButton';
 import { CloseIcon, ErrorIcon, InfoIcon, WarningIcon } from './icons';
 
 /**
@@ -66,7 +67,10 @@ export function Notice({
   );
 }
 
-/** An ErrorInfo from the engine, shown where the action happened, with an optional Retry. */
+/**
+ * An ErrorInfo from the engine, shown where the action happened, with an optional Retry. A link the
+ * error asks the person to pass on (the admin-consent page) is shown in full with a Copy button.
+ */
 export function ErrorNotice({
   error,
   onRetry,
@@ -91,10 +95,22 @@ export function ErrorNotice({
       testId={testId}
       className={className}
       actions={
-        onRetry ? (
-          <button type="button" className="button" onClick={onRetry}>
-            {retryLabel}
-          </button>
+        onRetry || error.url ? (
+          <>
+            {error.url ? (
+              <span className="notice__link">
+                <code className="notice__url" data-testid="error-url">
+                  {error.url}
+                </code>
+                <CopyButton text={error.url} label="Copy link" />
+              </span>
+            ) : null}
+            {onRetry ? (
+              <button type="button" className="button" onClick={onRetry}>
+                {retryLabel}
+              </button>
+            ) : null}
+          </>
         ) : undefined
       }
     />

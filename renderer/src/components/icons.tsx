@@ -495,3 +495,30 @@ export function CloudIcon(props: IconProps) {
     </Svg>
   );
 }
+
+export function PersonIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="8" cy="5.3" r="2.6" />
+      <path d="M2.8 13.5c.6-2.6 2.7-4.2 5.2-4.2s4.6 1.6 5.2 4.2" />
+    </Svg>
+  );
+}
+
+export function ExternalIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M9 2.5h4.5V7M13.5 2.5 7.5 8.5" />
+      <path d="M11.5 9.5v3a1 1 0 0 1-1 1h-7a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h3" />
+    </Svg>
+  );
+}
+
+export function SignOutIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M6.5 13.5h-3a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3" />
+      <path d="M10.5 11 13.5 8l-3-3M13.5 8H6" />
+    </Svg>
+  );
+}

@@ -91,7 +91,9 @@ describe('npm run demo', () => {
       const list = await ask<{ profiles: { id: string; name: string }[] }>(1, 'profiles.list', {});
       expect(list.profiles.map((p) => p.name).sort()).toEqual([
         'Alerts (certificate)',
+        'Alerts (signed in as a person)',
         'HR (no FullAccess)',
+        'HR (signed in as a person)',
         'Invoices (Secret ID pasted)',
         'Invoices (client secret)',
       ]);

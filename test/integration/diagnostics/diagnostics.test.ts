@@ -5,6 +5,8 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DelegatedTokens } from '../../../electron/core/auth/delegated/delegated-tokens';
+import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import { CONTOSO, start, type Testbed } from '../../testbed/index';
 import { appTokenClaims } from '../../testbed/identity/tokens';
 import { bedProfile } from '../../testbed/profiles';
@@ -384,5 +386,81 @@ describe('network', () => {
     const step = failed(await diagnose(bed, bedProfile(bed, { port: bed.imap.port })));
     expect(step.id).toBe('tls');
     expect(step.cause).toMatch(/expects STARTTLS/);
+  });
+});
+
+describe('delegated profiles: a person’s sign-in opens the shared mailbox', () => {
+  let tokens: DelegatedTokens;
+  const person = () => bedProfile(bed, { credential: 'delegated', mailbox: CONTOSO.hr });
+
+  beforeAll(async () => {
+    tokens = new DelegatedTokens({ secrets: new MemorySecretStore(), trust: { ca: bed.ca.pem }, env: {} });
+    await tokens.signInWithDeviceCode(person(), {
+      signal: new AbortController().signal,
+      onCode: (code) => bed.identity.completeDeviceCode(code.userCode, CONTOSO.user.userPrincipalName),
+    });
+  });
+
+  it('passes every step; the evidence shows who signed in and the delegated permission', async () => {
+    const report = await diagnose(bed, person(), { tokens });
+    expect(report.ok).toBe(true);
+    const token = report.steps.find((s) => s.id === 'token')!;
+    expect(token.evidence).toContain(`credential delegated, signed in as ${CONTOSO.user.userPrincipalName}`);
+    expect(token.evidence).toContain('scope https://outlook.office365.com/IMAP.AccessAsUser.All');
+    const claims = report.steps.find((s) => s.id === 'claims')!;
+    expect(claims.evidence).toContain('scp IMAP.AccessAsUser.All');
+    expect(claims.evidence).toContain(`upn ${CONTOSO.user.userPrincipalName}`);
+  });
+
+  it('no FullAccess for the person: the sign-in step names the person and the grant to add', async () => {
+    const step = failed(
+      await diagnose(bed, bedProfile(bed, { credential: 'delegated', mailbox: CONTOSO.invoices }), {
+        tokens,
+      }),
+    );
+    expect(step.id).toBe('sasl');
+    expect(step.cause).toBe(
+      `${CONTOSO.user.userPrincipalName} has no FullAccess on ${CONTOSO.invoices}, so Exchange will not open it for that account.`,
+    );
+    expect(step.fix).toContain(
+      `Add-MailboxPermission -Identity ${CONTOSO.invoices} -User ${CONTOSO.user.userPrincipalName} -AccessRights FullAccess`,
+    );
+    expect(remedies(step)).not.toContain('New-ServicePrincipal');
+  });
+
+  it('a mistyped address: its domain is not the person’s', async () => {
+    const step = failed(
+      await diagnose(bed, bedProfile(bed, { credential: 'delegated', mailbox: 'hr@contoso.exmaple' }), {
+        tokens,
+      }),
+    );
+    expect(step.id).toBe('sasl');
+    expect(step.cause).toMatch(/hr@contoso\.exmaple is probably mistyped/);
+  });
+
+  it('Exchange’s “authenticated but not connected” names the person’s missing FullAccess', async () => {
+    exchange().mode = 'not-connected';
+    const step = failed(
+      await diagnose(bed, bedProfile(bed, { credential: 'delegated', server: 'exchange' }), { tokens }),
+    );
+    expect(step.id).toBe('inbox');
+    expect(step.cause).toMatch(
+      new RegExp(
+        `^Signed in, but Exchange cannot open ${CONTOSO.invoices}: ${CONTOSO.user.userPrincipalName} has no FullAccess`,
+      ),
+    );
+  });
+
+  it('nobody signed in: the token step says so and how to sign in', async () => {
+    const nobody = new DelegatedTokens({
+      secrets: new MemorySecretStore(),
+      trust: { ca: bed.ca.pem },
+      env: {},
+    });
+    const step = failed(await diagnose(bed, person(), { tokens: nobody }));
+    expect(step.id).toBe('token');
+    expect(step.evidence).toContain('credential delegated, nobody signed in');
+    expect(step.cause).toMatch(/^Nobody is signed in for this mailbox/);
+    expect(step.fix).toMatch(/Sign in on the mailbox’s page/);
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import {
   type AccessToken,
+  type CredentialFacts,
   TokenProvider,
   type TokenSource,
 } from '../../../electron/core/auth/token-provider';
@@ -53,8 +54,8 @@ export function craftedTokens(make: () => Promise<string>): TokenSource {
 export interface DiagnoseOptions {
   /** Client secret to store (default: the reader's valid secret). */
   secret?: string;
-  /** Replace the token source (the provider still describes the credential). */
-  tokens?: TokenSource;
+  /** Replace the token source (the provider describes the credential, unless this source can). */
+  tokens?: TokenSource & { describeCredential?: (profile: Profile) => Promise<CredentialFacts> };
   deps?: Partial<DiagnosticsDeps>;
 }
 
@@ -76,7 +77,10 @@ export async function diagnose(
       seenTokens.add(token.accessToken);
       return token;
     },
-    describeCredential: (p: Profile) => provider.describeCredential(p),
+    describeCredential: (p: Profile) =>
+      options.tokens?.describeCredential
+        ? options.tokens.describeCredential(p)
+        : provider.describeCredential(p),
   };
   const report = await runDiagnostics(profile, {
     tokens,

@@ -31,6 +31,7 @@ beforeAll(async () => {
   await add(bedProfile(bed, { name: 'No roles', clientId: CONTOSO.noRolesClientId }));
   await add(bedProfile(bed, { name: 'Typo host', host: 'imap.mailscope.invalid' }));
   await add(bedProfile(bed, { name: 'POP3', protocol: 'pop3' }));
+  await add(bedProfile(bed, { name: 'HR (delegated)', mailbox: CONTOSO.hr, credential: 'delegated' }));
 });
 afterAll(async () => {
   await bed?.stop();
@@ -181,6 +182,49 @@ describe('usage', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✗ Request a token (Microsoft Entra)');
     expect(run.stdout).toContain('Cause: No client secret is stored for this mailbox.');
+  });
+});
+
+describe('delegated profiles', () => {
+  const args = () => ['--profile', 'HR (delegated)', '--profiles-dir', dir, '--ca', bed.ca.path];
+
+  it('--device-code signs in from the terminal (code on stderr), then every check passes', async () => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runDoctor([...args(), '--device-code'], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => {
+        stderr += t;
+        // The person reads the code and enters it on the page: the test approves it.
+        const userCode = /enter the code ([0-9A-F]+)/.exec(t)?.[1];
+        if (userCode) bed.identity.completeDeviceCode(userCode, CONTOSO.user.userPrincipalName);
+      },
+      env: {},
+      secrets: new MemorySecretStore(),
+    });
+    expect(code, stdout + stderr).toBe(0);
+    expect(stderr).toMatch(
+      new RegExp(
+        `^To sign in, open ${bed.identity.origin}/devicelogin in any browser and enter the code [0-9A-F]{9} `,
+      ),
+    );
+    expect(stderr).toContain(`Signed in as ${CONTOSO.user.userPrincipalName}.`);
+    expect(stdout).toMatch(/^✓ Sign in to the mailbox \(SASL XOAUTH2\)/m);
+    expect(stdout).toContain(`credential delegated, signed in as ${CONTOSO.user.userPrincipalName}`);
+  });
+
+  it('without a sign-in the token step says nobody is signed in, and how to sign in', async () => {
+    const run = await doctor(args());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✗ Request a token (Microsoft Entra)');
+    expect(run.stdout).toContain('Cause: Nobody is signed in for this mailbox');
+    expect(run.stdout).toContain('--device-code');
+  });
+
+  it('--device-code is only for delegated profiles', async () => {
+    const run = await doctor(['--profile', 'Invoices', '--profiles-dir', dir, '--device-code']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--device-code is for delegated profiles; “Invoices” uses client-secret.');
   });
 });
 

@@ -7,7 +7,7 @@ import { createEngine, type Engine } from '../../../electron/core/engine';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import type { DiagnosticReport } from '../../../shared/diagnostics';
 import type { Result } from '../../../shared/errors';
-import type { ProfilesState, ProfileSummary } from '../../../shared/model';
+import type { ProfilesState, ProfileSummary, SignInFlow } from '../../../shared/model';
 import type { ProfileDraftInput } from '../../../shared/profile';
 import { CONTOSO } from '../../testbed/identity/scenario';
 import { start, type Testbed } from '../../testbed/index';
@@ -16,14 +16,15 @@ import { bedProfile } from '../../testbed/profiles';
 /**
  * The profile half of the Api end to end, through the same dispatch IPC uses, against the test
  * bed: secret and certificate profiles authenticate over IMAP with tokens MSAL got from the fake
- * platform; and no secret or token ever shows up in an IPC answer, a log line, or a file under the
- * profiles folder.
+ * platform, a delegated profile with a person's sign-in (device code); and no secret, access token
+ * or refresh token ever shows up in an IPC answer, a log line, or a file under the profiles folder.
  */
 
 let bed: Testbed;
 let engine: Engine;
 let dispatch: ReturnType<typeof createDispatch>;
 let profilesDir: string;
+let secrets: MemorySecretStore;
 const answers: string[] = [];
 const logged: string[] = [];
 
@@ -64,11 +65,12 @@ beforeAll(async () => {
       logged.push(args.map(String).join(' '));
     });
   }
+  secrets = new MemorySecretStore();
   engine = createEngine({
     host: { kind: 'harness', version: 'test', openExternal: async () => {} },
     samplePath: 'resources/sample-mailbox',
     profilesDir,
-    secrets: new MemorySecretStore(),
+    secrets,
     trust: { ca: bed.ca.pem },
   });
   dispatch = createDispatch(engine.api, { onInternalError: (method, error) => console.error(method, error) });
@@ -177,12 +179,44 @@ describe('profiles through the Api', () => {
     expect(powershell).toContain(`$Mailbox = '${CONTOSO.invoices}'`);
   });
 
+  let delegated: ProfileSummary;
+
+  it('a delegated profile signs in with a device code and opens its shared mailbox over IMAP', async () => {
+    delegated = await ok<ProfileSummary>('profiles.save', {
+      draft: draft({
+        name: 'HR (delegated)',
+        mailbox: CONTOSO.hr,
+        clientId: CONTOSO.desktopClientId,
+        credential: 'delegated',
+      }),
+    });
+    expect(delegated).toMatchObject({ secretStored: true, signIn: { account: null } });
+    const flow = await ok<SignInFlow>('auth.start', { profileId: delegated.id, method: 'device-code' });
+    if (flow.method !== 'device-code') throw new Error('expected a device code');
+    bed.identity.completeDeviceCode(flow.userCode, CONTOSO.user.userPrincipalName);
+    await ok('auth.wait', { flowId: flow.flowId });
+    const report = await ok<DiagnosticReport>('diagnostics.run', { profileId: delegated.id });
+    expect(report.ok).toBe(true);
+    expect(report.steps.find((s) => s.id === 'claims')?.evidence).toContain('scp IMAP.AccessAsUser.All');
+    const source = await ok<{ id: string }>('sources.openProfile', { profileId: delegated.id });
+    await ok('sources.close', { sourceId: source.id });
+  });
+
   it('no secret or token in any IPC answer, log line, or file under the profiles folder', async () => {
     const stored = (await ok<ProfilesState>('profiles.list', {})).profiles;
     const token = (await engine.tokens.getToken(stored.find((p) => p.id === secretProfile.id)!)).accessToken;
     const cert = bed.certificates.get(CONTOSO.readerCertificate)!;
     const keyBody = cert.keyPem.split('\n').filter((line) => line && !line.startsWith('-----'))[1]!;
-    const needles = [CONTOSO.readerSecret.value, token, token.split('.')[2]!, keyBody];
+    // The person's access and refresh tokens, as the sign-in keeps them (in the secret store only).
+    const cache = JSON.parse((await secrets.get(delegated.signIn!.signInId, 'token-cache'))!) as Record<
+      string,
+      Record<string, { secret: string }>
+    >;
+    const personTokens = ['AccessToken', 'RefreshToken', 'IdToken'].flatMap((section) =>
+      Object.values(cache[section] ?? {}).map((entry) => entry.secret),
+    );
+    expect(personTokens.length).toBeGreaterThanOrEqual(3);
+    const needles = [CONTOSO.readerSecret.value, token, token.split('.')[2]!, keyBody, ...personTokens];
 
     const files = filesUnder(profilesDir).map((path) => readFileSync(path, 'latin1'));
     expect(files.length).toBeGreaterThan(0);

@@ -5,6 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 
+/** Office 365 Exchange Online's application id, as Entra names the resource in its messages. */
+const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
+
 export interface EntraErrorBody {
   error: string;
   error_description: string;
@@ -181,6 +184,34 @@ export const Aadsts = {
       'expired_token',
       70020,
       'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+      cid,
+    ),
+  userCancelled: (cid: Cid) =>
+    entraError(400, 'access_denied', 65004, 'User declined to consent to access the app.', cid),
+  mfaRequired: (cid: Cid) =>
+    entraError(
+      400,
+      'invalid_grant',
+      50076,
+      `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${EXCHANGE_APP_ID}'.`,
+      cid,
+      'basic_action',
+    ),
+  mfaRegistrationRequired: (cid: Cid) =>
+    entraError(
+      400,
+      'invalid_grant',
+      50079,
+      `Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '${EXCHANGE_APP_ID}'.`,
+      cid,
+      'basic_action',
+    ),
+  conditionalAccessBlocked: (cid: Cid) =>
+    entraError(
+      400,
+      'invalid_grant',
+      53003,
+      'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
       cid,
     ),
   userNotFound: (upn: string, cid: Cid) =>

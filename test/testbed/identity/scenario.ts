@@ -48,11 +48,24 @@ export interface AppRegistration {
   redirectUris: string[];
 }
 
+/**
+ * What a Conditional Access policy demands of a user, as Entra reports it when a refresh token
+ * issued before the policy is redeemed (the moment a desktop app meets it):
+ * - `mfa`: multi-factor authentication (AADSTS50076);
+ * - `mfa-registration`: registering for MFA first (AADSTS50079);
+ * - `blocked`: no token at all from here (AADSTS53003), at sign-in too.
+ * A browser or device-code sign-in made while `mfa`/`mfa-registration` is on counts as having done
+ * it (the fake sign-in page does not ask), so its refresh tokens keep working.
+ */
+export type ConditionalAccess = 'mfa' | 'mfa-registration' | 'blocked';
+
 export interface User {
   objectId: string;
   userPrincipalName: string;
   displayName: string;
   password: string;
+  /** Set by tests to turn a policy on for this user; absent: none applies. */
+  conditionalAccess?: ConditionalAccess;
 }
 
 /** What `New-ServicePrincipal` + `Add-MailboxPermission -AccessRights FullAccess` set up in Exchange. */
@@ -109,6 +122,8 @@ export const CONTOSO = {
   noConsentSecret: { id: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a805', value: 'Xy8Q~noconsent.secret.value-0005' },
   desktopClientId: '3f1e2d4c-5b6a-4798-8a9b-0c1d2e3f4a05',
   desktopSpObjectId: 'a0b1c2d3-e4f5-4a6b-8c7d-0e1f2a3b4c05',
+  desktopNoConsentClientId: '3f1e2d4c-5b6a-4798-8a9b-0c1d2e3f4a06',
+  desktopNoConsentSpObjectId: 'a0b1c2d3-e4f5-4a6b-8c7d-0e1f2a3b4c06',
   user: {
     objectId: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d01',
     userPrincipalName: 'megan@contoso.example',
@@ -126,7 +141,10 @@ export const CONTOSO = {
  * - imap-only: only IMAP.AccessAsApp (POP3 is refused);
  * - no-roles: consented, FullAccess on invoices@, but no roles (both protocols refused);
  * - no-consent: roles requested but admin consent never given (AADSTS65001);
- * - desktop: public client for delegated sign-in (auth code + PKCE, device code).
+ * - desktop: public client for delegated sign-in (auth code + PKCE, device code); the user
+ *   megan@ has FullAccess on hr@ and alerts@ (not invoices@);
+ * - desktop-no-consent: the same public client, but nobody consented to its Exchange permissions
+ *   (AADSTS65001 when a person signs in).
  */
 export function contoso(): Scenario {
   const c = CONTOSO;
@@ -153,7 +171,7 @@ export function contoso(): Scenario {
         domains: ['contoso.example', 'contoso.onmicrosoft.com'],
         mailboxes: [c.invoices, c.alerts, c.hr, c.user.userPrincipalName],
         users: [{ ...c.user, displayName: 'Megan Bowen' }],
-        userFullAccess: { [c.user.userPrincipalName]: [c.hr] },
+        userFullAccess: { [c.user.userPrincipalName]: [c.hr, c.alerts] },
         apps: [
           app({
             clientId: c.readerClientId,
@@ -194,6 +212,15 @@ export function contoso(): Scenario {
             publicClient: true,
             delegatedScopes: [IMAP_DELEGATED_SCOPE, POP_DELEGATED_SCOPE],
             redirectUris: ['http://localhost'],
+          }),
+          app({
+            clientId: c.desktopNoConsentClientId,
+            displayName: 'Mailscope Desktop (no consent)',
+            servicePrincipalObjectId: c.desktopNoConsentSpObjectId,
+            publicClient: true,
+            delegatedScopes: [IMAP_DELEGATED_SCOPE, POP_DELEGATED_SCOPE],
+            redirectUris: ['http://localhost'],
+            adminConsent: false,
           }),
         ],
         exchangeServicePrincipals: [

@@ -50,6 +50,7 @@ export type RequestKind =
   | 'openid-configuration'
   | 'jwks'
   | 'authorize'
+  | 'adminconsent'
   | 'devicecode'
   | 'devicelogin'
   | 'token:client_credentials'
@@ -85,6 +86,8 @@ interface RefreshGrant {
   app: AppRegistration;
   user: User;
   scopes: string[];
+  /** The sign-in that started this chain satisfied an MFA policy (see ConditionalAccess). */
+  mfa: boolean;
 }
 
 interface DeviceGrant {
@@ -109,6 +112,10 @@ export class IdentityPlatform {
   private deviceCodes = new Map<string, DeviceGrant>();
   /** The last introspection refusal reasons, newest last: lets tests tell "refused why". */
   readonly introspectionLog: { service: string; result: IntrospectionResult }[] = [];
+  /** The query of every sign-in page a browser opened (GET /authorize), oldest first. */
+  readonly authorizeLog: URLSearchParams[] = [];
+  /** Every access, refresh and ID token handed out: what leak scans look for. */
+  readonly issuedTokens = new Set<string>();
 
   private constructor(
     private readonly opts: IdentityPlatformOptions,
@@ -357,6 +364,10 @@ export class IdentityPlatform {
       this.bump('authorize');
       return this.authorize(method, url, body, tenant, segment, res);
     }
+    if (route === 'adminconsent') {
+      this.bump('adminconsent');
+      return this.adminConsent(method, url, body, tenant, segment, res);
+    }
     if (route === 'oauth2/v2.0/devicecode' && method === 'POST') {
       this.bump('devicecode');
       if (!tenant) return sendError(res, Aadsts.tenantNotFound(segment, correlationId));
@@ -418,6 +429,7 @@ export class IdentityPlatform {
         appidacr: auth === 'public' ? '1' : auth.appidacr,
       });
       const accessToken = await mintJwt(this.signingKey, { claims, lifetimeSeconds: lifetime });
+      this.issuedTokens.add(accessToken);
       return {
         token_type: 'Bearer',
         expires_in: lifetime,
@@ -439,13 +451,18 @@ export class IdentityPlatform {
             : verifier;
         if (computed !== code.codeChallenge) return Aadsts.pkceMismatch(cid);
       }
-      return this.userTokens(tenant, app, code.user, code.scopes, code.nonce, cid);
+      return this.userTokens(tenant, app, code.user, code.scopes, code.nonce, cid, signInMfa(code.user));
     }
 
     if (grant === 'refresh_token') {
       const rt = body.get('refresh_token') ?? '';
       const stored = this.refreshTokens.get(rt);
       if (!stored || stored.app !== app) return Aadsts.invalidGrant('refresh_token', cid);
+      // A policy switched on after this sign-in: Entra keeps the refresh token but will not redeem it.
+      const policy = stored.user.conditionalAccess;
+      if (policy === 'blocked') return Aadsts.conditionalAccessBlocked(cid);
+      if (policy === 'mfa' && !stored.mfa) return Aadsts.mfaRequired(cid);
+      if (policy === 'mfa-registration' && !stored.mfa) return Aadsts.mfaRegistrationRequired(cid);
       this.refreshTokens.delete(rt);
       const wanted = this.delegatedScopes(scopes);
       return this.userTokens(
@@ -455,6 +472,7 @@ export class IdentityPlatform {
         wanted.length ? wanted : stored.scopes,
         undefined,
         cid,
+        stored.mfa,
       );
     }
 
@@ -465,7 +483,16 @@ export class IdentityPlatform {
       if (pending.expiresAt < Date.now()) return Aadsts.deviceCodeExpired(cid);
       if (!pending.user) return Aadsts.authorizationPending(cid);
       this.deviceCodes.delete(dc);
-      return this.userTokens(tenant, app, pending.user, pending.scopes, undefined, cid);
+      if (pending.user.conditionalAccess === 'blocked') return Aadsts.conditionalAccessBlocked(cid);
+      return this.userTokens(
+        tenant,
+        app,
+        pending.user,
+        pending.scopes,
+        undefined,
+        cid,
+        signInMfa(pending.user),
+      );
     }
 
     return Aadsts.unsupportedGrant(grant, cid);
@@ -485,6 +512,7 @@ export class IdentityPlatform {
     requested: string[],
     nonce: string | undefined,
     cid: string | undefined,
+    mfa: boolean,
   ): Promise<EntraError | Record<string, unknown>> {
     if (!app.adminConsent) return Aadsts.consentMissing(app.clientId, app.displayName, cid);
     const oidc = requested.filter((s) => ['openid', 'profile', 'offline_access', 'email'].includes(s));
@@ -508,7 +536,7 @@ export class IdentityPlatform {
       lifetimeSeconds: lifetime,
     });
     const refreshToken = randomBytes(32).toString('base64url');
-    this.refreshTokens.set(refreshToken, { tenant, app, user, scopes: requested });
+    this.refreshTokens.set(refreshToken, { tenant, app, user, scopes: requested, mfa });
     const now = Math.floor(Date.now() / 1000);
     const idToken = await new SignJWT({
       aud: app.clientId,
@@ -526,6 +554,7 @@ export class IdentityPlatform {
     })
       .setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: this.signingKey.kid })
       .sign(this.signingKey.privateKey);
+    for (const token of [accessToken, refreshToken, idToken]) this.issuedTokens.add(token);
     return {
       token_type: 'Bearer',
       scope: granted.map((s) => `${EXCHANGE_RESOURCE}/${s}`).join(' '),
@@ -637,8 +666,25 @@ export class IdentityPlatform {
     if (!redirectMatches(app.redirectUris, redirectUri))
       return sendHtml(res, 400, errorPage(Aadsts.redirectMismatch(clientId, undefined)));
 
-    if (method !== 'POST')
+    if (method !== 'POST') {
+      this.authorizeLog.push(new URLSearchParams(url.searchParams));
       return sendHtml(res, 200, signInPage(url.pathname, url.searchParams, app.displayName));
+    }
+
+    const reply = (params: Record<string, string>) => {
+      const state = body.get('state');
+      return answerRedirect(
+        res,
+        redirectUri,
+        { ...params, ...(state ? { state } : {}) },
+        body.get('response_mode'),
+      );
+    };
+    if (body.has('cancel')) {
+      // "Cancel" on Entra's page: the app hears access_denied with the cancel subcode.
+      const { error, error_description } = Aadsts.userCancelled(undefined).body;
+      return reply({ error, error_description, error_subcode: 'cancel' });
+    }
 
     const upn = body.get('login') ?? '';
     const user = tenant.users.find((u) => u.userPrincipalName.toLowerCase() === upn.toLowerCase());
@@ -654,6 +700,11 @@ export class IdentityPlatform {
         signInPage(url.pathname, body, app.displayName, fail?.body.error_description),
       );
 
+    if (user.conditionalAccess === 'blocked') {
+      const { error_description } = Aadsts.conditionalAccessBlocked(undefined).body;
+      return reply({ error: 'access_denied', error_description });
+    }
+
     const code = randomBytes(24).toString('base64url');
     this.codes.set(code, {
       tenant,
@@ -666,16 +717,47 @@ export class IdentityPlatform {
       nonce: body.get('nonce') ?? undefined,
       expiresAt: Date.now() + 600_000,
     });
-    const target = new URL(redirectUri);
-    target.searchParams.set('code', code);
-    const state = body.get('state');
-    if (state) target.searchParams.set('state', state);
-    target.searchParams.set(
-      'client_info',
-      Buffer.from(JSON.stringify({ uid: user.objectId, utid: tenant.id })).toString('base64url'),
+    return reply({
+      code,
+      client_info: Buffer.from(JSON.stringify({ uid: user.objectId, utid: tenant.id })).toString('base64url'),
+    });
+  }
+
+  /**
+   * The admin-consent page (`/{tenant}/adminconsent?client_id=…`, Entra's v1 form): an admin
+   * accepts, and every delegated permission the app asks for is consented for the whole tenant.
+   */
+  private adminConsent(
+    method: string,
+    url: URL,
+    body: URLSearchParams,
+    tenant: Tenant | undefined,
+    segment: string,
+    res: ServerResponse,
+  ): void {
+    if (!tenant) return sendHtml(res, 400, errorPage(Aadsts.tenantNotFound(segment, undefined)));
+    const clientId = (method === 'POST' ? body : url.searchParams).get('client_id') ?? '';
+    const app = tenant.apps.find((a) => a.clientId === clientId);
+    if (!app) return sendHtml(res, 400, errorPage(Aadsts.appNotFound(clientId, tenant.name, undefined)));
+    if (method !== 'POST') {
+      const permissions = [...app.delegatedScopes, ...app.roles].map((p) => `<li>${escapeHtml(p)}</li>`);
+      return sendHtml(
+        res,
+        200,
+        page(
+          'Permissions requested',
+          `<h1>Permissions requested</h1><p>${escapeHtml(app.displayName)} for the whole organisation ${escapeHtml(tenant.name)}:</p><ul>${permissions.join('')}</ul>
+<form method="post" action="${escapeHtml(url.pathname)}"><input type="hidden" name="client_id" value="${escapeHtml(clientId)}">
+<button id="idSIButton9" type="submit">Accept</button></form>`,
+        ),
+      );
+    }
+    app.adminConsent = true;
+    return sendHtml(
+      res,
+      200,
+      page('Consent granted', `<h1 id="done">Admin consent granted for ${escapeHtml(app.displayName)}.</h1>`),
     );
-    res.writeHead(302, { location: target.toString() });
-    res.end();
   }
 
   private deviceCode(
@@ -732,6 +814,40 @@ export class IdentityPlatform {
 }
 
 // --- helpers ---------------------------------------------------------------------------------
+
+/** Whether a sign-in made now satisfies the user's MFA policy (the fake page asks for nothing more). */
+function signInMfa(user: User): boolean {
+  return user.conditionalAccess === 'mfa' || user.conditionalAccess === 'mfa-registration';
+}
+
+/**
+ * The authorization response, as Entra sends it: a 302 with the query (`response_mode=query`, the
+ * default), or a page that posts a form to the redirect URI (`form_post`, what MSAL Node 7 asks
+ * for, so the code never appears in a URL).
+ */
+function answerRedirect(
+  res: ServerResponse,
+  redirectUri: string,
+  params: Record<string, string>,
+  responseMode: string | null,
+): void {
+  if (responseMode === 'form_post') {
+    const nonce = randomBytes(16).toString('base64');
+    const fields = Object.entries(params)
+      .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+      .join('');
+    const html = page(
+      'Working…',
+      `<form method="post" action="${escapeHtml(redirectUri)}">${fields}<noscript><p>Script is disabled. Click Continue.</p><button type="submit">Continue</button></noscript></form>
+<script nonce="${nonce}">document.forms[0].submit();</script>`,
+    );
+    return sendHtml(res, 200, html, `script-src 'nonce-${nonce}'`);
+  }
+  const target = new URL(redirectUri);
+  for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v);
+  res.writeHead(302, { location: target.toString() });
+  res.end();
+}
 
 /** Entra takes the RFC 8628 URN and MSAL's short form alike. */
 function isDeviceCodeGrant(grant: string): boolean {
@@ -790,11 +906,10 @@ function sendError(res: ServerResponse, e: EntraError): void {
   sendJson(res, e.status, e.body);
 }
 
-function sendHtml(res: ServerResponse, status: number, html: string): void {
+function sendHtml(res: ServerResponse, status: number, html: string, extraCsp?: string): void {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy':
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://localhost:* http://127.0.0.1:*",
+    'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://localhost:* http://127.0.0.1:*${extraCsp ? `; ${extraCsp}` : ''}`,
     'content-length': Buffer.byteLength(html),
   });
   res.end(html);
@@ -823,7 +938,8 @@ ${error ? `<p role="alert" id="usernameError">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${escapeHtml(action)}">${hidden}
 <label for="i0116">Email</label><input id="i0116" name="login" type="email" autocomplete="username">
 <label for="i0118">Password</label><input id="i0118" name="passwd" type="password" autocomplete="current-password">
-<button id="idSIButton9" type="submit">Sign in</button></form>`,
+<button id="idSIButton9" type="submit">Sign in</button>
+<button id="idBtn_Back" type="submit" name="cancel" value="1" formnovalidate>Cancel</button></form>`,
   );
 }
 

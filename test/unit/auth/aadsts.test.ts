@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aadstsCode,
   type AadstsContext,
+  delegatedErrorCode,
   entraCorrelationId,
   entraMessage,
   explainAadsts,
@@ -88,5 +89,51 @@ describe('parsing Entra text', () => {
     expect(entraMessage(MSAL_MESSAGE)).toBe('AADSTS7000215: Invalid client secret provided.');
     expect(entraCorrelationId(MSAL_MESSAGE)).toBe('1b2c3d4e-0000-4000-8000-000000000002');
     expect(aadstsCode('no code here')).toBeUndefined();
+  });
+});
+
+describe('explainAadsts for a delegated sign-in', () => {
+  const person: AadstsContext = {
+    ...ctx,
+    credential: 'delegated',
+    scope: 'https://outlook.office365.com/IMAP.AccessAsUser.All',
+    authorityHost: 'login.microsoftonline.us',
+  };
+
+  it('consent (65001) names the delegated permission and gives the admin-consent link of the cloud', () => {
+    const explained = explainAadsts(65001, '', person);
+    const link =
+      'https://login.microsoftonline.us/contoso.onmicrosoft.com/adminconsent?client_id=3f1e2d4c-5b6a-4798-8a9b-0c1d2e3f4a01';
+    expect(explained.cause).toMatch(/IMAP\.AccessAsUser\.All/);
+    expect(explained.fix).toContain(link);
+    expect(explained.url).toBe(link);
+    expect(explainAadsts(65001, '', ctx).url).toBeUndefined();
+  });
+
+  it.each([
+    [50076, /multi-factor authentication/, /complete the verification/],
+    [50079, /register for multi-factor authentication/, /https:\/\/aka\.ms\/mfasetup/],
+    [53003, /Conditional Access policy .* blocked the sign-in/, /Sign-in logs/],
+    [65004, /cancelled in the browser/, /Sign in again/],
+    [50011, /redirect URI/, /Mobile and desktop applications, add the redirect URI http:\/\/localhost/],
+    [7000218, /not a public client/, /Allow public client flows/],
+    [70020, /code expired/, /within 15 minutes/],
+    [700082, /sign-in expired/, /Sign in again/],
+  ])('AADSTS%i', (code, cause, fix) => {
+    const explained = explainAadsts(code, '', person);
+    expect(explained.unknown).toBe(false);
+    expect(explained.cause).toMatch(cause);
+    expect(explained.fix).toMatch(fix);
+  });
+
+  it('each code the person can act on has its own error code', () => {
+    expect(delegatedErrorCode(65001)).toBe('CONSENT_REQUIRED');
+    expect(delegatedErrorCode(50076)).toBe('MFA_REQUIRED');
+    expect(delegatedErrorCode(50079)).toBe('MFA_REQUIRED');
+    expect(delegatedErrorCode(53003)).toBe('ACCESS_BLOCKED');
+    expect(delegatedErrorCode(65004)).toBe('SIGN_IN_CANCELLED');
+    expect(delegatedErrorCode(70020)).toBe('SIGN_IN_EXPIRED');
+    expect(delegatedErrorCode(700082)).toBe('SIGN_IN_REQUIRED');
+    expect(delegatedErrorCode(7000215)).toBeUndefined();
   });
 });

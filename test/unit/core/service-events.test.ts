@@ -50,6 +50,14 @@ async function setup() {
     },
     diagnose: () => Promise.reject(new Error('not used')),
     openMailbox: () => remote.source,
+    signIn: {
+      idOf: (profile) => profile.id,
+      start: () => Promise.reject(new Error('not used')),
+      wait: () => Promise.reject(new Error('not used')),
+      cancel: () => false,
+      signOut: async () => false,
+      forget: async () => false,
+    },
   });
   const dispatch = createDispatch(api);
   const saved = await api['profiles.save']({

@@ -227,6 +227,32 @@ describe('migrations', () => {
     expect(again.list()).toEqual(store.list());
   });
 
+  it('a delegated profile of format 1 (saved before sign-in existed) loads as it is: no upgrade needed', async () => {
+    // Format 1 always allowed `credential: 'delegated'`; the sign-in lives in the keychain under the
+    // profile's tenant and client ID, so the file gains nothing and is not rewritten.
+    const dir = await tempDir();
+    const file = {
+      version: 1,
+      profiles: [
+        {
+          ...draft({ name: 'HR (delegated)', mailbox: 'hr@contoso.com', credential: 'delegated' }),
+          id: '3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d',
+          server: { host: 'outlook.office365.com', port: 993, tlsMode: 'implicit' },
+          cloud: { kind: 'global' },
+          createdAt: '2026-06-01T08:00:00.000Z',
+          updatedAt: '2026-06-01T08:00:00.000Z',
+        },
+      ],
+    };
+    const text = JSON.stringify(file, null, 2);
+    await writeFile(join(dir, PROFILES_FILE), text);
+    const store = await ProfileStore.open(dir);
+    expect(store.notices).toEqual([]);
+    expect(store.list()).toEqual(file.profiles);
+    expect(await readFile(join(dir, PROFILES_FILE), 'utf8')).toBe(text);
+    expect(JSON.parse(store.exportJson()).profiles[0]).toMatchObject({ credential: 'delegated' });
+  });
+
   it('migrates step by step and rejects nonsense versions', () => {
     expect(migrate({ version: 0, profiles: [] })).toEqual({ data: { version: 1, profiles: [] }, from: 0 });
     expect(migrate({ version: 1, profiles: [] }).from).toBe(1);

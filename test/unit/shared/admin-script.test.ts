@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { adminScript, psQuote, SERVICE_PRINCIPAL_PLACEHOLDER } from '../../../shared/admin-script';
+import {
+  adminScript,
+  PERSON_PLACEHOLDER,
+  psQuote,
+  SERVICE_PRINCIPAL_PLACEHOLDER,
+} from '../../../shared/admin-script';
 
 const base = {
   name: 'Invoices',
@@ -53,5 +58,41 @@ describe('admin PowerShell script', () => {
       "-RecipientRestrictionFilter 'PrimarySmtpAddress -eq ''o''''brien@contoso.com'''",
     );
     expect(script).not.toMatch(/"[^"\n]*\$[^"\n]*"/);
+  });
+});
+
+describe('admin PowerShell script for delegated access', () => {
+  const delegated = {
+    ...base,
+    access: 'delegated' as const,
+    person: 'megan@contoso.com',
+    consentUrl: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/adminconsent?client_id=0e5f',
+  };
+
+  it('grants the person FullAccess and registers no service principal', () => {
+    const script = adminScript(delegated);
+    expect(script).toContain("$Person = 'megan@contoso.com'");
+    expect(script).toContain(
+      'Add-MailboxPermission -Identity $Mailbox -User $Person -AccessRights FullAccess -AutoMapping $false',
+    );
+    expect(script).toContain('IMAP.AccessAsUser.All');
+    expect(script).toContain('-ImapEnabled $true');
+    expect(script).toContain(delegated.consentUrl);
+    expect(script).toContain('http://localhost');
+    expect(script).not.toContain('New-ServicePrincipal');
+    expect(script).not.toContain('$ServicePrincipalId');
+  });
+
+  it('POP3 asks for POP.AccessAsUser.All and PopEnabled; no person gives a placeholder', () => {
+    const script = adminScript({ ...delegated, protocol: 'pop3', person: undefined });
+    expect(script).toContain('POP.AccessAsUser.All');
+    expect(script).toContain('-PopEnabled $true');
+    expect(script).toContain(`$Person = '${PERSON_PLACEHOLDER}'`);
+  });
+
+  it('quotes a person address that carries a quote', () => {
+    expect(adminScript({ ...delegated, person: "o'brien@contoso.com" })).toContain(
+      "$Person = 'o''brien@contoso.com'",
+    );
   });
 });

@@ -59,7 +59,7 @@ export function ImportDialog({ report, onClose }: { report: ImportReport; onClos
           live="none"
           compact
           title="Secrets are never imported."
-          hint={`Enter each mailbox’s client secret or certificate with Edit.${
+          hint={`Enter each mailbox’s client secret or certificate with Edit; delegated mailboxes ask you to sign in.${
             report.ignoredSecretFields
               ? ` ${plural(report.ignoredSecretFields, 'entry', 'entries')} carried secret-looking fields, which were dropped.`
               : ''

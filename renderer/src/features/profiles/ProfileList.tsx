@@ -12,16 +12,19 @@ import './profiles.css';
  * connection test, the way to add one, and export / import of the whole set (never with secrets).
  */
 
-type ConnectionState = 'untested' | 'ok' | 'failed' | 'missing';
+type ConnectionState = 'untested' | 'ok' | 'failed' | 'missing' | 'signed-out';
 
 export function connectionState(profile: ProfileSummary): { state: ConnectionState; label: string } {
   if (!profile.secretStored)
     return { state: 'missing', label: 'Secret missing: edit the mailbox to enter it.' };
-  if (!profile.lastCheck) return { state: 'untested', label: 'Not tested in this session.' };
+  if (profile.signIn && !profile.signIn.account)
+    return { state: 'signed-out', label: 'Not signed in: open the mailbox’s page to sign in.' };
+  const who = profile.signIn?.account ? `Signed in as ${profile.signIn.account.username}. ` : '';
+  if (!profile.lastCheck) return { state: 'untested', label: `${who}Not tested in this session.` };
   const when = formatFullDate(profile.lastCheck.at);
   return profile.lastCheck.status === 'ok'
-    ? { state: 'ok', label: `Connection OK (${when}). ${profile.lastCheck.summary}` }
-    : { state: 'failed', label: `Connection failed (${when}). ${profile.lastCheck.summary}` };
+    ? { state: 'ok', label: `${who}Connection OK (${when}). ${profile.lastCheck.summary}` }
+    : { state: 'failed', label: `${who}Connection failed (${when}). ${profile.lastCheck.summary}` };
 }
 
 const STATE_TEXT: Record<ConnectionState, string> = {
@@ -29,6 +32,7 @@ const STATE_TEXT: Record<ConnectionState, string> = {
   ok: 'connected',
   failed: 'failed',
   missing: 'secret missing',
+  'signed-out': 'not signed in',
 };
 
 interface ProfileListProps {

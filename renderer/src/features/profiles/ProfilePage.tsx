@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
-import type { ProfileSummary, SourceSummary } from '../../../../shared/model';
+import type { KeychainStatus, ProfileSummary, SourceSummary } from '../../../../shared/model';
 import { CLOUD_ENDPOINTS } from '../../../../shared/profile';
 import { api } from '../../api';
 import { Modal } from '../../components/Modal';
@@ -9,6 +9,7 @@ import { BookIcon, CopyIcon, EditIcon, FolderOpenIcon, PlayIcon, TrashIcon } fro
 import { DiagnosticsPanel, type DiagnosticsState } from '../diagnostics/DiagnosticsPanel';
 import { CLOUD_LABELS, PROTOCOL_LABELS } from './draft-form';
 import { SetupGuide } from './SetupGuide';
+import { SignInPanel } from './SignInPanel';
 import './profiles.css';
 
 /**
@@ -20,6 +21,9 @@ export type ProfileView = 'overview' | 'setup';
 
 interface ProfilePageProps {
   profile: ProfileSummary;
+  /** Delegated profiles: the other profiles that share this one's sign-in. */
+  sharedWith: readonly ProfileSummary[];
+  keychain: KeychainStatus | null;
   view: ProfileView;
   onView: (view: ProfileView) => void;
   /** Run the connection test as soon as the page opens (just after the wizard saved it). */
@@ -107,7 +111,8 @@ export function ProfilePage(props: ProfilePageProps) {
       ? `Certificate${profile.certificate ? ` (SHA-1 ${profile.certificate.thumbprintSha1.slice(0, 12)}…)` : ''}`
       : profile.credential === 'client-secret'
         ? 'Client secret'
-        : 'Delegated';
+        : 'Delegated: a person signs in';
+  const account = profile.signIn?.account ?? null;
   const authority = cloud.kind === 'custom' ? cloud.authorityHost : CLOUD_ENDPOINTS[cloud.kind].authorityHost;
 
   return (
@@ -139,6 +144,21 @@ export function ProfilePage(props: ProfilePageProps) {
               <span className="state-pill state-pill--missing">secret missing</span>
             ) : null}
           </dd>
+          {profile.credential === 'delegated' ? (
+            <>
+              <dt>Sign-in</dt>
+              <dd data-testid="profile-signed-in">
+                {account ? (
+                  <>
+                    {account.name ? `${account.name} ` : ''}
+                    <span className="mono">{account.username}</span>
+                  </>
+                ) : (
+                  <span className="state-pill state-pill--missing">not signed in</span>
+                )}
+              </dd>
+            </>
+          ) : null}
           {profile.proxy ? (
             <>
               <dt>Proxy</dt>
@@ -209,6 +229,14 @@ export function ProfilePage(props: ProfilePageProps) {
           <SetupGuide profile={profile} />
         ) : (
           <>
+            {profile.credential === 'delegated' ? (
+              <SignInPanel
+                profile={profile}
+                sharedWith={props.sharedWith}
+                keychain={props.keychain}
+                onChanged={onChanged}
+              />
+            ) : null}
             <DiagnosticsPanel state={diagnostics} onRun={test} />
           </>
         )}
@@ -222,9 +250,16 @@ export function ProfilePage(props: ProfilePageProps) {
           testId="remove-dialog"
         >
           <p className="confirm__text">
-            Mailscope forgets this mailbox’s settings and removes its{' '}
-            {profile.credential === 'certificate' ? 'certificate key' : 'client secret'} from the keychain
-            too. Nothing changes in Microsoft 365 or in the mailbox itself.
+            {profile.credential === 'delegated'
+              ? `Mailscope forgets this mailbox’s settings.${
+                  props.sharedWith.length === 0 && account
+                    ? ` No other mailbox uses the sign-in of ${account.username}, so it is removed from the keychain too.`
+                    : ''
+                }`
+              : `Mailscope forgets this mailbox’s settings and removes its ${
+                  profile.credential === 'certificate' ? 'certificate key' : 'client secret'
+                } from the keychain too.`}{' '}
+            Nothing changes in Microsoft 365 or in the mailbox itself.
           </p>
           <div className="confirm__actions">
             <button ref={cancelRef} type="button" className="button" onClick={() => setConfirmRemove(false)}>

@@ -87,23 +87,24 @@ export function ProfileWizard({ profile, keychain, onClose, onSaved }: ProfileWi
       : undefined;
   const validation = useMemo(() => validate(form, keptCertificate), [form, keptCertificate]);
 
-  const sameCredentialKind = profile
-    ? (profile.credential === 'certificate') === (form.credential === 'certificate')
-    : false;
+  const sameCredentialKind = profile ? profile.credential === form.credential : false;
   /** Editing with the secret field empty keeps the stored one, if there is one of the same kind. */
   const canKeepStored = Boolean(profile?.secretStored && sameCredentialKind);
 
+  const delegated = form.credential === 'delegated';
   const newSecret: SecretInput | null =
     form.credential === 'client-secret'
       ? secret.trim()
         ? { kind: 'client-secret', value: secret.trim() }
         : null
-      : certificate.facts
+      : form.credential === 'certificate' && certificate.facts
         ? certificateSecret(certificate)
         : null;
 
-  const credentialProblem: string | null =
-    form.credential === 'client-secret'
+  // A delegated profile takes no secret: the person signs in on its page once it is saved.
+  const credentialProblem: string | null = delegated
+    ? null
+    : form.credential === 'client-secret'
       ? !newSecret && !canKeepStored
         ? 'Client secret: paste the secret’s Value.'
         : null
@@ -113,7 +114,7 @@ export function ProfileWizard({ profile, keychain, onClose, onSaved }: ProfileWi
           ? 'Certificate: paste or choose the certificate with its private key.'
           : null;
 
-  const keychainBlocks = keychain !== null && !keychain.available;
+  const keychainBlocks = keychain !== null && !keychain.available && !delegated;
   const canTest = validation.draft !== null && credentialProblem === null && diagnostics.kind !== 'running';
   const canSave = validation.draft !== null && credentialProblem === null && !keychainBlocks && !saving;
 
@@ -300,7 +301,7 @@ export function ProfileWizard({ profile, keychain, onClose, onSaved }: ProfileWi
   return (
     <Modal
       title={editing ? `Edit ${profile?.name ?? 'shared mailbox'}` : 'Add shared mailbox'}
-      description="Read a Microsoft 365 shared mailbox over IMAP or POP3 with app-only OAuth 2.0. Nothing is ever changed in it."
+      description="Read a Microsoft 365 shared mailbox over IMAP or POP3 with OAuth 2.0, as an app or signed in as yourself. Nothing is ever changed in it."
       onClose={onClose}
       initialFocus={firstField}
       testId="profile-wizard"
@@ -360,8 +361,8 @@ export function ProfileWizard({ profile, keychain, onClose, onSaved }: ProfileWi
                     <span className="radio__title">{protocol === 'imap' ? 'IMAP' : 'POP3'}</span>
                     <span className="radio__desc">
                       {protocol === 'imap'
-                        ? 'All folders, opened read-only. Needs IMAP.AccessAsApp.'
-                        : 'The Inbox only; never deletes. Needs POP.AccessAsApp.'}
+                        ? `All folders, opened read-only. Needs ${delegated ? 'IMAP.AccessAsUser.All' : 'IMAP.AccessAsApp'}.`
+                        : `The Inbox only; never deletes. Needs ${delegated ? 'POP.AccessAsUser.All' : 'POP.AccessAsApp'}.`}
                     </span>
                   </span>
                 </label>
@@ -517,26 +518,33 @@ export function ProfileWizard({ profile, keychain, onClose, onSaved }: ProfileWi
                   </span>
                 </label>
               ))}
-              <label className="radio is-disabled">
+              <label className="radio">
                 <input
                   type="radio"
                   name={`${idPrefix}-credential`}
                   value="delegated"
-                  disabled
-                  aria-describedby={`${idPrefix}-delegated`}
+                  data-field={form.credential === 'delegated' ? 'credential' : undefined}
+                  checked={delegated}
+                  onChange={() => update('credential', 'delegated')}
                 />
                 <span>
-                  <span className="radio__title">
-                    Delegated (sign in as a person) <span className="pill">Later release</span>
-                  </span>
-                  <span id={`${idPrefix}-delegated`} className="radio__desc">
-                    Signing in with your own account in the browser arrives in a later release.
+                  <span className="radio__title">Delegated (sign in as yourself)</span>
+                  <span className="radio__desc">
+                    Your own Microsoft 365 account, with FullAccess on the shared mailbox.
                   </span>
                 </span>
               </label>
             </fieldset>
 
-            {form.credential === 'client-secret' ? (
+            {delegated ? (
+              <Notice
+                tone="info"
+                live="none"
+                testId="delegated-note"
+                title="No secret to enter: you sign in after saving."
+                hint={`The mailbox’s page then offers “Sign in with browser” (your default browser opens Microsoft’s sign-in page) or a code to enter on any device. The app registration must be a public client with the delegated permission ${form.protocol === 'imap' ? 'IMAP.AccessAsUser.All' : 'POP.AccessAsUser.All'}; Setup shows the details. Profiles of the same tenant and app share one sign-in.`}
+              />
+            ) : form.credential === 'client-secret' ? (
               <div className="wizard-field" data-testid="field-secret">
                 <label htmlFor={secretId} className="field-label">
                   Client secret Value

@@ -15,7 +15,7 @@ import {
  * before anything is sent.
  */
 
-export type CredentialChoice = 'client-secret' | 'certificate';
+export type CredentialChoice = 'client-secret' | 'certificate' | 'delegated';
 
 export interface DraftForm {
   name: string;
@@ -72,7 +72,7 @@ export function formFromProfile(profile: ProfileSummary, nameSuffix = ''): Draft
     port: profile.server.port === standardPort ? '' : String(profile.server.port),
     tlsMode: profile.server.tlsMode,
     proxy: profile.proxy ?? '',
-    credential: profile.credential === 'certificate' ? 'certificate' : 'client-secret',
+    credential: profile.credential,
   };
 }
 

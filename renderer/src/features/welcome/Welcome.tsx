@@ -80,8 +80,8 @@ export function Welcome({
               <span className="welcome-card__text">
                 <span className="welcome-card__title">Add shared mailbox</span>
                 <span className="welcome-card__desc">
-                  A Microsoft 365 shared mailbox over IMAP or POP3 with app-only OAuth 2.0, with a connection
-                  test that names what to fix.
+                  A Microsoft 365 shared mailbox over IMAP or POP3 with OAuth 2.0, as an app or signed in as
+                  yourself, with a connection test that names what to fix.
                 </span>
               </span>
             </button>
