@@ -3,6 +3,10 @@ import libmime from 'libmime';
 import { type ErrorInfo, errorInfo } from '../../../shared/errors';
 import type { MimePart } from '../../../shared/model';
 import { sanitizeFilename } from './attachment-filename';
+import { displayHeaders } from './header-lines';
+
+/** A part with more header fields than this is shown with the first ones only. */
+const MAX_PART_HEADERS = 200;
 
 /**
  * Part paths follow IMAP (RFC 3501 §6.4.5): a multipart message's root has the empty path "" and
@@ -124,6 +128,8 @@ function createEntry(node: MimeNode, parent: Entry | null): Entry {
       disposition: node.disposition || null,
       filename: node.filename ? sanitizeFilename(node.filename, contentType) : null,
       size: 0,
+      headers: node.headers ? displayHeaders(node.headers.getList().slice(0, MAX_PART_HEADERS)) : [],
+      leaf: !multipart && !embeddedMessage,
     },
   };
 }
