@@ -20,6 +20,11 @@ export const ERROR_CODES = [
   'UNKNOWN_FOLDER',
   'UNKNOWN_MESSAGE',
   'LINK_REFUSED',
+  'UNKNOWN_PART',
+  'FILE_EXISTS',
+  'DISK_FULL',
+  'SAVE_PATH_INVALID',
+  'CONFIRMATION_REQUIRED',
   'PROFILE_INVALID',
   'PROFILE_NOT_FOUND',
   'PROFILES_FILE_SET_ASIDE',
@@ -105,6 +110,26 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
   LINK_REFUSED: {
     message: 'Mailscope opens only web (http, https) and mailto links.',
     hint: 'Copy the link target if you need to inspect it.',
+  },
+  UNKNOWN_PART: {
+    message: 'That part does not exist in this message.',
+    hint: 'The message may have changed since it was opened: open it again.',
+  },
+  FILE_EXISTS: {
+    message: 'A file with that name already exists.',
+    hint: 'Replace it, keep both (the new file gets a number), or choose another name.',
+  },
+  DISK_FULL: {
+    message: 'There is not enough space on the disk to save the file.',
+    hint: 'Free some space or save to another drive; nothing was left half-written.',
+  },
+  SAVE_PATH_INVALID: {
+    message: 'Mailscope cannot save to that path.',
+    hint: 'Enter the full path of a file in a folder that exists, for example /home/you/Downloads/report.pdf.',
+  },
+  CONFIRMATION_REQUIRED: {
+    message: 'This file could run programs on your computer.',
+    hint: 'Open it only if you trust the sender and expected this file; saving it is safer.',
   },
   PROFILE_INVALID: {
     message: 'Some settings of this mailbox are not valid.',

@@ -9,6 +9,7 @@ import { withFsErrors } from './local/fs-errors';
 import { LocalMailSource } from './local/local-source';
 import { DEFAULT_LARGE_FILE_BYTES, openLocal } from './local/open-local';
 import { openMaildir } from './local/open-maildir';
+import { createSaveMethods } from './save/save-methods';
 import type { MailSource } from './source';
 import type { DiagnosticReport } from '../../shared/diagnostics';
 import { isEmptySearch } from '../../shared/search';
@@ -110,6 +111,7 @@ export function createService(options: ServiceOptions): Api {
 
   return {
     ...profiles.methods,
+    ...createSaveMethods(host, sourceOf),
 
     'diagnostics.run': async (request) => {
       // A draft is tested exactly as it would be saved: with the certificate facts its credential gives.

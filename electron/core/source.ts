@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { EnvelopePage, Folder, MessageView, SourceKind } from '../../shared/model';
 import type { ErrorInfo } from '../../shared/errors';
 import type { SearchQuery } from '../../shared/search';
@@ -22,6 +23,11 @@ export interface MailSource {
   getMessage(folderId: string, messageId: string): Promise<MessageView>;
   /** The message exactly as stored, byte for byte. */
   getRaw(folderId: string, messageId: string): Promise<Buffer>;
+  /**
+   * The same bytes as a stream, where the source can read them without holding the whole message
+   * (a file on disk); saving uses it so a big message is never in memory twice. Absent: getRaw.
+   */
+  openRaw?(folderId: string, messageId: string): Promise<Readable>;
   /**
    * Looks again for new mail in a folder (remote sources show a snapshot: a POP3 maildrop as it was
    * when the session opened, an IMAP folder as it was first listed). Absent where there is nothing

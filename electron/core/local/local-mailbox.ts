@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Flags, Folder, SourceKind } from '../../../shared/model';
 
@@ -33,6 +34,8 @@ export interface StoredMessage {
   readHeader(): Promise<HeaderSection>;
   /** The whole message as stored. */
   readRaw(): Promise<Buffer>;
+  /** The whole message as a stream, where it is a file of its own (Maildir, .eml); else absent. */
+  openRaw?(): Promise<Readable>;
 }
 
 export interface HeaderSection {

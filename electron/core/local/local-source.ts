@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Envelope, EnvelopePage, Folder, MessageView, SourceKind } from '../../../shared/model';
 import { AppError } from '../app-error';
@@ -74,6 +75,13 @@ export class LocalMailSource implements MailSource {
     return readRawOrExplain(this.message(folderId, messageId));
   }
 
+  async openRaw(folderId: string, messageId: string): Promise<Readable> {
+    const message = this.message(folderId, messageId);
+    if (!message.openRaw) return Readable.from([await readRawOrExplain(message)]);
+    const open = message.openRaw;
+    return explainReadErrors(() => open());
+  }
+
   async close(): Promise<void> {
     this.envelopes.clear();
   }
@@ -144,9 +152,13 @@ function newestFirst(a: Sortable, b: Sortable): number {
   return b.position - a.position;
 }
 
-async function readRawOrExplain(message: StoredMessage): Promise<Buffer> {
+function readRawOrExplain(message: StoredMessage): Promise<Buffer> {
+  return explainReadErrors(() => message.readRaw());
+}
+
+async function explainReadErrors<T>(read: () => Promise<T>): Promise<T> {
   try {
-    return await message.readRaw();
+    return await read();
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = errnoCode(error);

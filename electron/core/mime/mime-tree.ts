@@ -23,7 +23,7 @@ export interface MimeTree {
 }
 
 /** A MIME node as the splitter emits it (the package exports only the chunk union). */
-type MimeNode = Extract<SplitterChunk, { type: 'node' }>;
+export type MimeNode = Extract<SplitterChunk, { type: 'node' }>;
 
 interface Entry {
   readonly node: MimeNode;
@@ -132,6 +132,16 @@ function createEntry(node: MimeNode, parent: Entry | null): Entry {
       leaf: !multipart && !embeddedMessage,
     },
   };
+}
+
+/** The tree path (MimePart.path) of a node the splitter emitted. */
+export function partPathOf(node: MimeNode): string {
+  return pathOf(node, Boolean(node.multipart));
+}
+
+/** True for a node whose body is content (not a multipart or an embedded message's container). */
+export function isLeafNode(node: MimeNode): boolean {
+  return !node.multipart && !(node.rfc822 && node.messageNode === true);
 }
 
 function pathOf(node: MimeNode, multipart: boolean): string {

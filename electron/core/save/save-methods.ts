@@ -1,0 +1,200 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Api } from '../../../shared/ipc';
+import { isExecutableAttachment } from '../../../shared/attachment-risk';
+import { AppError } from '../app-error';
+import type { Host } from '../host';
+import { sanitizeFilename } from '../mime/attachment-filename';
+import type { MailSource } from '../source';
+import { decodeParts, missingParts, unknownPart } from './part-stream';
+import { type IfExists, openSaveTarget, type SaveTarget } from './save-target';
+
+type SaveApi = Pick<
+  Api,
+  | 'messages.saveEml'
+  | 'messages.savePart'
+  | 'messages.saveAll'
+  | 'messages.openPart'
+  | 'files.pickSaveTarget'
+  | 'files.defaultFolder'
+>;
+
+interface MessageRef {
+  sourceId: string;
+  folderId: string;
+  messageId: string;
+}
+
+/**
+ * Saving from a message to disk: the message as stored (.eml), one decoded part, every attachment
+ * into a folder, or a part opened with the system's app. Bytes stream from the source to the file;
+ * file names that come from the message are sanitised and checked to stay in the chosen folder;
+ * nothing is overwritten unless the request says so.
+ */
+export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSource): SaveApi {
+  const rawStream = async ({ sourceId, folderId, messageId }: MessageRef): Promise<Readable> => {
+    const source = sourceOf(sourceId);
+    return source.openRaw
+      ? source.openRaw(folderId, messageId)
+      : Readable.from([await source.getRaw(folderId, messageId)]);
+  };
+
+  const savePartTo = async (ref: MessageRef, partPath: string, path: string, ifExists: IfExists) => {
+    let target: SaveTarget | null = null;
+    try {
+      const decoded = await decodeParts(
+        await rawStream(ref),
+        new Map([
+          [
+            partPath,
+            async () => {
+              target = await openSaveTarget(path, ifExists);
+              return target.stream;
+            },
+          ],
+        ]),
+      );
+      const opened = target as SaveTarget | null;
+      if (!opened || decoded.length === 0) throw unknownPart(partPath);
+      await opened.commit();
+      return { path: opened.path, name: baseName(opened.path), bytes: decoded[0]?.bytes ?? 0 };
+    } catch (error) {
+      await (target as SaveTarget | null)?.abort();
+      throw error;
+    }
+  };
+
+  return {
+    'messages.saveEml': async ({ path, ifExists, ...ref }) => {
+      const source = await rawStream(ref);
+      const target = await openSaveTarget(path, ifExists).catch((error: unknown) => {
+        source.destroy();
+        throw error;
+      });
+      try {
+        await pipeline(source, target.stream);
+        await target.commit();
+        return { path: target.path, name: baseName(target.path), bytes: target.stream.bytesWritten };
+      } catch (error) {
+        await target.abort();
+        throw error;
+      }
+    },
+
+    'messages.savePart': async ({ partPath, path, ifExists, ...ref }) =>
+      savePartTo(ref, partPath, path, ifExists),
+
+    'messages.saveAll': async ({ folder, partPaths, ...ref }) => {
+      const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
+      const chosen = partPaths
+        ? view.attachments.filter((attachment) => partPaths.includes(attachment.partId))
+        : view.attachments.filter((attachment) => !attachment.inline);
+      const absent = (partPaths ?? []).filter((path) => !chosen.some((a) => a.partId === path));
+      if (absent[0] !== undefined) throw unknownPart(absent[0]);
+      if (chosen.length === 0) {
+        throw new AppError('UNKNOWN_PART', 'This message has no attachments to save.', 'Nothing was saved.');
+      }
+      const base = resolve(folder);
+      const targets = new Map<string, SaveTarget>();
+      const sinks = new Map(
+        chosen.map((attachment) => [
+          attachment.partId,
+          async () => {
+            const name = sanitizeFilename(attachment.filename, attachment.contentType);
+            const target = await openSaveTarget(insideFolder(base, name), 'keep-both');
+            targets.set(attachment.partId, target);
+            return target.stream;
+          },
+        ]),
+      );
+      try {
+        const decoded = await decodeParts(await rawStream(ref), sinks);
+        const missing = missingParts(sinks.keys(), decoded);
+        if (missing[0] !== undefined) throw unknownPart(missing[0]);
+        const files = [];
+        for (const part of decoded) {
+          const target = targets.get(part.partPath);
+          if (!target) continue;
+          await target.commit();
+          files.push({
+            partPath: part.partPath,
+            path: target.path,
+            name: baseName(target.path),
+            bytes: part.bytes,
+          });
+        }
+        return { folder: base, files };
+      } catch (error) {
+        await Promise.all([...targets.values()].map((target) => target.abort()));
+        throw error;
+      }
+    },
+
+    'messages.openPart': async ({ partPath, confirmed, ...ref }) => {
+      if (!host.openFile) {
+        throw new AppError(
+          'UNSUPPORTED',
+          'Opening attachments with another app works only in the desktop app.',
+          'In this browser window, save the attachment and open it from your Downloads folder.',
+        );
+      }
+      const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
+      const part = view.mimeTree.find((candidate) => candidate.path === partPath && candidate.leaf);
+      if (!part) throw unknownPart(partPath);
+      const attachment = view.attachments.find((candidate) => candidate.partId === partPath);
+      const name = sanitizeFilename(attachment?.filename ?? part.filename, part.contentType);
+      if (!confirmed && isExecutableAttachment(name, part.contentType)) {
+        throw new AppError(
+          'CONFIRMATION_REQUIRED',
+          `${name} is a type of file that can run programs on your computer.`,
+        );
+      }
+      // A private folder per open (mode 0700): nothing else on the machine can swap the file.
+      const folder = await mkdtemp(join(tmpdir(), 'mailscope-open-'));
+      const saved = await savePartTo(ref, partPath, join(folder, name), 'fail');
+      await host.openFile(saved.path);
+      return { opened: true };
+    },
+
+    'files.pickSaveTarget': async (request) => {
+      if (!host.pickSaveTarget) {
+        throw new AppError('UNSUPPORTED', 'This window cannot show a save dialog: type the path instead.');
+      }
+      return { path: await host.pickSaveTarget(request) };
+    },
+
+    'files.defaultFolder': async () => ({
+      folder: host.defaultSaveFolder?.() ?? downloadsFolder(),
+      separator: sep === '\\' ? '\\' : '/',
+    }),
+  };
+}
+
+/**
+ * `name` joined onto `folder`, refusing anything that would land elsewhere. Names are sanitised
+ * already; this is the second lock on the same door, so a future change to sanitising cannot
+ * open it.
+ */
+export function insideFolder(folder: string, name: string): string {
+  const path = resolve(folder, name);
+  if (dirname(path) !== resolve(folder) || name === '' || name === '.' || name === '..') {
+    throw new AppError(
+      'SAVE_PATH_INVALID',
+      `The attachment name “${name.slice(0, 100)}” cannot be used as a file name.`,
+    );
+  }
+  return path;
+}
+
+function downloadsFolder(): string {
+  const downloads = join(homedir(), 'Downloads');
+  return existsSync(downloads) ? downloads : homedir();
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf(sep) + 1);
+}
