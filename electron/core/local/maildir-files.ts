@@ -4,8 +4,7 @@ import type { Flags } from '../../../shared/model';
 import { errnoCode } from './fs-errors';
 import type { StoredMessage } from './local-mailbox';
 import { opaqueId } from './opaque-id';
-import { readHeaderSection } from './read-bytes';
-import { openFileStream } from './read-bytes';
+import { openFileStream, readHeaderSection } from './read-bytes';
 
 /** What a Maildir file name says about its message (https://cr.yp.to/proto/maildir.html). */
 export interface MaildirName {
