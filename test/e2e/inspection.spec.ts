@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { expect, test } from './fixtures';
+import { openPath } from './helpers';
 
 /**
  * Deep inspection, by keyboard only: after page.goto nothing but page.keyboard touches the page.
@@ -136,4 +137,54 @@ test('keyboard only: sample mailbox → folder → message → headers → MIME 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('save-outcome')).toContainText('Saved invoice (1).eml');
   expect(readdirSync(workDir).sort()).toEqual(['INV-2026-0163.pdf', 'invoice (1).eml', 'invoice.eml']);
+});
+
+test('Save all: hostile attachment names land safely inside the chosen folder', async ({
+  page,
+  harness,
+  workDir,
+}) => {
+  const source = join(process.cwd(), 'test', 'fixtures', 'attachments', 'hostile-names.eml');
+  const messageDir = join(workDir, 'mail');
+  const folder = join(workDir, 'chosen');
+  mkdirSync(messageDir);
+  mkdirSync(folder);
+  copyFileSync(source, join(messageDir, 'hostile.eml'));
+  await page.goto(harness.url);
+  await openPath(page, join(messageDir, 'hostile.eml'));
+  await page.getByTestId('message-list').getByRole('option').first().click();
+
+  const attachments = page.getByTestId('attachments');
+  // The right-to-left override is gone: the name shows the extension it really has.
+  await expect(attachments).toContainText('invoicegpj.exe');
+  await expect(attachments).not.toContainText('\u202E');
+  await expect(attachments.getByText('Can run programs')).toHaveCount(1);
+
+  await attachments.getByRole('button', { name: 'Save all…' }).click();
+  const dialog = page.getByTestId('save-dialog');
+  await dialog.getByRole('textbox').fill(folder);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('save-outcome')).toContainText(`Saved 7 files to ${folder}`);
+
+  expect(readdirSync(folder).sort()).toEqual(
+    [
+      'passwd',
+      'invoicegpj.exe',
+      '_CON',
+      '_NUL.txt',
+      `${'a'.repeat(196)}.pdf`,
+      'c_d_e_f_g_h_i_j.txt',
+      'passwd (1)',
+    ].sort(),
+  );
+  // Nothing escaped the chosen folder.
+  expect(readdirSync(workDir).sort()).toEqual(['chosen', 'mail']);
+  expect(readdirSync(messageDir)).toEqual(['hostile.eml']);
+  const parsed = await simpleParser(readFileSync(source));
+  const pdf = parsed.attachments.find((attachment) => attachment.filename === '../../etc/passwd');
+  expect(readFileSync(join(folder, 'passwd')).equals(pdf?.content ?? Buffer.alloc(0))).toBe(true);
+
+  // Opening the executable: the harness cannot hand files to the OS, and says so.
+  await attachments.getByRole('button', { name: /^Open invoicegpj\.exe/ }).click();
+  await expect(page.getByTestId('attachment-open-error')).toContainText('only in the desktop app');
 });

@@ -211,6 +211,10 @@ export function MimeTree({
         {part.headers.length > 0 ? (
           <table className="headers-table mime__headers">
             <caption className="sr-only">Headers of this part</caption>
+            <colgroup>
+              <col />
+              <col />
+            </colgroup>
             <tbody>
               {part.headers.map((header, index) => (
                 <tr key={index}>

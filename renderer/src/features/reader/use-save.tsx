@@ -254,15 +254,16 @@ function SaveDialog({
             hint="Replace it, or keep both: the new file then gets a number."
             actions={
               <>
+                <button type="button" className="button" onClick={() => void run('replace')}>
+                  Replace
+                </button>
+                {/* The safe choice is the default: Enter keeps both files. */}
                 <button
                   type="button"
                   className="button button--primary"
                   autoFocus
-                  onClick={() => void run('replace')}
+                  onClick={() => void run('keep-both')}
                 >
-                  Replace
-                </button>
-                <button type="button" className="button" onClick={() => void run('keep-both')}>
                   Keep both
                 </button>
                 <button

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -12,70 +13,13 @@ import { appErrorOf, tempDir } from '../helpers';
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 7), Buffer.from('\n%%EOF\n')]);
 const EXE = Buffer.from('MZ\x90\x00this program cannot be run in DOS mode', 'latin1');
 
-function part(headers: readonly string[], body: Buffer): string[] {
-  return [
-    '--b1',
-    ...headers,
-    'Content-Transfer-Encoding: base64',
-    '',
-    ...(body.toString('base64').match(/.{1,76}/g) ?? []),
-  ];
-}
-
-/** A message whose senders chose every hostile attachment name there is. */
+/**
+ * A message whose sender chose every hostile attachment name there is: ../../etc/passwd, an RTLO
+ * "invoice\u202Egpj.exe", CON, NUL.txt, a 300-character name, every character Windows refuses,
+ * and a second "passwd". Its PDF is PDF above, its .exe is EXE.
+ */
 function hostileMessage(): Buffer {
-  const lines = [
-    'From: Mallory <mallory@example.net>',
-    'To: ap@example.com',
-    'Subject: Hostile names',
-    'Date: Tue, 01 Sep 2026 10:00:00 +0000',
-    'Message-ID: <hostile@example.net>',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: quoted-printable',
-    '',
-    'See attached caf=C3=A9.',
-    ...part(
-      ['Content-Type: application/pdf', 'Content-Disposition: attachment; filename="../../etc/passwd"'],
-      PDF,
-    ),
-    ...part(
-      [
-        'Content-Type: application/octet-stream',
-        "Content-Disposition: attachment; filename*=utf-8''invoice%E2%80%AEgpj.exe",
-      ],
-      EXE,
-    ),
-    ...part(
-      ['Content-Type: text/plain', 'Content-Disposition: attachment; filename="CON"'],
-      Buffer.from('con'),
-    ),
-    ...part(
-      ['Content-Type: text/plain', 'Content-Disposition: attachment; filename="NUL.txt"'],
-      Buffer.from('nul'),
-    ),
-    ...part(
-      ['Content-Type: application/pdf', `Content-Disposition: attachment; filename="${'a'.repeat(300)}.pdf"`],
-      PDF,
-    ),
-    ...part(
-      [
-        'Content-Type: text/plain',
-        'Content-Disposition: attachment; filename="a/b\\\\c:d*e?f\\"g<h>i|j.txt"',
-      ],
-      Buffer.from('specials'),
-    ),
-    ...part(
-      ['Content-Type: text/plain', 'Content-Disposition: attachment; filename="..\\\\..\\\\passwd"'],
-      Buffer.from('again'),
-    ),
-    '--b1--',
-    '',
-  ];
-  return Buffer.from(lines.join('\r\n'));
+  return readFileSync(new URL('../../../fixtures/attachments/hostile-names.eml', import.meta.url));
 }
 
 interface TestHost extends Host {
