@@ -188,3 +188,37 @@ test('Save all: hostile attachment names land safely inside the chosen folder', 
   await attachments.getByRole('button', { name: /^Open invoicegpj\.exe/ }).click();
   await expect(page.getByTestId('attachment-open-error')).toContainText('only in the desktop app');
 });
+
+test('Copy Message-ID puts the id on the clipboard; the route and verdicts show for a spam relay', async ({
+  page,
+  context,
+  harness,
+  workDir,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const path = join(workDir, 'spam.eml');
+  copyFileSync(join(process.cwd(), 'test', 'fixtures', 'headers', 'spam-relay.eml'), path);
+  await page.goto(harness.url);
+  await openPath(page, path);
+  await page.getByTestId('message-list').getByRole('option').first().click();
+
+  await page.getByRole('button', { name: 'Copy Message-ID' }).click();
+  await expect(page.getByRole('button', { name: 'Copy Message-ID' })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('<1789960195.28141@win-pc>');
+
+  await page.getByRole('button', { name: 'Headers', exact: true }).click();
+  const inspection = page.getByTestId('inspection');
+  await inspection.getByRole('tab', { name: /Route/ }).click();
+  const rows = inspection.getByTestId('route-table').getByRole('row');
+  await expect(rows).toHaveCount(7);
+  await expect(rows.nth(5)).toContainText('−2 min 31 s');
+  await expect(rows.nth(1)).toContainText('No date');
+
+  await inspection.getByRole('tab', { name: /Authentication/ }).click();
+  const verdicts = inspection.getByRole('list', { name: 'Authentication verdicts' });
+  await expect(verdicts).toContainText('SPFsoftfail');
+  await expect(verdicts).toContainText('DMARCfail');
+  await expect(inspection.getByRole('region', { name: /from mx\.paypal\.com/ })).toContainText(
+    'came with the message',
+  );
+});

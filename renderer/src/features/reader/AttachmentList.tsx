@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { formatBytes, plural } from '../../components/format';
 import { AttachmentTypeIcon, DownloadIcon, PaperclipIcon, WarningIcon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
-import { ErrorNotice } from '../../components/Notice';
+import { ErrorNotice, Notice } from '../../components/Notice';
 import type { SaveRequest } from './use-save';
 import type { MessageRef } from './use-message';
 
@@ -135,6 +135,17 @@ export function AttachmentList({
           );
         })}
       </ul>
+      {attachments.some(isTnef) ? (
+        <Notice
+          tone="info"
+          compact
+          live="none"
+          className="attachments__tnef"
+          testId="tnef-note"
+          title="winmail.dat is Outlook’s own wrapper (TNEF) around the sender’s real attachments."
+          hint="Mailscope cannot list what is inside it yet. Save it and open it with a TNEF viewer, or ask the sender to send in HTML or plain-text format, which attaches the files directly."
+        />
+      ) : null}
       {confirming ? (
         <Modal
           title="Open a file that can run programs?"
@@ -162,5 +173,12 @@ export function AttachmentList({
         </Modal>
       ) : null}
     </section>
+  );
+}
+
+function isTnef(attachment: Attachment): boolean {
+  return (
+    /^application\/(vnd\.)?ms-tnef$/i.test(attachment.contentType) ||
+    /^winmail\.dat$/i.test(attachment.filename)
   );
 }

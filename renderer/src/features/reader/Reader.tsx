@@ -233,6 +233,7 @@ function MessageDisplay({
             <button
               type="button"
               className="button button--quiet"
+              aria-label="Copy Message-ID"
               title={`Copy ${view.messageId} to the clipboard`}
               onClick={() => {
                 void navigator.clipboard.writeText(view.messageId ?? '').then(
@@ -242,7 +243,7 @@ function MessageDisplay({
               }}
             >
               <CopyIcon size={14} />
-              {copied === 'yes' ? 'Copied' : 'Copy Message-ID'}
+              {copied === 'yes' ? 'Copied' : 'Message-ID'}
             </button>
           ) : null}
           <span className="sr-only" role="status">
