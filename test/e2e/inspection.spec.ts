@@ -222,3 +222,34 @@ test('Copy Message-ID puts the id on the clipboard; the route and verdicts show 
     'came with the message',
   );
 });
+
+test('find in source: count, Enter and Shift+Enter step through matches, Escape clears', async ({
+  page,
+  harness,
+  workDir,
+}) => {
+  const path = join(workDir, 'spam.eml');
+  copyFileSync(join(process.cwd(), 'test', 'fixtures', 'headers', 'spam-relay.eml'), path);
+  await page.goto(harness.url);
+  await openPath(page, path);
+  await page.getByTestId('message-list').getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Source', exact: true }).click();
+
+  const find = page.getByTestId('source-find');
+  const count = page.getByTestId('source-find-count');
+  await find.fill('received:');
+  // Six Received headers (and no Received-SPF, which has no colon right after "Received").
+  await expect(count).toHaveText('1 of 6');
+  await find.press('Enter');
+  await expect(count).toHaveText('2 of 6');
+  await find.press('Shift+Enter');
+  await find.press('Shift+Enter');
+  await expect(count).toHaveText('6 of 6');
+  await expect(page.getByTestId('raw-source').locator('mark')).toHaveCount(6);
+  await expect(page.getByTestId('raw-source').locator('mark.is-current')).toBeInViewport();
+  await find.fill('no such text');
+  await expect(count).toHaveText('No matches');
+  await find.press('Escape');
+  await expect(find).toHaveValue('');
+  await expect(page.getByTestId('raw-source').locator('mark')).toHaveCount(0);
+});
