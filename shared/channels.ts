@@ -19,6 +19,8 @@ export const METHODS = [
   'messages.openPart',
   'files.pickSaveTarget',
   'files.defaultFolder',
+  'saves.progress',
+  'saves.cancel',
   'links.open',
   'profiles.list',
   'profiles.save',

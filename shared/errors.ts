@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'SAVE_PATH_INVALID',
   'CONFIRMATION_REQUIRED',
+  'CANCELLED',
   'PROFILE_INVALID',
   'PROFILE_NOT_FOUND',
   'PROFILES_FILE_SET_ASIDE',
@@ -130,6 +131,10 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
   CONFIRMATION_REQUIRED: {
     message: 'This file could run programs on your computer.',
     hint: 'Open it only if you trust the sender and expected this file; saving it is safer.',
+  },
+  CANCELLED: {
+    message: 'The save was cancelled.',
+    hint: 'Nothing was left half-written.',
   },
   PROFILE_INVALID: {
     message: 'Some settings of this mailbox are not valid.',

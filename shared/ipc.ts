@@ -38,6 +38,10 @@ const savePath = z.string().trim().min(1, 'Enter where to save the file.').max(4
  * confirmed, or a native dialog asked already), `keep-both` (save as "name (1).ext").
  */
 const IfExists = z.enum(['fail', 'replace', 'keep-both']);
+/** Chosen by the renderer for a save it may ask progress of, or cancel (saves.progress, saves.cancel). */
+const operationId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, 'Expected an operation id (letters, digits, dashes).');
 const SavedFile = z.object({
   path: z.string(),
   /** The name it was saved under: different from the one asked for after keep-both. */
@@ -105,12 +109,22 @@ export const CONTRACT = {
   },
   /** The message exactly as stored, byte for byte, streamed from the source to the file. */
   'messages.saveEml': {
-    request: z.object({ ...messageRef, path: savePath, ifExists: IfExists }).strict(),
+    request: z
+      .object({ ...messageRef, path: savePath, ifExists: IfExists, operationId: operationId.optional() })
+      .strict(),
     response: SavedFile,
   },
   /** One MIME part, transfer-decoded (base64, quoted-printable): what the sender attached. */
   'messages.savePart': {
-    request: z.object({ ...messageRef, partPath, path: savePath, ifExists: IfExists }).strict(),
+    request: z
+      .object({
+        ...messageRef,
+        partPath,
+        path: savePath,
+        ifExists: IfExists,
+        operationId: operationId.optional(),
+      })
+      .strict(),
     response: SavedFile,
   },
   /**
@@ -119,7 +133,12 @@ export const CONTRACT = {
    */
   'messages.saveAll': {
     request: z
-      .object({ ...messageRef, folder: savePath, partPaths: z.array(partPath).max(1000).optional() })
+      .object({
+        ...messageRef,
+        folder: savePath,
+        partPaths: z.array(partPath).max(1000).optional(),
+        operationId: operationId.optional(),
+      })
       .strict(),
     response: z.object({ folder: z.string(), files: z.array(SavedFile.extend({ partPath: z.string() })) }),
   },
@@ -138,6 +157,20 @@ export const CONTRACT = {
       z.object({ kind: z.literal('folder') }).strict(),
     ]),
     response: z.object({ path: z.string().nullable() }),
+  },
+  /** How far a save has read the message (bytes of total); running false once it has ended. */
+  'saves.progress': {
+    request: z.object({ operationId }).strict(),
+    response: z.object({
+      bytes: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative().nullable(),
+      running: z.boolean(),
+    }),
+  },
+  /** Stops a running save; it then fails with CANCELLED and leaves no file behind. */
+  'saves.cancel': {
+    request: z.object({ operationId }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
   },
   /** Where saves go unless the user picks another folder (Downloads), and the path separator. */
   'files.defaultFolder': {

@@ -3,6 +3,12 @@ import type { EnvelopePage, Folder, MessageView, SourceKind } from '../../shared
 import type { ErrorInfo } from '../../shared/errors';
 import type { SearchQuery } from '../../shared/search';
 
+/** A message's stored bytes as a stream, with its size when known (for progress). */
+export interface RawStream {
+  readonly stream: Readable;
+  readonly size: number | null;
+}
+
 /**
  * A mailbox the user has open: local files today, IMAP and POP3 later. The service keeps one per
  * open source and routes requests to it; everything it returns is already IPC-shaped.
@@ -27,7 +33,7 @@ export interface MailSource {
    * The same bytes as a stream, where the source can read them without holding the whole message
    * (a file on disk); saving uses it so a big message is never in memory twice. Absent: getRaw.
    */
-  openRaw?(folderId: string, messageId: string): Promise<Readable>;
+  openRaw?(folderId: string, messageId: string): Promise<RawStream>;
   /**
    * Looks again for new mail in a folder (remote sources show a snapshot: a POP3 maildrop as it was
    * when the session opened, an IMAP folder as it was first listed). Absent where there is nothing

@@ -4,7 +4,7 @@ import type { Envelope, EnvelopePage, Folder, MessageView, SourceKind } from '..
 import { AppError } from '../app-error';
 import { EMPTY_ENVELOPE_FIELDS, type EnvelopeFields, parseEnvelopeHeaders } from '../mime/parse-envelope';
 import { parseMessage } from '../mime/parse-message';
-import type { MailSource } from '../source';
+import type { MailSource, RawStream } from '../source';
 import { bodySearchUnsupported } from '../search-support';
 import { envelopeMatches, type SearchQuery } from '../../../shared/search';
 import { mapConcurrent } from './concurrency';
@@ -75,9 +75,12 @@ export class LocalMailSource implements MailSource {
     return readRawOrExplain(this.message(folderId, messageId));
   }
 
-  async openRaw(folderId: string, messageId: string): Promise<Readable> {
+  async openRaw(folderId: string, messageId: string): Promise<RawStream> {
     const message = this.message(folderId, messageId);
-    if (!message.openRaw) return Readable.from([await readRawOrExplain(message)]);
+    if (!message.openRaw) {
+      const raw = await readRawOrExplain(message);
+      return { stream: Readable.from([raw]), size: raw.length };
+    }
     const open = message.openRaw;
     return explainReadErrors(() => open());
   }

@@ -26,6 +26,8 @@ export async function decodeParts(
 ): Promise<DecodedPart[]> {
   const splitter = new Splitter();
   const feeding = pipeline(raw, splitter);
+  // Awaited below; a failure may arrive while the loop waits elsewhere, which must not count as unhandled.
+  feeding.catch(() => undefined);
   const done: DecodedPart[] = [];
   let current: {
     node: MimeNode;
@@ -60,6 +62,7 @@ export async function decodeParts(
           state.bytes += data.length;
         });
         state.writing = pipeline(decoder, out);
+        state.writing.catch(() => undefined);
         current = state;
         continue;
       }

@@ -9,8 +9,9 @@ import { isExecutableAttachment } from '../../../shared/attachment-risk';
 import { AppError } from '../app-error';
 import type { Host } from '../host';
 import { sanitizeFilename } from '../mime/attachment-filename';
-import type { MailSource } from '../source';
+import type { MailSource, RawStream } from '../source';
 import { decodeParts, missingParts, unknownPart } from './part-stream';
+import { SaveOperations } from './save-operations';
 import { type IfExists, openSaveTarget, type SaveTarget } from './save-target';
 
 type SaveApi = Pick<
@@ -21,6 +22,8 @@ type SaveApi = Pick<
   | 'messages.openPart'
   | 'files.pickSaveTarget'
   | 'files.defaultFolder'
+  | 'saves.progress'
+  | 'saves.cancel'
 >;
 
 interface MessageRef {
@@ -36,18 +39,36 @@ interface MessageRef {
  * nothing is overwritten unless the request says so.
  */
 export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSource): SaveApi {
-  const rawStream = async ({ sourceId, folderId, messageId }: MessageRef): Promise<Readable> => {
+  const operations = new SaveOperations();
+
+  /** The message's bytes, counted and cancellable under `operationId`; call done() when finished. */
+  const rawStream = async (
+    { sourceId, folderId, messageId }: MessageRef,
+    operationId: string | undefined,
+  ): Promise<{ stream: Readable; done: () => void }> => {
     const source = sourceOf(sourceId);
-    return source.openRaw
-      ? source.openRaw(folderId, messageId)
-      : Readable.from([await source.getRaw(folderId, messageId)]);
+    let raw: RawStream;
+    if (source.openRaw) {
+      raw = await source.openRaw(folderId, messageId);
+    } else {
+      const bytes = await source.getRaw(folderId, messageId);
+      raw = { stream: Readable.from([bytes]), size: bytes.length };
+    }
+    return operations.track(operationId, raw.stream, raw.size);
   };
 
-  const savePartTo = async (ref: MessageRef, partPath: string, path: string, ifExists: IfExists) => {
+  const savePartTo = async (
+    ref: MessageRef,
+    partPath: string,
+    path: string,
+    ifExists: IfExists,
+    operationId?: string,
+  ) => {
     let target: SaveTarget | null = null;
+    const raw = await rawStream(ref, operationId);
     try {
       const decoded = await decodeParts(
-        await rawStream(ref),
+        raw.stream,
         new Map([
           [
             partPath,
@@ -65,30 +86,36 @@ export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSour
     } catch (error) {
       await (target as SaveTarget | null)?.abort();
       throw error;
+    } finally {
+      raw.done();
     }
   };
 
   return {
-    'messages.saveEml': async ({ path, ifExists, ...ref }) => {
-      const source = await rawStream(ref);
-      const target = await openSaveTarget(path, ifExists).catch((error: unknown) => {
-        source.destroy();
-        throw error;
-      });
+    'messages.saveEml': async ({ path, ifExists, operationId, ...ref }) => {
+      const raw = await rawStream(ref, operationId);
       try {
-        await pipeline(source, target.stream);
-        await target.commit();
-        return { path: target.path, name: baseName(target.path), bytes: target.stream.bytesWritten };
-      } catch (error) {
-        await target.abort();
-        throw error;
+        const target = await openSaveTarget(path, ifExists).catch((error: unknown) => {
+          raw.stream.destroy();
+          throw error;
+        });
+        try {
+          await pipeline(raw.stream, target.stream);
+          await target.commit();
+          return { path: target.path, name: baseName(target.path), bytes: target.stream.bytesWritten };
+        } catch (error) {
+          await target.abort();
+          throw error;
+        }
+      } finally {
+        raw.done();
       }
     },
 
-    'messages.savePart': async ({ partPath, path, ifExists, ...ref }) =>
-      savePartTo(ref, partPath, path, ifExists),
+    'messages.savePart': async ({ partPath, path, ifExists, operationId, ...ref }) =>
+      savePartTo(ref, partPath, path, ifExists, operationId),
 
-    'messages.saveAll': async ({ folder, partPaths, ...ref }) => {
+    'messages.saveAll': async ({ folder, partPaths, operationId, ...ref }) => {
       const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
       const chosen = partPaths
         ? view.attachments.filter((attachment) => partPaths.includes(attachment.partId))
@@ -111,8 +138,9 @@ export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSour
           },
         ]),
       );
+      const raw = await rawStream(ref, operationId);
       try {
-        const decoded = await decodeParts(await rawStream(ref), sinks);
+        const decoded = await decodeParts(raw.stream, sinks);
         const missing = missingParts(sinks.keys(), decoded);
         if (missing[0] !== undefined) throw unknownPart(missing[0]);
         const files = [];
@@ -131,6 +159,8 @@ export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSour
       } catch (error) {
         await Promise.all([...targets.values()].map((target) => target.abort()));
         throw error;
+      } finally {
+        raw.done();
       }
     },
 
@@ -166,6 +196,10 @@ export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSour
       }
       return { path: await host.pickSaveTarget(request) };
     },
+
+    'saves.progress': async ({ operationId }) => operations.progress(operationId),
+
+    'saves.cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
 
     'files.defaultFolder': async () => ({
       folder: host.defaultSaveFolder?.() ?? downloadsFolder(),

@@ -35,8 +35,14 @@ export function AttachmentList({
       kind: 'file',
       what: 'attachment',
       suggestedName: attachment.filename,
-      run: (path, ifExists) =>
-        api.invoke('messages.savePart', { ...message, partPath: attachment.partId, path, ifExists }),
+      run: (path, ifExists, operationId) =>
+        api.invoke('messages.savePart', {
+          ...message,
+          partPath: attachment.partId,
+          path,
+          ifExists,
+          operationId,
+        }),
     });
 
   const open = async (attachment: Attachment, confirmed: boolean) => {
@@ -67,10 +73,11 @@ export function AttachmentList({
               save({
                 kind: 'folder',
                 what: `${attachments.length} attachments`,
-                run: (folder) =>
+                run: (folder, operationId) =>
                   api.invoke('messages.saveAll', {
                     ...message,
                     folder,
+                    operationId,
                     partPaths: attachments.map((a) => a.partId),
                   }),
               })

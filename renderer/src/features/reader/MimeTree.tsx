@@ -197,8 +197,14 @@ export function MimeTree({
                 kind: 'file',
                 what: `part ${part.path}`,
                 suggestedName: partFileName(part),
-                run: (path, ifExists) =>
-                  api.invoke('messages.savePart', { ...message, partPath: part.path, path, ifExists }),
+                run: (path, ifExists, operationId) =>
+                  api.invoke('messages.savePart', {
+                    ...message,
+                    partPath: part.path,
+                    path,
+                    ifExists,
+                    operationId,
+                  }),
               })
             }
           >

@@ -262,7 +262,8 @@ function MessageDisplay({
                 kind: 'file',
                 what: 'message',
                 suggestedName: emlName(view.subject),
-                run: (path, ifExists) => api.invoke('messages.saveEml', { ...message, path, ifExists }),
+                run: (path, ifExists, operationId) =>
+                  api.invoke('messages.saveEml', { ...message, path, ifExists, operationId }),
               })
             }
           >

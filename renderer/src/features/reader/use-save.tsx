@@ -23,12 +23,12 @@ export type SaveRequest =
       /** What is being saved, for the dialog title: "attachment", "part 1.2", "message". */
       what: string;
       suggestedName: string;
-      run: (path: string, ifExists: IfExists) => Promise<Result<SavedFile>>;
+      run: (path: string, ifExists: IfExists, operationId: string) => Promise<Result<SavedFile>>;
     }
   | {
       kind: 'folder';
       what: string;
-      run: (folder: string) => Promise<Result<SavedAll>>;
+      run: (folder: string, operationId: string) => Promise<Result<SavedAll>>;
     };
 
 interface Outcome {
@@ -41,6 +41,76 @@ let nativeDialogs: Promise<boolean> | null = null;
 function hasNativeDialogs(): Promise<boolean> {
   nativeDialogs ??= api.invoke('app.getInfo', {}).then((result) => result.ok && result.value.nativeDialogs);
   return nativeDialogs;
+}
+
+/** A save that has run for a while: how far it is, and how to stop it. */
+interface Progress {
+  operationId: string;
+  bytes: number;
+  total: number | null;
+}
+
+/** Saves that end within this time show no progress at all. */
+const PROGRESS_AFTER_MS = 300;
+const POLL_MS = 250;
+
+/**
+ * Runs a save under a fresh operation id; if it is still running after 300 ms, polls its progress
+ * (and so offers Cancel) until it ends.
+ */
+async function tracked<T>(
+  request: SaveRequest,
+  target: string,
+  ifExists: IfExists,
+  onProgress: (progress: Progress | null) => void,
+): Promise<Result<T>> {
+  const operationId = crypto.randomUUID();
+  let running = true;
+  const poll = async () => {
+    while (running) {
+      const answer = await api.invoke('saves.progress', { operationId });
+      if (!running) break;
+      if (answer.ok) onProgress({ operationId, bytes: answer.value.bytes, total: answer.value.total });
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  };
+  const timer = setTimeout(() => void poll(), PROGRESS_AFTER_MS);
+  try {
+    const result =
+      request.kind === 'file'
+        ? await request.run(target, ifExists, operationId)
+        : await request.run(target, operationId);
+    return result as Result<T>;
+  } finally {
+    running = false;
+    clearTimeout(timer);
+    onProgress(null);
+  }
+}
+
+function SaveProgressBar({ progress }: { progress: Progress }) {
+  const percent = progress.total ? Math.min(100, Math.round((progress.bytes / progress.total) * 100)) : null;
+  return (
+    <div className="save-progress" role="status" data-testid="save-progress">
+      <span className="save-progress__text">
+        Saving… {percent !== null ? `${percent} %` : formatBytes(progress.bytes)}
+        {progress.total ? ` (${formatBytes(progress.bytes)} of ${formatBytes(progress.total)})` : ''}
+      </span>
+      <progress
+        className="save-progress__bar"
+        max={100}
+        value={percent ?? undefined}
+        aria-label="Save progress"
+      />
+      <button
+        type="button"
+        className="button"
+        onClick={() => void api.invoke('saves.cancel', { operationId: progress.operationId })}
+      >
+        Cancel
+      </button>
+    </div>
+  );
 }
 
 function describeSaved(result: SavedFile | SavedAll): Outcome {
@@ -60,6 +130,7 @@ function describeSaved(result: SavedFile | SavedAll): Outcome {
 export function useSave(): { save: (request: SaveRequest) => void; ui: ReactNode } {
   const [asking, setAsking] = useState<SaveRequest | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
 
   const finish = (result: Result<SavedFile | SavedAll>) =>
     setOutcome(
@@ -86,12 +157,13 @@ export function useSave(): { save: (request: SaveRequest) => void; ui: ReactNode
       if (!picked.ok) return finish(picked);
       const path = picked.value.path;
       if (path === null) return;
-      finish(request.kind === 'file' ? await request.run(path, 'replace') : await request.run(path));
+      finish(await tracked<SavedFile | SavedAll>(request, path, 'replace', setProgress));
     });
   };
 
   const ui = (
     <>
+      {progress && !asking ? <SaveProgressBar progress={progress} /> : null}
       {outcome ? (
         <Notice
           tone={outcome.tone}
@@ -137,6 +209,7 @@ function SaveDialog({
 }) {
   const [path, setPath] = useState<string | null>(null);
   const [state, setState] = useState<DialogState>({ kind: 'idle' });
+  const [progress, setProgress] = useState<Progress | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const helpId = useId();
@@ -182,7 +255,7 @@ function SaveDialog({
       return;
     }
     setState({ kind: 'busy' });
-    const result = request.kind === 'file' ? await request.run(target, ifExists) : await request.run(target);
+    const result = await tracked<SavedFile | SavedAll>(request, target, ifExists, setProgress);
     if (result.ok) {
       onSaved(result.value);
       return;
@@ -244,6 +317,7 @@ function SaveDialog({
             ? 'This window has no system file dialog, so type or edit the path. An existing file is never replaced without asking.'
             : 'Each attachment is saved under its own safe name; a name already in use gets a number.'}
         </p>
+        {progress ? <SaveProgressBar progress={progress} /> : null}
         {state.kind === 'error' ? <ErrorNotice error={state.error} testId="save-error" /> : null}
         {state.kind === 'exists' ? (
           <Notice

@@ -227,3 +227,41 @@ describe('save targets', () => {
     }
   });
 });
+
+describe('progress and cancel', () => {
+  it('reports bytes read of the total, and a cancelled save fails with CANCELLED and leaves no file', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { createSaveMethods } = await import('../../../../electron/core/save/save-methods');
+    const raw = readFileSync(new URL('../../../fixtures/attachments/hostile-names.eml', import.meta.url));
+    const feed = new PassThrough();
+    const source = {
+      openRaw: async () => ({ stream: feed, size: raw.length }),
+    } as unknown as import('../../../../electron/core/source').MailSource;
+    const save = createSaveMethods(
+      { kind: 'harness', version: '0', openExternal: async () => {} },
+      () => source,
+    );
+    const out = await tempDir();
+    const path = join(out, 'big.pdf');
+    const ref = { sourceId: 's', folderId: 'f', messageId: 'm' };
+    const operationId = 'op-0123456789';
+
+    const saving = save['messages.savePart']({ ...ref, partPath: '2', path, ifExists: 'fail', operationId });
+    // Everything up to the middle of part 2 (the PDF): its file exists and is being written.
+    const half = raw.indexOf('--b1', raw.indexOf('filename="../../etc/passwd"')) - 200;
+    feed.write(raw.subarray(0, half));
+    await expect.poll(async () => (await save['saves.progress']({ operationId })).bytes).toBe(half);
+    expect(await save['saves.progress']({ operationId })).toEqual({
+      bytes: half,
+      total: raw.length,
+      running: true,
+    });
+    await expect.poll(async () => (await readdir(out)).length).toBe(1);
+
+    expect(await save['saves.cancel']({ operationId })).toEqual({ cancelled: true });
+    expect((await appErrorOf(saving)).code).toBe('CANCELLED');
+    expect(await readdir(out)).toEqual([]);
+    expect(await save['saves.progress']({ operationId })).toMatchObject({ running: false });
+    expect(await save['saves.cancel']({ operationId })).toEqual({ cancelled: false });
+  });
+});
