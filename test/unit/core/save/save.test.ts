@@ -8,6 +8,7 @@ import type { Host } from '../../../../electron/core/host';
 import { insideFolder } from '../../../../electron/core/save/save-methods';
 import { numbered, openSaveTarget, writeError } from '../../../../electron/core/save/save-target';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
+import type { MailSource } from '../../../../electron/core/source';
 import { appErrorOf, tempDir } from '../helpers';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 7), Buffer.from('\n%%EOF\n')]);
@@ -236,7 +237,7 @@ describe('progress and cancel', () => {
     const feed = new PassThrough();
     const source = {
       openRaw: async () => ({ stream: feed, size: raw.length }),
-    } as unknown as import('../../../../electron/core/source').MailSource;
+    } as unknown as MailSource;
     const save = createSaveMethods(
       { kind: 'harness', version: '0', openExternal: async () => {} },
       () => source,
