@@ -275,6 +275,7 @@ function MessageDisplay({
           </span>
         </div>
 
+        {saveUi}
         {showHeaders ? (
           <InspectionPanel
             view={view}
@@ -284,7 +285,6 @@ function MessageDisplay({
             save={save}
           />
         ) : null}
-        {saveUi}
         {showLinks && sanitized ? <LinksPanel links={sanitized.links} /> : null}
 
         {view.notices.map((notice, index) => (
