@@ -155,6 +155,26 @@ describe('the Electron host', () => {
     expect(host.defaultSaveFolder?.()).toBe('/home/me/Downloads');
   });
 
+  it('answers files.pickSaveTarget over IPC from the native dialog', async () => {
+    const window = fake.FakeBrowserWindow.instances[0]!;
+    const handler = fake.ipcMain.handlers.get(channelOf('files.pickSaveTarget')) as Handler;
+    fake.dialog.nextPath = '/home/me/Downloads/a.eml';
+    expect(await handler(frame(window.loadedUrl!), { kind: 'file', suggestedName: 'a.eml' })).toEqual({
+      ok: true,
+      value: { path: '/home/me/Downloads/a.eml' },
+    });
+    fake.dialog.nextPath = null;
+    expect(await handler(frame(window.loadedUrl!), { kind: 'folder' })).toEqual({
+      ok: true,
+      value: { path: null },
+    });
+    const info = fake.ipcMain.handlers.get(channelOf('files.defaultFolder')) as Handler;
+    expect(await info(frame(window.loadedUrl!), {})).toMatchObject({
+      ok: true,
+      value: { folder: '/home/me/Downloads' },
+    });
+  });
+
   it('opens files with the system app and turns a refusal into an error the UI can show', async () => {
     const host = electronHost('1.0.0');
     await host.openFile?.('/tmp/mailscope-open-x/report.pdf');
