@@ -44,12 +44,10 @@ export async function openSaveTarget(path: string, ifExists: IfExists): Promise<
     );
   }
   if (ifExists === 'replace') {
-    const temporary = join(
-      folder,
-      `.${basename(target).slice(0, 200)}.${randomBytes(6).toString('hex')}.part`,
-    );
+    // Short on purpose: the target's own name may already use most of the 255 bytes a name can have.
+    const temporary = join(folder, `.mailscope-${randomBytes(8).toString('hex')}.part`);
     const handle = await create(temporary);
-    return target_(
+    return writeTarget(
       handle,
       target,
       async () => {
@@ -67,7 +65,7 @@ export async function openSaveTarget(path: string, ifExists: IfExists): Promise<
     const candidate = copy === 0 ? target : numbered(target, copy);
     try {
       const handle = await create(candidate);
-      return target_(handle, candidate, async () => undefined, candidate);
+      return writeTarget(handle, candidate, async () => undefined, candidate);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'FILE_EXISTS') throw error;
       if (ifExists === 'fail') throw error;
@@ -88,7 +86,12 @@ export function numbered(path: string, copy: number): string {
   return join(dirname(path), `${stem} (${copy})${extension === name ? '' : extension}`);
 }
 
-function target_(handle: FileHandle, path: string, finish: () => Promise<void>, written: string): SaveTarget {
+function writeTarget(
+  handle: FileHandle,
+  path: string,
+  finish: () => Promise<void>,
+  written: string,
+): SaveTarget {
   const stream = handle.createWriteStream();
   let closed = false;
   const close = async () => {
