@@ -140,7 +140,16 @@ export const CONTRACT = {
         operationId: operationId.optional(),
       })
       .strict(),
-    response: z.object({ folder: z.string(), files: z.array(SavedFile.extend({ partPath: z.string() })) }),
+    response: z.object({
+      folder: z.string(),
+      files: z.array(
+        SavedFile.extend({
+          partPath: z.string(),
+          /** Its name was taken in the folder, so it was saved with a number ("name (1).ext"). */
+          renamed: z.boolean(),
+        }),
+      ),
+    }),
   },
   /**
    * Saves a part to a private temporary folder and opens it with the system's default app (desktop

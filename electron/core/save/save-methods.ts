@@ -126,14 +126,15 @@ export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSour
         throw new AppError('UNKNOWN_PART', 'This message has no attachments to save.', 'Nothing was saved.');
       }
       const base = resolve(folder);
-      const targets = new Map<string, SaveTarget>();
+      const targets = new Map<string, { target: SaveTarget; asked: string }>();
       const sinks = new Map(
         chosen.map((attachment) => [
           attachment.partId,
           async () => {
             const name = sanitizeFilename(attachment.filename, attachment.contentType);
-            const target = await openSaveTarget(insideFolder(base, name), 'keep-both');
-            targets.set(attachment.partId, target);
+            const asked = insideFolder(base, name);
+            const target = await openSaveTarget(asked, 'keep-both');
+            targets.set(attachment.partId, { target, asked });
             return target.stream;
           },
         ]),
@@ -145,19 +146,20 @@ export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSour
         if (missing[0] !== undefined) throw unknownPart(missing[0]);
         const files = [];
         for (const part of decoded) {
-          const target = targets.get(part.partPath);
-          if (!target) continue;
-          await target.commit();
+          const entry = targets.get(part.partPath);
+          if (!entry) continue;
+          await entry.target.commit();
           files.push({
             partPath: part.partPath,
-            path: target.path,
-            name: baseName(target.path),
+            path: entry.target.path,
+            name: baseName(entry.target.path),
             bytes: part.bytes,
+            renamed: entry.target.path !== entry.asked,
           });
         }
         return { folder: base, files };
       } catch (error) {
-        await Promise.all([...targets.values()].map((target) => target.abort()));
+        await Promise.all([...targets.values()].map((entry) => entry.target.abort()));
         throw error;
       } finally {
         raw.done();

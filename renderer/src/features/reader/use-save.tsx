@@ -115,7 +115,7 @@ function SaveProgressBar({ progress }: { progress: Progress }) {
 
 function describeSaved(result: SavedFile | SavedAll): Outcome {
   if ('files' in result) {
-    const renamed = result.files.filter((file) => /\(\d+\)(\.[^.]*)?$/.test(file.name)).length;
+    const renamed = result.files.filter((file) => file.renamed).length;
     return {
       tone: 'info',
       title: `Saved ${result.files.length === 1 ? '1 file' : `${result.files.length} files`} to ${result.folder}`,

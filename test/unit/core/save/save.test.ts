@@ -123,6 +123,15 @@ describe('saving from a message', () => {
       'passwd (1)',
     ]);
     expect(result.files.every((file) => file.path === join(folder, file.name))).toBe(true);
+    expect(result.files.map((file) => file.renamed)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
     // Nothing landed anywhere but the chosen folder.
     expect(await readdir(out)).toEqual(['chosen']);
     expect((await readdir(folder)).sort()).toEqual(result.files.map((file) => file.name).sort());
@@ -137,7 +146,7 @@ describe('saving from a message', () => {
       folder,
       partPaths: [result.files[0]?.partPath ?? ''],
     });
-    expect(again.files.map((file) => file.name)).toEqual(['passwd (2)']);
+    expect(again.files.map((file) => [file.name, file.renamed])).toEqual([['passwd (2)', true]]);
   });
 
   it('explains a missing folder, a relative path, a path that is a folder', async () => {
