@@ -20,6 +20,12 @@ export const ERROR_CODES = [
   'UNKNOWN_FOLDER',
   'UNKNOWN_MESSAGE',
   'LINK_REFUSED',
+  'UNKNOWN_PART',
+  'FILE_EXISTS',
+  'DISK_FULL',
+  'SAVE_PATH_INVALID',
+  'CONFIRMATION_REQUIRED',
+  'CANCELLED',
   'PROFILE_INVALID',
   'PROFILE_NOT_FOUND',
   'PROFILES_FILE_SET_ASIDE',
@@ -44,7 +50,6 @@ export const ERROR_CODES = [
   'SERVER_TIMEOUT',
   'CONNECTION_LOST',
   'PROTOCOL_ERROR',
-  'CANCELLED',
   'INTERNAL',
 ] as const;
 
@@ -116,6 +121,30 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
   LINK_REFUSED: {
     message: 'Mailscope opens only web (http, https) and mailto links.',
     hint: 'Copy the link target if you need to inspect it.',
+  },
+  UNKNOWN_PART: {
+    message: 'That part does not exist in this message.',
+    hint: 'The message may have changed since it was opened: open it again.',
+  },
+  FILE_EXISTS: {
+    message: 'A file with that name already exists.',
+    hint: 'Replace it, keep both (the new file gets a number), or choose another name.',
+  },
+  DISK_FULL: {
+    message: 'There is not enough space on the disk to save the file.',
+    hint: 'Free some space or save to another drive; nothing was left half-written.',
+  },
+  SAVE_PATH_INVALID: {
+    message: 'Mailscope cannot save to that path.',
+    hint: 'Enter the full path of a file in a folder that exists, for example /home/you/Downloads/report.pdf.',
+  },
+  CONFIRMATION_REQUIRED: {
+    message: 'This file could run programs on your computer.',
+    hint: 'Open it only if you trust the sender and expected this file; saving it is safer.',
+  },
+  CANCELLED: {
+    message: 'Stopped before it finished, as asked.',
+    hint: 'Nothing was changed and nothing was left half-written. Run it again whenever you are ready.',
   },
   PROFILE_INVALID: {
     message: 'Some settings of this mailbox are not valid.',
@@ -208,10 +237,6 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
   CONNECTION_LOST: {
     message: 'The connection to the mail server was lost.',
     hint: 'Mailscope reconnects on the next action; refresh to try now.',
-  },
-  CANCELLED: {
-    message: 'Stopped before it finished, as asked.',
-    hint: 'Nothing was changed. Run it again whenever you are ready.',
   },
   PROTOCOL_ERROR: {
     message: 'The server answered in a way the protocol does not allow.',

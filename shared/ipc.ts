@@ -29,6 +29,29 @@ import { SearchQuery } from './search';
 
 const id = z.string().min(1).max(512);
 const Empty = z.object({}).strict();
+const messageRef = { sourceId: id, folderId: id, messageId: id };
+/** A MIME part path as MessageView.mimeTree and Attachment.partId give it ("", "1", "2.1", "3.TEXT"). */
+const partPath = z
+  .string()
+  .max(200)
+  .regex(/^(?:\d+(?:\.\d+)*(?:\.TEXT)?)?$/, 'Expected a MIME part path such as "2" or "1.3".');
+/** A path the user chose in a save dialog (native, or typed in the harness). */
+const savePath = z.string().trim().min(1, 'Enter where to save the file.').max(4096);
+/**
+ * What to do when the file exists: `fail` (FILE_EXISTS, so the UI can ask), `replace` (the user
+ * confirmed, or a native dialog asked already), `keep-both` (save as "name (1).ext").
+ */
+const IfExists = z.enum(['fail', 'replace', 'keep-both']);
+/** Chosen by the renderer for a save it may ask progress of, or cancel (saves.progress, saves.cancel). */
+const operationId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, 'Expected an operation id (letters, digits, dashes).');
+const SavedFile = z.object({
+  path: z.string(),
+  /** The name it was saved under: different from the one asked for after keep-both. */
+  name: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
 
 export const CONTRACT = {
   'app.getInfo': { request: Empty, response: AppInfo },
@@ -108,6 +131,85 @@ export const CONTRACT = {
       })
       .strict(),
     response: EventBatch,
+  },
+  /** The message exactly as stored, byte for byte, streamed from the source to the file. */
+  'messages.saveEml': {
+    request: z
+      .object({ ...messageRef, path: savePath, ifExists: IfExists, operationId: operationId.optional() })
+      .strict(),
+    response: SavedFile,
+  },
+  /** One MIME part, transfer-decoded (base64, quoted-printable): what the sender attached. */
+  'messages.savePart': {
+    request: z
+      .object({
+        ...messageRef,
+        partPath,
+        path: savePath,
+        ifExists: IfExists,
+        operationId: operationId.optional(),
+      })
+      .strict(),
+    response: SavedFile,
+  },
+  /**
+   * Several parts (default: every attachment that is not shown inside the body) into one folder,
+   * under their sanitised names; a name already there gets a number, nothing is overwritten.
+   */
+  'messages.saveAll': {
+    request: z
+      .object({
+        ...messageRef,
+        folder: savePath,
+        partPaths: z.array(partPath).max(1000).optional(),
+        operationId: operationId.optional(),
+      })
+      .strict(),
+    response: z.object({
+      folder: z.string(),
+      files: z.array(
+        SavedFile.extend({
+          partPath: z.string(),
+          /** Its name was taken in the folder, so it was saved with a number ("name (1).ext"). */
+          renamed: z.boolean(),
+        }),
+      ),
+    }),
+  },
+  /**
+   * Saves a part to a private temporary folder and opens it with the system's default app (desktop
+   * only). A type that can run code is refused with CONFIRMATION_REQUIRED until `confirmed` is true.
+   */
+  'messages.openPart': {
+    request: z.object({ ...messageRef, partPath, confirmed: z.boolean() }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
+  /** A native save dialog (file) or folder picker; UNSUPPORTED where there are none (the harness). */
+  'files.pickSaveTarget': {
+    request: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('file'), suggestedName: z.string().min(1).max(255) }).strict(),
+      z.object({ kind: z.literal('folder') }).strict(),
+    ]),
+    response: z.object({ path: z.string().nullable() }),
+  },
+  /** How far a save has read the message (bytes of total); running false once it has ended. */
+  'saves.progress': {
+    request: z.object({ operationId }).strict(),
+    response: z.object({
+      bytes: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative().nullable(),
+      running: z.boolean(),
+    }),
+  },
+  /** Stops a running save; it then fails with CANCELLED and leaves no file behind. */
+  'saves.cancel': {
+    request: z.object({ operationId }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  /** Where saves go unless the user picks another folder (Downloads), and the path separator. */
+  'files.defaultFolder': {
+    request: Empty,
+    response: z.object({ folder: z.string(), separator: z.enum(['/', '\\']) }),
   },
   'links.open': {
     request: z.object({ url: z.string().min(1).max(8192) }).strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfo } from './errors';
+import { AuthenticationReport, CalendarEvent, ReceivedHop } from './inspection';
 import { Profile } from './profile';
 
 /**
@@ -88,6 +89,18 @@ export type EnvelopePage = z.infer<typeof EnvelopePage>;
 export const Header = z.object({ name: z.string(), value: z.string() });
 export type Header = z.infer<typeof Header>;
 
+export {
+  AuthenticationReport,
+  CalendarEvent,
+  ReceivedHop,
+  type AuthResult,
+  type AuthResultsHeader,
+  type AuthVerdict,
+  type CalendarTime,
+  type DkimSignature,
+  type HopHost,
+} from './inspection';
+
 export const Attachment = z.object({
   /** MIME part path ("2", "1.3"), unique within the message. */
   partId: z.string(),
@@ -112,6 +125,10 @@ export const MimePart = z.object({
   filename: z.string().nullable(),
   /** Bytes of the encoded part body as it stands in the message. */
   size: z.number().int().nonnegative(),
+  /** The part's own header fields, decoded for display (the message's for the root). */
+  headers: z.array(Header),
+  /** A leaf part: its decoded body can be saved. Containers (multipart, message/rfc822) hold parts. */
+  leaf: z.boolean(),
 });
 export type MimePart = z.infer<typeof MimePart>;
 
@@ -133,6 +150,11 @@ export const MessageView = MessageSummary.extend({
   inlineImages: z.array(InlineImage),
   attachments: z.array(Attachment),
   mimeTree: z.array(MimePart),
+  /** The route, first hop first (see shared/inspection.ts). */
+  received: z.array(ReceivedHop),
+  authentication: AuthenticationReport,
+  /** Calendar invitations in text/calendar parts, each event once. */
+  calendar: z.array(CalendarEvent),
   notices: z.array(ErrorInfo),
 });
 export type MessageView = z.infer<typeof MessageView>;

@@ -9,6 +9,7 @@ import { withFsErrors } from './local/fs-errors';
 import { LocalMailSource } from './local/local-source';
 import { DEFAULT_LARGE_FILE_BYTES, openLocal } from './local/open-local';
 import { openMaildir } from './local/open-maildir';
+import { createSaveMethods } from './save/save-methods';
 import type { MailSource } from './source';
 import { EventHub } from './events/event-hub';
 import type { DiagnosticReport } from '../../shared/diagnostics';
@@ -159,6 +160,7 @@ export function createService(options: ServiceOptions): Api {
 
   return {
     ...profiles.methods,
+    ...createSaveMethods(host, sourceOf),
 
     'profiles.save': async (request) => {
       const before = request.id ? await profiles.profile(request.id).catch(() => null) : null;

@@ -1,7 +1,14 @@
+import type { Readable } from 'node:stream';
 import type { EnvelopePage, Folder, MessageView, SourceKind } from '../../shared/model';
 import type { ErrorInfo } from '../../shared/errors';
 import type { SearchQuery } from '../../shared/search';
 import type { SourceEvent } from '../../shared/events';
+
+/** A message's stored bytes as a stream, with its size when known (for progress). */
+export interface RawStream {
+  readonly stream: Readable;
+  readonly size: number | null;
+}
 
 /**
  * A mailbox the user has open: local files today, IMAP and POP3 later. The service keeps one per
@@ -23,6 +30,11 @@ export interface MailSource {
   getMessage(folderId: string, messageId: string): Promise<MessageView>;
   /** The message exactly as stored, byte for byte. */
   getRaw(folderId: string, messageId: string): Promise<Buffer>;
+  /**
+   * The same bytes as a stream, where the source can read them without holding the whole message
+   * (a file on disk); saving uses it so a big message is never in memory twice. Absent: getRaw.
+   */
+  openRaw?(folderId: string, messageId: string): Promise<RawStream>;
   /**
    * Looks again for new mail in a folder (remote sources show a snapshot: a POP3 maildrop as it was
    * when the session opened, an IMAP folder as it was first listed). Absent where there is nothing

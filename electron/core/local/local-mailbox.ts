@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Flags, Folder, SourceKind } from '../../../shared/model';
+import type { RawStream } from '../source';
 
 /**
  * What each on-disk format (Maildir, mbox, .eml) builds when it is opened: folders and, per folder,
@@ -33,6 +34,8 @@ export interface StoredMessage {
   readHeader(): Promise<HeaderSection>;
   /** The whole message as stored. */
   readRaw(): Promise<Buffer>;
+  /** The whole message as a stream, where it is a file of its own (Maildir, .eml); else absent. */
+  openRaw?(): Promise<RawStream>;
 }
 
 export interface HeaderSection {

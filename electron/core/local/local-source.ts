@@ -1,9 +1,10 @@
+import { Readable } from 'node:stream';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Envelope, EnvelopePage, Folder, MessageView, SourceKind } from '../../../shared/model';
 import { AppError } from '../app-error';
 import { EMPTY_ENVELOPE_FIELDS, type EnvelopeFields, parseEnvelopeHeaders } from '../mime/parse-envelope';
 import { parseMessage } from '../mime/parse-message';
-import type { MailSource } from '../source';
+import type { MailSource, RawStream } from '../source';
 import { bodySearchUnsupported } from '../search-support';
 import { envelopeMatches, type SearchQuery } from '../../../shared/search';
 import { mapConcurrent } from './concurrency';
@@ -72,6 +73,16 @@ export class LocalMailSource implements MailSource {
 
   async getRaw(folderId: string, messageId: string): Promise<Buffer> {
     return readRawOrExplain(this.message(folderId, messageId));
+  }
+
+  async openRaw(folderId: string, messageId: string): Promise<RawStream> {
+    const message = this.message(folderId, messageId);
+    if (!message.openRaw) {
+      const raw = await readRawOrExplain(message);
+      return { stream: Readable.from([raw]), size: raw.length };
+    }
+    const open = message.openRaw;
+    return explainReadErrors(() => open());
   }
 
   async close(): Promise<void> {
@@ -144,9 +155,13 @@ function newestFirst(a: Sortable, b: Sortable): number {
   return b.position - a.position;
 }
 
-async function readRawOrExplain(message: StoredMessage): Promise<Buffer> {
+function readRawOrExplain(message: StoredMessage): Promise<Buffer> {
+  return explainReadErrors(() => message.readRaw());
+}
+
+async function explainReadErrors<T>(read: () => Promise<T>): Promise<T> {
   try {
-    return await message.readRaw();
+    return await read();
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = errnoCode(error);

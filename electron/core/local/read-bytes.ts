@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import type { RawStream } from '../source';
 import type { HeaderSection } from './local-mailbox';
 
 /** Headers larger than this are cut: no real message needs more, and a hostile one must not cost RAM. */
@@ -62,5 +63,20 @@ export async function readHeaderSection(
     };
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * A file as a stream, opened before it is returned so a missing or unreadable file fails here, with
+ * its errno, rather than later inside whatever consumes the stream.
+ */
+export async function openFileStream(path: string): Promise<RawStream> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    return { stream: handle.createReadStream(), size };
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
 }

@@ -1,6 +1,8 @@
 import libmime from 'libmime';
 
 const MAX_LENGTH = 200;
+// Linux and macOS file systems allow 255 bytes per name; leave room for " (12)" when a name is taken.
+const MAX_BYTES = 240;
 const MAX_EXTENSION_LENGTH = 20;
 // C0/C1 controls, and the bidi controls that can make `invoice‮fdp.exe` display as `invoiceexe.pdf`.
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
@@ -14,7 +16,7 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)
  * A name a sender chose, made safe to show and to save under: no directories (a sender's
  * `../../etc/passwd` or `C:\Users\me\report.pdf` keeps only its last segment), no invisible or
  * direction-changing characters, nothing Windows would refuse or treat as a device, at most
- * 200 characters with the extension kept. An empty result becomes `attachment.<ext>`, the
+ * 200 characters and 240 UTF-8 bytes with the extension kept. An empty result becomes `attachment.<ext>`, the
  * extension guessed from the content type.
  */
 export function sanitizeFilename(name: string | null | undefined, contentType: string): string {
@@ -34,19 +36,33 @@ export function sanitizeFilename(name: string | null | undefined, contentType: s
 
 /** Cuts by code point (never halving a surrogate pair) and keeps a short extension intact. */
 function capLength(name: string): string {
-  const chars = Array.from(name);
-  if (chars.length <= MAX_LENGTH) return name;
+  if (Array.from(name).length <= MAX_LENGTH && utf8Length(name) <= MAX_BYTES) return name;
   const dot = name.lastIndexOf('.');
-  const extension = dot > 0 ? Array.from(name.slice(dot)) : [];
-  if (extension.length === 0 || extension.length > MAX_EXTENSION_LENGTH) {
-    return chars
-      .slice(0, MAX_LENGTH)
-      .join('')
-      .replace(/[\s.]+$/, '');
+  const extension = dot > 0 ? name.slice(dot) : '';
+  const keepExtension =
+    extension !== '' && Array.from(extension).length <= MAX_EXTENSION_LENGTH && /^\.[^\s]+$/.test(extension);
+  const base = keepExtension ? name.slice(0, dot) : name;
+  const suffix = keepExtension ? extension : '';
+  return (
+    fit(base, MAX_LENGTH - Array.from(suffix).length, MAX_BYTES - utf8Length(suffix)).replace(/[\s.]+$/, '') +
+    suffix
+  );
+}
+
+function fit(text: string, maxChars: number, maxBytes: number): string {
+  let out = '';
+  let chars = 0;
+  let bytes = 0;
+  for (const char of text) {
+    const size = utf8Length(char);
+    if (chars + 1 > maxChars || bytes + size > maxBytes) break;
+    out += char;
+    chars += 1;
+    bytes += size;
   }
-  const base = Array.from(name.slice(0, dot))
-    .slice(0, MAX_LENGTH - extension.length)
-    .join('')
-    .replace(/[\s.]+$/, '');
-  return base + extension.join('');
+  return out;
+}
+
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }

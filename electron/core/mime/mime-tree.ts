@@ -3,6 +3,10 @@ import libmime from 'libmime';
 import { type ErrorInfo, errorInfo } from '../../../shared/errors';
 import type { MimePart } from '../../../shared/model';
 import { sanitizeFilename } from './attachment-filename';
+import { displayHeaders } from './header-lines';
+
+/** A part with more header fields than this is shown with the first ones only. */
+const MAX_PART_HEADERS = 200;
 
 /**
  * Part paths follow IMAP (RFC 3501 §6.4.5): a multipart message's root has the empty path "" and
@@ -19,7 +23,7 @@ export interface MimeTree {
 }
 
 /** A MIME node as the splitter emits it (the package exports only the chunk union). */
-type MimeNode = Extract<SplitterChunk, { type: 'node' }>;
+export type MimeNode = Extract<SplitterChunk, { type: 'node' }>;
 
 interface Entry {
   readonly node: MimeNode;
@@ -124,8 +128,20 @@ function createEntry(node: MimeNode, parent: Entry | null): Entry {
       disposition: node.disposition || null,
       filename: node.filename ? sanitizeFilename(node.filename, contentType) : null,
       size: 0,
+      headers: node.headers ? displayHeaders(node.headers.getList().slice(0, MAX_PART_HEADERS)) : [],
+      leaf: !multipart && !embeddedMessage,
     },
   };
+}
+
+/** The tree path (MimePart.path) of a node the splitter emitted. */
+export function partPathOf(node: MimeNode): string {
+  return pathOf(node, Boolean(node.multipart));
+}
+
+/** True for a node whose body is content (not a multipart or an embedded message's container). */
+export function isLeafNode(node: MimeNode): boolean {
+  return !node.multipart && !(node.rfc822 && node.messageNode === true);
 }
 
 function pathOf(node: MimeNode, multipart: boolean): string {

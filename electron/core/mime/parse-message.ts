@@ -1,11 +1,14 @@
 import { type ParsedMail, type SimpleParserOptions, simpleParser } from 'mailparser';
-import type { Attachment, Flags, MessageView } from '../../../shared/model';
+import type { Attachment, CalendarEvent, Flags, MessageView } from '../../../shared/model';
 import { AppError } from '../app-error';
 import { toAddresses } from './addresses';
 import { sanitizeFilename } from './attachment-filename';
+import { authenticationReport } from './auth-results';
+import { calendarEvents } from './calendar';
 import { dateFromHeaderLines, displayHeaders } from './header-lines';
 import { inlineImages, referencedContentIds } from './inline-images';
 import { buildMimeTree, type MimeTree } from './mime-tree';
+import { receivedChain } from './received';
 
 /** What the source knows about a message that is not in its bytes. */
 export interface MessageMeta {
@@ -41,6 +44,7 @@ export async function parseMessage(raw: Buffer, meta: MessageMeta): Promise<Mess
   const html = typeof parsed.html === 'string' ? parsed.html : null;
   const referenced = referencedContentIds(html);
   const inline = inlineImages(parsed.attachments, referenced);
+  const headers = displayHeaders(parsed.headerLines);
 
   return {
     id: meta.id,
@@ -55,12 +59,15 @@ export async function parseMessage(raw: Buffer, meta: MessageMeta): Promise<Mess
     messageId: parsed.messageId ?? null,
     size: raw.length,
     flags: meta.flags,
-    headers: displayHeaders(parsed.headerLines),
+    headers,
     text: parsed.text ?? null,
     html,
     inlineImages: inline.images,
     attachments: toAttachments(parsed, tree, referenced),
     mimeTree: [...tree.parts],
+    received: receivedChain(headers),
+    authentication: authenticationReport(headers),
+    calendar: invitations(parsed),
     notices: [...tree.notices, ...inline.notices],
   };
 }
@@ -97,4 +104,40 @@ function partPathMatcher(tree: MimeTree): (mailparserPartId: string) => string |
     }
     return null;
   };
+}
+
+const CALENDAR_TYPES = new Set(['text/calendar', 'application/ics']);
+
+/**
+ * The events of every calendar part, each once: Outlook sends the same invitation twice, inline in
+ * the multipart/alternative and again as invite.ics.
+ */
+function invitations(parsed: ParsedMail): CalendarEvent[] {
+  const seen = new Set<string>();
+  const events: CalendarEvent[] = [];
+  for (const attachment of parsed.attachments) {
+    if (!CALENDAR_TYPES.has(attachment.contentType.toLowerCase())) continue;
+    const type = attachment.headers.get('content-type');
+    const params: Record<string, string> =
+      typeof type === 'object' && 'params' in type && !('value' in type && Array.isArray(type.value))
+        ? (type.params as Record<string, string>)
+        : {};
+    const charset = params['charset'];
+    for (const event of calendarEvents(decodeText(attachment.content, charset))) {
+      const key = JSON.stringify(event);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push(event);
+    }
+  }
+  return events;
+}
+
+function decodeText(content: Buffer, charset: string | undefined): string {
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(content);
+  } catch {
+    // A charset name the platform does not know: calendars are UTF-8 in practice.
+    return new TextDecoder().decode(content);
+  }
 }

@@ -110,15 +110,34 @@ export const Menu = {
   },
 };
 
+/** Records every dialog asked for; answers with `nextPath` (null: the user cancelled). */
 export const dialog = {
-  async showOpenDialog() {
-    return { canceled: true, filePaths: [] as string[] };
+  calls: [] as { kind: 'open' | 'save'; options: Record<string, unknown> }[],
+  nextPath: null as string | null,
+  async showOpenDialog(...args: unknown[]) {
+    this.calls.push({ kind: 'open', options: args.at(-1) as Record<string, unknown> });
+    return this.nextPath === null
+      ? { canceled: true, filePaths: [] as string[] }
+      : { canceled: false, filePaths: [this.nextPath] };
+  },
+  async showSaveDialog(...args: unknown[]) {
+    this.calls.push({ kind: 'save', options: args.at(-1) as Record<string, unknown> });
+    return this.nextPath === null
+      ? { canceled: true, filePath: '' }
+      : { canceled: false, filePath: this.nextPath };
   },
 };
 export const shell = {
   opened: [] as string[],
+  openedPaths: [] as string[],
+  /** What shell.openPath answers: '' for success, else the OS's error text. */
+  openPathFailure: '',
   async openExternal(url: string) {
     this.opened.push(url);
+  },
+  async openPath(path: string) {
+    this.openedPaths.push(path);
+    return this.openPathFailure;
   },
 };
 export const contextBridge = {

@@ -8,6 +8,7 @@ import * as fake from './fake-electron';
 vi.mock('electron', () => import('./fake-electron'));
 
 const { startApp, appUrlCheck } = await import('../../../electron/main/app');
+const { electronHost } = await import('../../../electron/main/host');
 const { APP_CSP } = await import('../../../shared/csp');
 
 type Handler = (event: unknown, payload: unknown) => Promise<unknown>;
@@ -21,6 +22,7 @@ describe('Electron main process wiring', () => {
 
   beforeAll(async () => {
     fake.app.paths.set('userData', mkdtempSync(join(tmpdir(), 'mailscope-main-')));
+    fake.app.paths.set('downloads', '/home/me/Downloads');
     await startApp();
     expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
     window = fake.FakeBrowserWindow.instances[0]!;
@@ -127,6 +129,62 @@ describe('Electron main process wiring', () => {
     const dev = appUrlCheck('http://localhost:5173/');
     expect(dev('http://localhost:5173/index.html')).toBe(true);
     expect(dev('http://localhost:5174/')).toBe(false);
+  });
+});
+
+describe('the Electron host', () => {
+  it('saves through native dialogs: a save dialog that confirms overwrites, a folder picker for Save all', async () => {
+    const host = electronHost('1.0.0');
+    fake.dialog.calls.length = 0;
+    fake.dialog.nextPath = '/home/me/Downloads/report.pdf';
+    expect(await host.pickSaveTarget?.({ kind: 'file', suggestedName: 'report.pdf' })).toBe(
+      '/home/me/Downloads/report.pdf',
+    );
+    fake.dialog.nextPath = '/home/me/Attachments';
+    expect(await host.pickSaveTarget?.({ kind: 'folder' })).toBe('/home/me/Attachments');
+    fake.dialog.nextPath = null;
+    expect(await host.pickSaveTarget?.({ kind: 'file', suggestedName: 'x.txt' })).toBeNull();
+    expect(fake.dialog.calls.map((call) => call.kind)).toEqual(['save', 'open', 'save']);
+    expect(fake.dialog.calls[0]?.options).toMatchObject({
+      defaultPath: join('/home/me/Downloads', 'report.pdf'),
+      properties: expect.arrayContaining(['showOverwriteConfirmation']),
+    });
+    expect(fake.dialog.calls[1]?.options).toMatchObject({
+      properties: expect.arrayContaining(['openDirectory', 'createDirectory']),
+    });
+    expect(host.defaultSaveFolder?.()).toBe('/home/me/Downloads');
+  });
+
+  it('answers files.pickSaveTarget over IPC from the native dialog', async () => {
+    const window = fake.FakeBrowserWindow.instances[0]!;
+    const handler = fake.ipcMain.handlers.get(channelOf('files.pickSaveTarget')) as Handler;
+    fake.dialog.nextPath = '/home/me/Downloads/a.eml';
+    expect(await handler(frame(window.loadedUrl!), { kind: 'file', suggestedName: 'a.eml' })).toEqual({
+      ok: true,
+      value: { path: '/home/me/Downloads/a.eml' },
+    });
+    fake.dialog.nextPath = null;
+    expect(await handler(frame(window.loadedUrl!), { kind: 'folder' })).toEqual({
+      ok: true,
+      value: { path: null },
+    });
+    const info = fake.ipcMain.handlers.get(channelOf('files.defaultFolder')) as Handler;
+    expect(await info(frame(window.loadedUrl!), {})).toMatchObject({
+      ok: true,
+      value: { folder: '/home/me/Downloads' },
+    });
+  });
+
+  it('opens files with the system app and turns a refusal into an error the UI can show', async () => {
+    const host = electronHost('1.0.0');
+    await host.openFile?.('/tmp/mailscope-open-x/report.pdf');
+    expect(fake.shell.openedPaths).toEqual(['/tmp/mailscope-open-x/report.pdf']);
+    fake.shell.openPathFailure = 'No application is associated with this file type';
+    await expect(host.openFile?.('/tmp/y.zzz')).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+      message: expect.stringContaining('No application is associated'),
+    });
+    fake.shell.openPathFailure = '';
   });
 });
 

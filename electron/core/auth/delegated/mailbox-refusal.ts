@@ -105,6 +105,7 @@ export function withDelegatedRefusals(
   const refresh = source.refresh?.bind(source);
   const subscribe = source.subscribe?.bind(source);
   const cancelSearch = source.cancelSearch?.bind(source);
+  const openRaw = source.openRaw?.bind(source);
   return {
     kind: source.kind,
     name: source.name,
@@ -126,6 +127,9 @@ export function withDelegatedRefusals(
     // Not refusals, just passed on: connection news and stopping a search.
     ...(subscribe ? { subscribe } : {}),
     ...(cancelSearch ? { cancelSearch } : {}),
+    ...(openRaw
+      ? { openRaw: guard((folderId: string, messageId: string) => openRaw(folderId, messageId)) }
+      : {}),
     close: () => source.close(),
   };
 }

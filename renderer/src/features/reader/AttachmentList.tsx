@@ -1,35 +1,191 @@
+import { useRef, useState } from 'react';
+import { isExecutableAttachment } from '../../../../shared/attachment-risk';
+import type { ErrorInfo } from '../../../../shared/errors';
 import type { Attachment } from '../../../../shared/model';
+import { api } from '../../api';
 import { formatBytes, plural } from '../../components/format';
-import { AttachmentTypeIcon, PaperclipIcon } from '../../components/icons';
+import { AttachmentTypeIcon, DownloadIcon, PaperclipIcon, WarningIcon } from '../../components/icons';
+import { Modal } from '../../components/Modal';
+import { ErrorNotice, Notice } from '../../components/Notice';
+import type { SaveRequest } from './use-save';
+import type { MessageRef } from './use-message';
 
-/** The message's files (not the images shown inside the body). Saving arrives with the next release. */
-export function AttachmentList({ attachments }: { attachments: readonly Attachment[] }) {
+/**
+ * The message's files (not the images shown inside the body), each with its type, size and icon,
+ * to save or to open with the system's app. Names arrive sanitised by the engine; a type that can
+ * run code asks before it opens.
+ */
+export function AttachmentList({
+  attachments,
+  message,
+  save,
+}: {
+  attachments: readonly Attachment[];
+  message: MessageRef;
+  save: (request: SaveRequest) => void;
+}) {
+  const [confirming, setConfirming] = useState<Attachment | null>(null);
+  const [openError, setOpenError] = useState<ErrorInfo | null>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   if (attachments.length === 0) return null;
   const totalSize = attachments.reduce((sum, a) => sum + a.size, 0);
+
+  const saveOne = (attachment: Attachment) =>
+    save({
+      kind: 'file',
+      what: 'attachment',
+      suggestedName: attachment.filename,
+      run: (path, ifExists, operationId) =>
+        api.invoke('messages.savePart', {
+          ...message,
+          partPath: attachment.partId,
+          path,
+          ifExists,
+          operationId,
+        }),
+    });
+
+  const open = async (attachment: Attachment, confirmed: boolean) => {
+    setConfirming(null);
+    const result = await api.invoke('messages.openPart', {
+      ...message,
+      partPath: attachment.partId,
+      confirmed,
+    });
+    if (!result.ok && result.error.code === 'CONFIRMATION_REQUIRED') {
+      setConfirming(attachment);
+      return;
+    }
+    setOpenError(result.ok ? null : result.error);
+  };
+
   return (
     <section className="attachments" aria-label="Attachments" data-testid="attachments">
       <h3 className="attachments__title">
         <PaperclipIcon size={14} />
         {plural(attachments.length, 'attachment', 'attachments')}
         <span className="attachments__total">{formatBytes(totalSize)}</span>
-      </h3>
-      <ul className="attachments__list">
-        {attachments.map((attachment) => (
-          <li
-            key={attachment.partId}
-            className="attachment"
-            title={`${attachment.filename}\n${attachment.contentType}, ${formatBytes(attachment.size)}`}
+        {attachments.length > 1 ? (
+          <button
+            type="button"
+            className="link-button attachments__save-all"
+            onClick={() =>
+              save({
+                kind: 'folder',
+                what: `${attachments.length} attachments`,
+                run: (folder, operationId) =>
+                  api.invoke('messages.saveAll', {
+                    ...message,
+                    folder,
+                    operationId,
+                    partPaths: attachments.map((a) => a.partId),
+                  }),
+              })
+            }
           >
-            <AttachmentTypeIcon contentType={attachment.contentType} filename={attachment.filename} />
-            <span className="attachment__text">
-              <span className="attachment__name">{attachment.filename || 'Untitled attachment'}</span>
-              <span className="attachment__meta">
-                {attachment.contentType} · {formatBytes(attachment.size)}
+            Save all…
+          </button>
+        ) : null}
+      </h3>
+      {openError ? (
+        <ErrorNotice
+          compact
+          error={openError}
+          testId="attachment-open-error"
+          className="attachments__error"
+        />
+      ) : null}
+      <ul className="attachments__list">
+        {attachments.map((attachment) => {
+          const risky = isExecutableAttachment(attachment.filename, attachment.contentType);
+          return (
+            <li
+              key={attachment.partId}
+              className={`attachment${risky ? ' attachment--risky' : ''}`}
+              title={`${attachment.filename}\n${attachment.contentType}, ${formatBytes(attachment.size)}`}
+            >
+              <AttachmentTypeIcon contentType={attachment.contentType} filename={attachment.filename} />
+              <span className="attachment__text">
+                <span className="attachment__name" dir="auto">
+                  {attachment.filename || 'Untitled attachment'}
+                </span>
+                <span className="attachment__meta">
+                  {risky ? (
+                    <span className="attachment__risk">
+                      <WarningIcon size={11} /> Can run programs ·{' '}
+                    </span>
+                  ) : null}
+                  {attachment.contentType} · {formatBytes(attachment.size)}
+                </span>
               </span>
-            </span>
-          </li>
-        ))}
+              <span className="attachment__actions">
+                <button
+                  type="button"
+                  className="icon-button icon-button--small"
+                  aria-label={`Save ${attachment.filename}`}
+                  title="Save…"
+                  onClick={() => saveOne(attachment)}
+                >
+                  <DownloadIcon size={14} />
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet attachment__open"
+                  aria-label={`Open ${attachment.filename} with the system's app`}
+                  title="Open with the system's app"
+                  onClick={() => void open(attachment, false)}
+                >
+                  Open
+                </button>
+              </span>
+            </li>
+          );
+        })}
       </ul>
+      {attachments.some(isTnef) ? (
+        <Notice
+          tone="info"
+          compact
+          live="none"
+          className="attachments__tnef"
+          testId="tnef-note"
+          title="winmail.dat is Outlook’s own wrapper (TNEF) around the sender’s real attachments."
+          hint="Mailscope cannot list what is inside it yet. Save it and open it with a TNEF viewer, or ask the sender to send in HTML or plain-text format, which attaches the files directly."
+        />
+      ) : null}
+      {confirming ? (
+        <Modal
+          title="Open a file that can run programs?"
+          onClose={() => setConfirming(null)}
+          initialFocus={cancelRef}
+          testId="open-confirm"
+        >
+          <p className="open-confirm__text">
+            <strong dir="auto">{confirming.filename}</strong> ({confirming.contentType}) can change your
+            computer when opened. Open it only if you expected it from this sender; saving it is safer.
+          </p>
+          <div className="open-confirm__actions">
+            <button
+              ref={cancelRef}
+              type="button"
+              className="button button--primary"
+              onClick={() => setConfirming(null)}
+            >
+              Cancel
+            </button>
+            <button type="button" className="button" onClick={() => void open(confirming, true)}>
+              Open anyway
+            </button>
+          </div>
+        </Modal>
+      ) : null}
     </section>
+  );
+}
+
+function isTnef(attachment: Attachment): boolean {
+  return (
+    /^application\/(vnd\.)?ms-tnef$/i.test(attachment.contentType) ||
+    /^winmail\.dat$/i.test(attachment.filename)
   );
 }

@@ -1,17 +1,29 @@
 import { type Ref, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Address, MessageView } from '../../../../shared/model';
 import { formatBytes, formatFullDate, subjectLabel } from '../../components/format';
-import { HeadersIcon, ImageOffIcon, LinkOffIcon, MailIcon } from '../../components/icons';
+import {
+  CopyIcon,
+  DownloadIcon,
+  HeadersIcon,
+  ImageOffIcon,
+  LinkOffIcon,
+  MailIcon,
+} from '../../components/icons';
+import { api } from '../../api';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { PaneBoundary } from '../../components/PaneBoundary';
 import { AttachmentList } from './AttachmentList';
-import { HeadersTable } from './HeadersTable';
+import { CalendarCard } from './CalendarCard';
+import { InspectionPanel, type InspectionTab } from './InspectionPanel';
+import { formatTimestamp } from './inspection-format';
 import { LinksPanel } from './LinksPanel';
 import { RawSource } from './RawSource';
 import { MessageFrame } from './MessageFrame';
 import { sanitizeMessageHtml } from './sanitize-html';
 import { type MessageRef, useMessage } from './use-message';
+import { useSave } from './use-save';
 import './reader.css';
+import './inspection.css';
 
 /**
  * The reading pane. What the user chose about how to read (HTML or plain text, headers shown) sticks
@@ -32,6 +44,7 @@ interface ReaderProps {
 export function Reader({ message, handleRef, askAboveBytes = null }: ReaderProps) {
   const [preferPlain, setPreferPlain] = useState(false);
   const [showHeaders, setShowHeaders] = useState(false);
+  const [inspectionTab, setInspectionTab] = useState<InspectionTab>('headers');
   const regionRef = useRef<HTMLElement>(null);
 
   useImperativeHandle(handleRef, () => ({ focus: () => regionRef.current?.focus() }), []);
@@ -48,6 +61,8 @@ export function Reader({ message, handleRef, askAboveBytes = null }: ReaderProps
             onPreferPlain={setPreferPlain}
             showHeaders={showHeaders}
             onShowHeaders={setShowHeaders}
+            inspectionTab={inspectionTab}
+            onInspectionTab={setInspectionTab}
           />
         </PaneBoundary>
       ) : (
@@ -72,6 +87,8 @@ interface LoadedReaderProps {
   onPreferPlain: (plain: boolean) => void;
   showHeaders: boolean;
   onShowHeaders: (show: boolean) => void;
+  inspectionTab: InspectionTab;
+  onInspectionTab: (tab: InspectionTab) => void;
 }
 
 function LoadedReader({ message, askAboveBytes = null, ...prefs }: LoadedReaderProps) {
@@ -127,8 +144,12 @@ function MessageDisplay({
   onPreferPlain,
   showHeaders,
   onShowHeaders,
+  inspectionTab,
+  onInspectionTab,
 }: { view: MessageView } & LoadedReaderProps) {
   const [allowRemote, setAllowRemote] = useState(false);
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const { save, ui: saveUi } = useSave();
   // Per message (the component is keyed by message): the list of links and the source start closed.
   const [showLinks, setShowLinks] = useState(false);
   const [showSource, setShowSource] = useState(false);
@@ -179,7 +200,7 @@ function MessageDisplay({
             <time
               className="message-header__date"
               dateTime={view.date ?? undefined}
-              title={view.date ?? 'The message has no parsable date'}
+              title={view.date ? formatTimestamp(view.date) : 'The message has no parsable date'}
             >
               {formatFullDate(view.date)}
             </time>
@@ -238,12 +259,62 @@ function MessageDisplay({
               Links ({sanitized.links.length})
             </button>
           ) : null}
+          {view.messageId ? (
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label="Copy Message-ID"
+              title={`Copy ${view.messageId} to the clipboard`}
+              onClick={() => {
+                void navigator.clipboard.writeText(view.messageId ?? '').then(
+                  () => setCopied('yes'),
+                  () => setCopied('failed'),
+                );
+              }}
+            >
+              <CopyIcon size={14} />
+              {copied === 'yes' ? 'Copied' : 'Message-ID'}
+            </button>
+          ) : null}
+          <span className="sr-only" role="status">
+            {copied === 'yes'
+              ? 'Message-ID copied'
+              : copied === 'failed'
+                ? 'Could not copy the Message-ID'
+                : ''}
+          </span>
+          <button
+            type="button"
+            className="button button--quiet"
+            title="Save the message exactly as stored, as an .eml file"
+            onClick={() =>
+              save({
+                kind: 'file',
+                what: 'message',
+                suggestedName: emlName(view.subject),
+                run: (path, ifExists, operationId) =>
+                  api.invoke('messages.saveEml', { ...message, path, ifExists, operationId }),
+              })
+            }
+          >
+            <DownloadIcon size={14} />
+            Save as .eml
+          </button>
           <span className="message-toolbar__size" title={`${view.size.toLocaleString()} bytes`}>
             {formatBytes(view.size)}
           </span>
         </div>
 
-        {showHeaders ? <HeadersTable headers={view.headers} /> : null}
+        {saveUi}
+        {showHeaders ? (
+          <InspectionPanel
+            view={view}
+            message={message}
+            tab={inspectionTab}
+            onTab={onInspectionTab}
+            save={save}
+          />
+        ) : null}
         {showLinks && sanitized ? <LinksPanel links={sanitized.links} /> : null}
 
         {view.notices.map((notice, index) => (
@@ -258,7 +329,11 @@ function MessageDisplay({
           />
         ))}
 
-        <AttachmentList attachments={files} />
+        {view.calendar.map((event, index) => (
+          <CalendarCard key={index} event={event} />
+        ))}
+
+        <AttachmentList attachments={files} message={message} save={save} />
 
         {sanitized && sanitized.remoteCount > 0 && !allowRemote ? (
           <div className="remote-banner" role="status" data-testid="remote-banner">
@@ -386,4 +461,19 @@ function Avatar({ from }: { from: Address | undefined }) {
       {initials}
     </span>
   );
+}
+
+/** A file name for "Save as .eml" from the subject: readable, and nothing a file system refuses. */
+function emlName(subject: string): string {
+  const base = subject
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[/\\:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 80)
+    .trim();
+  // Windows treats these as devices whatever follows them.
+  return `${/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? `_${base}` : base || 'message'}.eml`;
 }

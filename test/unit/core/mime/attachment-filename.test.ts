@@ -39,9 +39,21 @@ describe('sanitizeFilename', () => {
     expect(safe.endsWith('.pdf')).toBe(true);
   });
 
-  it('never splits a surrogate pair when capping', () => {
+  it('never splits a surrogate pair when capping, and stays within 240 UTF-8 bytes', () => {
     const safe = sanitizeFilename('😀'.repeat(250), 'application/octet-stream');
-    expect(Array.from(safe)).toHaveLength(200);
-    expect(safe).toBe('😀'.repeat(200));
+    expect(safe).toBe('😀'.repeat(60));
+    const cjk = sanitizeFilename(`${'請求書'.repeat(100)}.pdf`, 'application/pdf');
+    expect(Buffer.byteLength(cjk)).toBeLessThanOrEqual(240);
+    expect(cjk.endsWith('.pdf')).toBe(true);
+  });
+
+  it.each([
+    ['../../etc/passwd', 'passwd'],
+    ['invoice\u202Egpj.exe', 'invoicegpj.exe'],
+    ['CON', '_CON'],
+    ['NUL.txt', '_NUL.txt'],
+    ['a/b\\c:d*e?f"g<h>i|j.txt', 'c_d_e_f_g_h_i_j.txt'],
+  ])('hostile name %j saves as %j', (input, expected) => {
+    expect(sanitizeFilename(input, 'application/octet-stream')).toBe(expected);
   });
 });

@@ -1,0 +1,236 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Api } from '../../../shared/ipc';
+import { isExecutableAttachment } from '../../../shared/attachment-risk';
+import { AppError } from '../app-error';
+import type { Host } from '../host';
+import { sanitizeFilename } from '../mime/attachment-filename';
+import type { MailSource, RawStream } from '../source';
+import { decodeParts, missingParts, unknownPart } from './part-stream';
+import { SaveOperations } from './save-operations';
+import { type IfExists, openSaveTarget, type SaveTarget } from './save-target';
+
+type SaveApi = Pick<
+  Api,
+  | 'messages.saveEml'
+  | 'messages.savePart'
+  | 'messages.saveAll'
+  | 'messages.openPart'
+  | 'files.pickSaveTarget'
+  | 'files.defaultFolder'
+  | 'saves.progress'
+  | 'saves.cancel'
+>;
+
+interface MessageRef {
+  sourceId: string;
+  folderId: string;
+  messageId: string;
+}
+
+/**
+ * Saving from a message to disk: the message as stored (.eml), one decoded part, every attachment
+ * into a folder, or a part opened with the system's app. Bytes stream from the source to the file;
+ * file names that come from the message are sanitised and checked to stay in the chosen folder;
+ * nothing is overwritten unless the request says so.
+ */
+export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSource): SaveApi {
+  const operations = new SaveOperations();
+
+  /** The message's bytes, counted and cancellable under `operationId`; call done() when finished. */
+  const rawStream = async (
+    { sourceId, folderId, messageId }: MessageRef,
+    operationId: string | undefined,
+  ): Promise<{ stream: Readable; done: () => void }> => {
+    const source = sourceOf(sourceId);
+    let raw: RawStream;
+    if (source.openRaw) {
+      raw = await source.openRaw(folderId, messageId);
+    } else {
+      const bytes = await source.getRaw(folderId, messageId);
+      raw = { stream: Readable.from([bytes]), size: bytes.length };
+    }
+    return operations.track(operationId, raw.stream, raw.size);
+  };
+
+  const savePartTo = async (
+    ref: MessageRef,
+    partPath: string,
+    path: string,
+    ifExists: IfExists,
+    operationId?: string,
+  ) => {
+    let target: SaveTarget | null = null;
+    const raw = await rawStream(ref, operationId);
+    try {
+      const decoded = await decodeParts(
+        raw.stream,
+        new Map([
+          [
+            partPath,
+            async () => {
+              target = await openSaveTarget(path, ifExists);
+              return target.stream;
+            },
+          ],
+        ]),
+      );
+      const opened = target as SaveTarget | null;
+      if (!opened || decoded.length === 0) throw unknownPart(partPath);
+      await opened.commit();
+      return { path: opened.path, name: baseName(opened.path), bytes: decoded[0]?.bytes ?? 0 };
+    } catch (error) {
+      await (target as SaveTarget | null)?.abort();
+      throw error;
+    } finally {
+      raw.done();
+    }
+  };
+
+  return {
+    'messages.saveEml': async ({ path, ifExists, operationId, ...ref }) => {
+      const raw = await rawStream(ref, operationId);
+      try {
+        const target = await openSaveTarget(path, ifExists).catch((error: unknown) => {
+          raw.stream.destroy();
+          throw error;
+        });
+        try {
+          await pipeline(raw.stream, target.stream);
+          await target.commit();
+          return { path: target.path, name: baseName(target.path), bytes: target.stream.bytesWritten };
+        } catch (error) {
+          await target.abort();
+          throw error;
+        }
+      } finally {
+        raw.done();
+      }
+    },
+
+    'messages.savePart': async ({ partPath, path, ifExists, operationId, ...ref }) =>
+      savePartTo(ref, partPath, path, ifExists, operationId),
+
+    'messages.saveAll': async ({ folder, partPaths, operationId, ...ref }) => {
+      const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
+      const chosen = partPaths
+        ? view.attachments.filter((attachment) => partPaths.includes(attachment.partId))
+        : view.attachments.filter((attachment) => !attachment.inline);
+      const absent = (partPaths ?? []).filter((path) => !chosen.some((a) => a.partId === path));
+      if (absent[0] !== undefined) throw unknownPart(absent[0]);
+      if (chosen.length === 0) {
+        throw new AppError('UNKNOWN_PART', 'This message has no attachments to save.', 'Nothing was saved.');
+      }
+      const base = resolve(folder);
+      const targets = new Map<string, { target: SaveTarget; asked: string }>();
+      const sinks = new Map(
+        chosen.map((attachment) => [
+          attachment.partId,
+          async () => {
+            const name = sanitizeFilename(attachment.filename, attachment.contentType);
+            const asked = insideFolder(base, name);
+            const target = await openSaveTarget(asked, 'keep-both');
+            targets.set(attachment.partId, { target, asked });
+            return target.stream;
+          },
+        ]),
+      );
+      const raw = await rawStream(ref, operationId);
+      try {
+        const decoded = await decodeParts(raw.stream, sinks);
+        const missing = missingParts(sinks.keys(), decoded);
+        if (missing[0] !== undefined) throw unknownPart(missing[0]);
+        const files = [];
+        for (const part of decoded) {
+          const entry = targets.get(part.partPath);
+          if (!entry) continue;
+          await entry.target.commit();
+          files.push({
+            partPath: part.partPath,
+            path: entry.target.path,
+            name: baseName(entry.target.path),
+            bytes: part.bytes,
+            renamed: entry.target.path !== entry.asked,
+          });
+        }
+        return { folder: base, files };
+      } catch (error) {
+        await Promise.all([...targets.values()].map((entry) => entry.target.abort()));
+        throw error;
+      } finally {
+        raw.done();
+      }
+    },
+
+    'messages.openPart': async ({ partPath, confirmed, ...ref }) => {
+      if (!host.openFile) {
+        throw new AppError(
+          'UNSUPPORTED',
+          'Opening attachments with another app works only in the desktop app.',
+          'In this browser window, save the attachment and open it from your Downloads folder.',
+        );
+      }
+      const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
+      const part = view.mimeTree.find((candidate) => candidate.path === partPath && candidate.leaf);
+      if (!part) throw unknownPart(partPath);
+      const attachment = view.attachments.find((candidate) => candidate.partId === partPath);
+      const name = sanitizeFilename(attachment?.filename ?? part.filename, part.contentType);
+      if (!confirmed && isExecutableAttachment(name, part.contentType)) {
+        throw new AppError(
+          'CONFIRMATION_REQUIRED',
+          `${name} is a type of file that can run programs on your computer.`,
+        );
+      }
+      // A private folder per open (mode 0700): nothing else on the machine can swap the file.
+      const folder = await mkdtemp(join(tmpdir(), 'mailscope-open-'));
+      const saved = await savePartTo(ref, partPath, join(folder, name), 'fail');
+      await host.openFile(saved.path);
+      return { opened: true };
+    },
+
+    'files.pickSaveTarget': async (request) => {
+      if (!host.pickSaveTarget) {
+        throw new AppError('UNSUPPORTED', 'This window cannot show a save dialog: type the path instead.');
+      }
+      return { path: await host.pickSaveTarget(request) };
+    },
+
+    'saves.progress': async ({ operationId }) => operations.progress(operationId),
+
+    'saves.cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
+
+    'files.defaultFolder': async () => ({
+      folder: host.defaultSaveFolder?.() ?? downloadsFolder(),
+      separator: sep === '\\' ? '\\' : '/',
+    }),
+  };
+}
+
+/**
+ * `name` joined onto `folder`, refusing anything that would land elsewhere. Names are sanitised
+ * already; this is the second lock on the same door, so a future change to sanitising cannot
+ * open it.
+ */
+export function insideFolder(folder: string, name: string): string {
+  const path = resolve(folder, name);
+  if (dirname(path) !== resolve(folder) || name === '' || name === '.' || name === '..') {
+    throw new AppError(
+      'SAVE_PATH_INVALID',
+      `The attachment name “${name.slice(0, 100)}” cannot be used as a file name.`,
+    );
+  }
+  return path;
+}
+
+function downloadsFolder(): string {
+  const downloads = join(homedir(), 'Downloads');
+  return existsSync(downloads) ? downloads : homedir();
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf(sep) + 1);
+}

@@ -1,0 +1,201 @@
+import { randomBytes } from 'node:crypto';
+import { type FileHandle, lstat, open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import type { WriteStream } from 'node:fs';
+import { AppError } from '../app-error';
+import { errnoCode } from '../local/fs-errors';
+
+export type IfExists = 'fail' | 'replace' | 'keep-both';
+
+/** A file being written: stream into `stream`, then `commit()`, or `abort()` to leave nothing behind. */
+export interface SaveTarget {
+  readonly stream: WriteStream;
+  /** Where the file will be once committed (after keep-both, a numbered name). */
+  readonly path: string;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** "name (1).ext" up to this number; past it the folder is full of copies and we say so. */
+const MAX_COPIES = 999;
+
+/**
+ * Opens `path` for writing without ever overwriting silently. `fail` and `keep-both` create the
+ * file exclusively (O_EXCL: an existing file, or a symbolic link planted under that name, is never
+ * followed or replaced); `replace` writes a hidden temporary file beside it and renames it over the
+ * old one at commit, so an interrupted save leaves the old file as it was.
+ */
+export async function openSaveTarget(path: string, ifExists: IfExists): Promise<SaveTarget> {
+  if (!isAbsolute(path)) {
+    throw new AppError(
+      'SAVE_PATH_INVALID',
+      `“${path.slice(0, 200)}” is not a full path.`,
+      'Enter the full path, starting at the root of a drive, for example /home/you/Downloads/report.pdf.',
+    );
+  }
+  const target = resolve(path);
+  const folder = dirname(target);
+  await requireFolder(folder);
+  if (await isFolder(target)) {
+    throw new AppError(
+      'SAVE_PATH_INVALID',
+      `${target} is a folder.`,
+      'Add a file name at the end of the path.',
+    );
+  }
+  if (ifExists === 'replace') {
+    // Short on purpose: the target's own name may already use most of the 255 bytes a name can have.
+    const temporary = join(folder, `.mailscope-${randomBytes(8).toString('hex')}.part`);
+    const handle = await create(temporary);
+    return writeTarget(
+      handle,
+      target,
+      async () => {
+        try {
+          await rename(temporary, target);
+        } catch (error) {
+          await unlink(temporary).catch(() => undefined);
+          throw writeError(error, target);
+        }
+      },
+      temporary,
+    );
+  }
+  for (let copy = 0; copy <= MAX_COPIES; copy++) {
+    const candidate = copy === 0 ? target : numbered(target, copy);
+    try {
+      const handle = await create(candidate);
+      return writeTarget(handle, candidate, async () => undefined, candidate);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'FILE_EXISTS') throw error;
+      if (ifExists === 'fail') throw error;
+    }
+  }
+  throw new AppError(
+    'FILE_EXISTS',
+    `${basename(target)} and ${MAX_COPIES} numbered copies already exist in ${folder}.`,
+    'Choose another folder or name.',
+  );
+}
+
+/** "report.pdf" → "report (2).pdf"; "archive.tar.gz" → "archive.tar (2).gz"; ".env" stays whole. */
+export function numbered(path: string, copy: number): string {
+  const name = basename(path);
+  const extension = extname(name);
+  const stem = extension && extension !== name ? name.slice(0, -extension.length) : name;
+  return join(dirname(path), `${stem} (${copy})${extension === name ? '' : extension}`);
+}
+
+function writeTarget(
+  handle: FileHandle,
+  path: string,
+  finish: () => Promise<void>,
+  written: string,
+): SaveTarget {
+  const stream = handle.createWriteStream();
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    if (!stream.closed) {
+      await new Promise<void>((done) => {
+        stream.once('close', () => done());
+        stream.destroy();
+      });
+    }
+  };
+  return {
+    stream,
+    path,
+    async commit() {
+      await close();
+      await finish();
+    },
+    async abort() {
+      await close();
+      await unlink(written).catch(() => undefined);
+    },
+  };
+}
+
+async function create(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'wx', 0o644);
+  } catch (error) {
+    throw writeError(error, path);
+  }
+}
+
+async function requireFolder(folder: string): Promise<void> {
+  let stats;
+  try {
+    stats = await stat(folder);
+  } catch (error) {
+    throw writeError(error, folder, 'folder');
+  }
+  if (!stats.isDirectory()) {
+    throw new AppError(
+      'SAVE_PATH_INVALID',
+      `${folder} is a file, not a folder.`,
+      'Choose a folder to save in.',
+    );
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A write failure as the AppError that tells the user what to do. */
+export function writeError(error: unknown, path: string, what: 'file' | 'folder' = 'file'): unknown {
+  switch (errnoCode(error)) {
+    case 'EEXIST':
+      return new AppError('FILE_EXISTS', `${basename(path)} already exists in ${dirname(path)}.`, undefined, {
+        cause: error,
+      });
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new AppError(
+        'PATH_NOT_FOUND',
+        what === 'folder'
+          ? `The folder ${path} does not exist.`
+          : `The folder ${dirname(path)} does not exist.`,
+        'Create the folder first, or choose one that exists.',
+        { cause: error },
+      );
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new AppError(
+        'PERMISSION_DENIED',
+        `Mailscope may not write to ${what === 'folder' ? path : dirname(path)}.`,
+        'Choose a folder you can write to, such as Downloads or Documents.',
+        { cause: error },
+      );
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new AppError('DISK_FULL', `There is not enough space to save ${basename(path)}.`, undefined, {
+        cause: error,
+      });
+    case 'ENAMETOOLONG':
+      return new AppError(
+        'SAVE_PATH_INVALID',
+        'That file name or path is too long.',
+        'Choose a shorter name.',
+        {
+          cause: error,
+        },
+      );
+    case 'EISDIR':
+    case 'EINVAL':
+      return new AppError('SAVE_PATH_INVALID', `Mailscope cannot save to ${path}.`, undefined, {
+        cause: error,
+      });
+    default:
+      return error;
+  }
+}

@@ -1,0 +1,99 @@
+import { type KeyboardEvent, useId, useRef } from 'react';
+import type { MessageView } from '../../../../shared/model';
+import { AuthenticationPanel } from './AuthenticationPanel';
+import { HeadersTable } from './HeadersTable';
+import { MimeTree } from './MimeTree';
+import { RouteTable } from './RouteTable';
+import { resultTone } from './inspection-format';
+import type { MessageRef } from './use-message';
+import type { SaveRequest } from './use-save';
+
+export type InspectionTab = 'headers' | 'route' | 'authentication' | 'mime';
+
+/**
+ * What ops staff inspect: every header, the route, the authentication verdicts and the MIME
+ * structure, as tabs (WAI-ARIA tabs: arrows move between them, Tab goes into the panel). The
+ * chosen tab sticks from message to message.
+ */
+export function InspectionPanel({
+  view,
+  message,
+  tab,
+  onTab,
+  save,
+}: {
+  view: MessageView;
+  message: MessageRef;
+  tab: InspectionTab;
+  onTab: (tab: InspectionTab) => void;
+  save: (request: SaveRequest) => void;
+}) {
+  const baseId = useId();
+  const tabRefs = useRef(new Map<InspectionTab, HTMLButtonElement>());
+  const failing = view.authentication.verdicts.filter(
+    (verdict) => resultTone(verdict.result) === 'fail',
+  ).length;
+  const tabs: { id: InspectionTab; label: string; note?: string }[] = [
+    { id: 'headers', label: 'Headers', note: String(view.headers.length) },
+    { id: 'route', label: 'Route', note: String(view.received.length) },
+    { id: 'authentication', label: 'Authentication', ...(failing ? { note: `${failing} failed` } : {}) },
+    { id: 'mime', label: 'MIME tree', note: String(view.mimeTree.length) },
+  ];
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const position = tabs.findIndex((item) => item.id === tab);
+    const next =
+      event.key === 'ArrowRight'
+        ? tabs[(position + 1) % tabs.length]
+        : event.key === 'ArrowLeft'
+          ? tabs[(position - 1 + tabs.length) % tabs.length]
+          : event.key === 'Home'
+            ? tabs[0]
+            : event.key === 'End'
+              ? tabs[tabs.length - 1]
+              : undefined;
+    if (!next) return;
+    event.preventDefault();
+    onTab(next.id);
+    tabRefs.current.get(next.id)?.focus();
+  };
+
+  return (
+    <section className="inspection" aria-label="Message details" data-testid="inspection">
+      <div className="inspection__tabs" role="tablist" aria-label="Message details" onKeyDown={onKeyDown}>
+        {tabs.map((item) => (
+          <button
+            key={item.id}
+            ref={(element) => {
+              if (element) tabRefs.current.set(item.id, element);
+              else tabRefs.current.delete(item.id);
+            }}
+            type="button"
+            role="tab"
+            id={`${baseId}-tab-${item.id}`}
+            aria-selected={item.id === tab}
+            aria-controls={`${baseId}-panel`}
+            tabIndex={item.id === tab ? 0 : -1}
+            className={`inspection__tab${item.id === 'authentication' && failing ? ' inspection__tab--alert' : ''}`}
+            onClick={() => onTab(item.id)}
+          >
+            {item.label}
+            {item.note ? <span className="inspection__note">{item.note}</span> : null}
+          </button>
+        ))}
+      </div>
+      <div
+        className="inspection__panel"
+        role="tabpanel"
+        id={`${baseId}-panel`}
+        aria-labelledby={`${baseId}-tab-${tab}`}
+        tabIndex={tab === 'route' || tab === 'authentication' ? 0 : -1}
+      >
+        {tab === 'headers' ? <HeadersTable headers={view.headers} /> : null}
+        {tab === 'route' ? <RouteTable hops={view.received} /> : null}
+        {tab === 'authentication' ? <AuthenticationPanel report={view.authentication} /> : null}
+        {tab === 'mime' ? <MimeTree parts={view.mimeTree} message={message} save={save} /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,249 @@
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import type { MimePart } from '../../../../shared/model';
+import { api } from '../../api';
+import { formatBytes } from '../../components/format';
+import { ChevronIcon, DownloadIcon } from '../../components/icons';
+import type { MessageRef } from './use-message';
+import type { SaveRequest } from './use-save';
+
+/**
+ * The message's MIME structure as an expandable tree (WAI-ARIA tree pattern: arrows move, Right
+ * opens, Left closes or goes to the parent, Home/End), with the focused part's own headers, size
+ * and encoding beside it and "Save part" for any part with content: its decoded bytes.
+ */
+
+const EXTENSIONS: Record<string, string> = {
+  'text/plain': '.txt',
+  'text/html': '.html',
+  'text/calendar': '.ics',
+  'text/csv': '.csv',
+  'message/rfc822': '.eml',
+  'message/delivery-status': '.txt',
+  'application/pdf': '.pdf',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'image/gif': '.gif',
+};
+
+export function partFileName(part: MimePart): string {
+  if (part.filename) return part.filename;
+  const label = part.path === '' ? 'message' : `part-${part.path.replace(/\./g, '-')}`;
+  return `${label}${EXTENSIONS[part.contentType.toLowerCase()] ?? '.bin'}`;
+}
+
+interface Row {
+  part: MimePart;
+  index: number;
+  parent: number | null;
+  hasChildren: boolean;
+}
+
+export function MimeTree({
+  parts,
+  message,
+  save,
+}: {
+  parts: readonly MimePart[];
+  message: MessageRef;
+  save: (request: SaveRequest) => void;
+}) {
+  const rows = useMemo(() => toRows(parts), [parts]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
+  const [focused, setFocused] = useState(0);
+  const itemRefs = useRef(new Map<number, HTMLLIElement>());
+
+  const visible = rows.filter((row) => {
+    for (let parent = row.parent; parent !== null; parent = rows[parent]?.parent ?? null) {
+      if (collapsed.has(parent)) return false;
+    }
+    return true;
+  });
+  const current = rows[focused] ?? rows[0];
+  if (!current) return <p className="inspection__empty">This message has no MIME structure.</p>;
+
+  const focus = (index: number) => {
+    setFocused(index);
+    itemRefs.current.get(index)?.focus();
+  };
+  const toggle = (index: number, open: boolean) =>
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (open) next.delete(index);
+      else next.add(index);
+      return next;
+    });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const position = visible.findIndex((row) => row.index === current.index);
+    const row = visible[position];
+    if (!row) return;
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown':
+        focus(visible[Math.min(position + 1, visible.length - 1)]?.index ?? row.index);
+        break;
+      case 'ArrowUp':
+        focus(visible[Math.max(position - 1, 0)]?.index ?? row.index);
+        break;
+      case 'Home':
+        focus(visible[0]?.index ?? row.index);
+        break;
+      case 'End':
+        focus(visible[visible.length - 1]?.index ?? row.index);
+        break;
+      case 'ArrowRight':
+        if (row.hasChildren && collapsed.has(row.index)) toggle(row.index, true);
+        else if (row.hasChildren) focus(row.index + 1);
+        break;
+      case 'ArrowLeft':
+        if (row.hasChildren && !collapsed.has(row.index)) toggle(row.index, false);
+        else if (row.parent !== null) focus(row.parent);
+        break;
+      case 'Enter':
+      case ' ':
+        if (row.hasChildren) toggle(row.index, collapsed.has(row.index));
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) event.preventDefault();
+  };
+
+  const part = current.part;
+  return (
+    <div className="mime" data-testid="mime-tree">
+      <ul className="mime__tree" role="tree" aria-label="MIME structure" onKeyDown={onKeyDown}>
+        {visible.map((row) => (
+          <li
+            key={row.index}
+            ref={(element) => {
+              if (element) itemRefs.current.set(row.index, element);
+              else itemRefs.current.delete(row.index);
+            }}
+            role="treeitem"
+            aria-level={row.part.depth + 1}
+            aria-expanded={row.hasChildren ? !collapsed.has(row.index) : undefined}
+            aria-selected={row.index === current.index}
+            aria-label={`${row.part.path === '' ? 'Message' : `Part ${row.part.path}`}: ${row.part.contentType}${row.part.filename ? `, ${row.part.filename}` : ''}, ${formatBytes(row.part.size)}`}
+            tabIndex={row.index === current.index ? 0 : -1}
+            className="mime__item"
+            style={{ paddingInlineStart: `${0.4 + row.part.depth * 1.1}rem` }}
+            onClick={() => focus(row.index)}
+            data-part-path={row.part.path}
+          >
+            {row.hasChildren ? (
+              <span
+                className={`mime__twisty${collapsed.has(row.index) ? '' : ' is-open'}`}
+                aria-hidden="true"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  toggle(row.index, collapsed.has(row.index));
+                }}
+              >
+                <ChevronIcon size={12} />
+              </span>
+            ) : (
+              <span className="mime__twisty" aria-hidden="true" />
+            )}
+            <span className="mime__path">{row.part.path === '' ? 'message' : row.part.path}</span>
+            <span className="mime__type">{row.part.contentType}</span>
+            {row.part.filename ? (
+              <span className="mime__filename" dir="auto">
+                {row.part.filename}
+              </span>
+            ) : null}
+            <span className="mime__size">{formatBytes(row.part.size)}</span>
+          </li>
+        ))}
+      </ul>
+
+      <section
+        className="mime__details"
+        aria-label={`Details of ${part.path === '' ? 'the message' : `part ${part.path}`}`}
+      >
+        <dl className="mime__facts">
+          <dt>Part</dt>
+          <dd>{part.path === '' ? '(message body)' : part.path}</dd>
+          <dt>Type</dt>
+          <dd>
+            {part.contentType}
+            {part.charset ? `; charset=${part.charset}` : ''}
+          </dd>
+          <dt>Encoding</dt>
+          <dd>{part.transferEncoding ?? '7bit (none declared)'}</dd>
+          <dt>Size</dt>
+          <dd title={`${part.size.toLocaleString()} bytes as encoded in the message`}>
+            {formatBytes(part.size)} encoded
+          </dd>
+          {part.disposition ? (
+            <>
+              <dt>Disposition</dt>
+              <dd>{part.disposition}</dd>
+            </>
+          ) : null}
+          {part.filename ? (
+            <>
+              <dt>File name</dt>
+              <dd dir="auto">{part.filename}</dd>
+            </>
+          ) : null}
+        </dl>
+        {part.leaf ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              save({
+                kind: 'file',
+                what: `part ${part.path}`,
+                suggestedName: partFileName(part),
+                run: (path, ifExists, operationId) =>
+                  api.invoke('messages.savePart', {
+                    ...message,
+                    partPath: part.path,
+                    path,
+                    ifExists,
+                    operationId,
+                  }),
+              })
+            }
+          >
+            <DownloadIcon size={14} />
+            Save part…
+          </button>
+        ) : (
+          <p className="field-help">A container: save one of the parts inside it.</p>
+        )}
+        {part.headers.length > 0 ? (
+          <table className="headers-table mime__headers">
+            <caption className="sr-only">Headers of this part</caption>
+            <colgroup>
+              <col />
+              <col />
+            </colgroup>
+            <tbody>
+              {part.headers.map((header, index) => (
+                <tr key={index}>
+                  <th scope="row">{header.name}</th>
+                  <td>{header.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function toRows(parts: readonly MimePart[]): Row[] {
+  const rows: Row[] = [];
+  const stack: number[] = [];
+  parts.forEach((part, index) => {
+    while (stack.length > 0 && (parts[stack[stack.length - 1] ?? 0]?.depth ?? 0) >= part.depth) stack.pop();
+    const parent = stack.length > 0 ? (stack[stack.length - 1] ?? null) : null;
+    rows.push({ part, index, parent, hasChildren: (parts[index + 1]?.depth ?? -1) > part.depth });
+    stack.push(index);
+  });
+  return rows;
+}
