@@ -1,6 +1,6 @@
 import type { Folder, SourceSummary } from '../../../shared/model';
 import type { ProfileView } from '../features/profiles/ProfilePage';
-import type { MessageRef } from '../features/reader/use-message';
+import type { SelectedMessage } from '../features/reader/use-message';
 
 /**
  * What is open and what is selected. A pure reducer, so the rules (which folder a new source opens
@@ -11,7 +11,7 @@ export interface AppState {
   /** In the order they were opened; the sidebar shows them so. */
   sources: readonly SourceSummary[];
   active: { sourceId: string; folderId: string | null } | null;
-  message: MessageRef | null;
+  message: SelectedMessage | null;
   /** Source notices the user dismissed, as `${sourceId}\0${index}`. */
   dismissedNotices: ReadonlySet<string>;
   /** Bumped when a source opens, so the shell can move focus to its message list. */

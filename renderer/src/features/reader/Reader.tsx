@@ -20,7 +20,7 @@ import { LinksPanel } from './LinksPanel';
 import { RawSource } from './RawSource';
 import { MessageFrame } from './MessageFrame';
 import { sanitizeMessageHtml } from './sanitize-html';
-import { type MessageRef, useMessage } from './use-message';
+import { type MessageRef, type SelectedMessage, useMessage } from './use-message';
 import { useSave } from './use-save';
 import './reader.css';
 import './inspection.css';
@@ -35,7 +35,7 @@ export interface ReaderHandle {
 }
 
 interface ReaderProps {
-  message: MessageRef | null;
+  message: SelectedMessage | null;
   handleRef?: Ref<ReaderHandle>;
   /** Messages larger than this are downloaded only after the user agrees (remote sources). */
   askAboveBytes?: number | null;
@@ -81,7 +81,7 @@ function messageKey(message: MessageRef): string {
 }
 
 interface LoadedReaderProps {
-  message: MessageRef;
+  message: SelectedMessage;
   askAboveBytes?: number | null;
   preferPlain: boolean;
   onPreferPlain: (plain: boolean) => void;
@@ -96,7 +96,9 @@ function LoadedReader({ message, askAboveBytes = null, ...prefs }: LoadedReaderP
   if (!agreed && askAboveBytes !== null && message.size !== undefined && message.size > askAboveBytes) {
     return <LargeMessagePrompt size={message.size} limit={askAboveBytes} onOpen={() => setAgreed(true)} />;
   }
-  return <FetchedReader message={message} {...prefs} />;
+  // Only the reference travels on: requests are checked strictly and know nothing of sizes.
+  const { sourceId, folderId, messageId } = message;
+  return <FetchedReader message={{ sourceId, folderId, messageId }} {...prefs} />;
 }
 
 /** Before downloading a message above the limit: its size, and the choice. Per message. */

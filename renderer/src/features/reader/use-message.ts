@@ -7,7 +7,10 @@ export interface MessageRef {
   sourceId: string;
   folderId: string;
   messageId: string;
-  /** As the list reported it, where known: big messages on a server are fetched only when asked. */
+}
+
+/** The message the user chose, with its size as the list reported it (big ones ask first). */
+export interface SelectedMessage extends MessageRef {
   size?: number;
 }
 
