@@ -33,6 +33,8 @@ export interface StoredMessage {
   readHeader(): Promise<HeaderSection>;
   /** The whole message as stored. */
   readRaw(): Promise<Buffer>;
+  /** The first `bytes` of the message as stored (all of it when it is shorter): for its preview line. */
+  readStart(bytes: number): Promise<Buffer>;
 }
 
 export interface HeaderSection {

@@ -4,7 +4,7 @@ import type { Flags } from '../../../shared/model';
 import { errnoCode } from './fs-errors';
 import type { StoredMessage } from './local-mailbox';
 import { opaqueId } from './opaque-id';
-import { readHeaderSection } from './read-bytes';
+import { readHeaderSection, readRange } from './read-bytes';
 
 /** What a Maildir file name says about its message (https://cr.yp.to/proto/maildir.html). */
 export interface MaildirName {
@@ -70,6 +70,7 @@ export async function listMaildirMessages(dir: string, folderKey: string): Promi
       time: parsed.time,
       readHeader: () => readHeaderSection(file),
       readRaw: () => readFile(file),
+      readStart: (bytes) => readRange(file, 0, bytes),
     };
   });
 }

@@ -45,6 +45,7 @@ export async function openMbox(file: string): Promise<LocalMailbox> {
       return { ...header, bytes: unescapeMboxrd(header.bytes) };
     },
     readRaw: async () => unescapeMboxrd(await readRange(file, start, end)),
+    readStart: async (bytes) => unescapeMboxrd(await readRange(file, start, Math.min(end, start + bytes))),
   }));
   const folderName = name.replace(/\.(mbox|mbx)$/i, '') || name;
   return {
