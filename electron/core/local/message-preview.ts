@@ -31,7 +31,8 @@ export function previewText(text: string): string {
   // Controls, and the invisible format characters senders pad previews with (zero-width, soft hyphen, bidi).
   const flat = kept
     .join(' ')
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (flat.length <= PREVIEW_CHARS) return flat;

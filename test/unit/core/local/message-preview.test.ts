@@ -11,7 +11,7 @@ describe('previewText', () => {
   });
 
   it('drops zero-width padding and cuts long text at a word with an ellipsis', () => {
-    expect(previewText('Hi\u200b\u200c\u00ad there')).toBe('Hi there');
+    expect(previewText('Hi\u200b\u200c there, com\u00admunication')).toBe('Hi there, communication');
     const long = 'word '.repeat(100);
     const preview = previewText(long);
     expect(preview.length).toBeLessThanOrEqual(PREVIEW_CHARS + 1);
