@@ -1,0 +1,161 @@
+import { useId } from 'react';
+import { Modal } from '../components/Modal';
+import { MOD_KEY } from './keys';
+import { type Density, type Settings, type ThemeSetting, updateSettings, useSettings } from './settings';
+
+/**
+ * View settings: theme, list density, the preview line and dark message bodies. Every change applies
+ * at once and is remembered; there is nothing to save or cancel.
+ */
+
+interface Choice<T extends string> {
+  value: T;
+  label: string;
+  help: string;
+}
+
+const THEMES: Choice<ThemeSetting>[] = [
+  {
+    value: 'system',
+    label: 'Follow the system',
+    help: 'Light or dark as the operating system is set, changing with it.',
+  },
+  { value: 'light', label: 'Light', help: '' },
+  { value: 'dark', label: 'Dark', help: '' },
+];
+
+const DENSITIES: Choice<Density>[] = [
+  {
+    value: 'comfortable',
+    label: 'Comfortable',
+    help: 'Two lines per message: sender and date, then subject.',
+  },
+  { value: 'compact', label: 'Compact', help: 'One line per message: more of the folder at a glance.' },
+];
+
+function RadioGroup<T extends string>({
+  legend,
+  name,
+  choices,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  choices: Choice<T>[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset className="settings__group">
+      <legend className="settings__legend">{legend}</legend>
+      {choices.map((choice) => (
+        <label key={choice.value} className="settings__option">
+          <input
+            type="radio"
+            name={name}
+            value={choice.value}
+            checked={value === choice.value}
+            onChange={() => onChange(choice.value)}
+          />
+          <span className="settings__option-text">
+            <span className="settings__option-label">{choice.label}</span>
+            {choice.help ? <span className="settings__option-help">{choice.help}</span> : null}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Toggle({
+  label,
+  help,
+  checked,
+  onChange,
+  testId,
+}: {
+  label: string;
+  help: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+}) {
+  const helpId = useId();
+  return (
+    <label className="settings__option">
+      <input
+        type="checkbox"
+        checked={checked}
+        aria-describedby={helpId}
+        data-testid={testId}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span className="settings__option-text">
+        <span className="settings__option-label">{label}</span>
+        <span id={helpId} className="settings__option-help">
+          {help}
+        </span>
+      </span>
+    </label>
+  );
+}
+
+export function SettingsDialog({
+  onClose,
+  onResetLayout,
+}: {
+  onClose: () => void;
+  onResetLayout: () => void;
+}) {
+  const settings = useSettings();
+  const set = (change: Partial<Settings>) => updateSettings(change);
+  return (
+    <Modal
+      title="View settings"
+      description={`Changes apply at once and are remembered. ${MOD_KEY}+, opens this from anywhere.`}
+      onClose={onClose}
+      testId="settings-dialog"
+      className="settings-dialog"
+    >
+      <div className="settings">
+        <RadioGroup
+          legend="Theme"
+          name="theme"
+          choices={THEMES}
+          value={settings.theme}
+          onChange={(theme) => set({ theme })}
+        />
+        <RadioGroup
+          legend="Message list"
+          name="density"
+          choices={DENSITIES}
+          value={settings.density}
+          onChange={(density) => set({ density })}
+        />
+        <fieldset className="settings__group">
+          <legend className="settings__legend">Content</legend>
+          <Toggle
+            label="Preview line"
+            help="A line of each message's text in the list. Local mailboxes (.eml, mbox, Maildir) only: over IMAP or POP3 it would mean downloading part of every message."
+            checked={settings.preview}
+            onChange={(preview) => set({ preview })}
+            testId="setting-preview"
+          />
+          <Toggle
+            label="Darken message bodies in the dark theme"
+            help="Messages keep the colours their sender chose; this turns light messages dark (pictures keep their colours)."
+            checked={settings.darkMessages}
+            onChange={(darkMessages) => set({ darkMessages })}
+            testId="setting-dark-messages"
+          />
+        </fieldset>
+        <div className="settings__footer">
+          <button type="button" className="button" onClick={onResetLayout}>
+            Reset pane sizes
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
