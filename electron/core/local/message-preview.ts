@@ -31,6 +31,8 @@ export function previewText(text: string): string {
   // Controls, and the invisible format characters senders pad previews with (zero-width, soft hyphen, bidi).
   const flat = kept
     .join(' ')
+    // mailparser writes an HTML body's images and link targets as "[https://…]": addresses, not words.
+    .replace(/\[(?:https?|cid|mailto|data):[^\]\s]*\]/gi, ' ')
     .replace(/\p{Cf}/gu, '')
     .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')

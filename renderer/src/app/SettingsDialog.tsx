@@ -46,6 +46,8 @@ function RadioGroup<T extends string>({
   value: T;
   onChange: (value: T) => void;
 }) {
+  const id = useId();
+  // Named by its label alone, described by its help: "Compact, radio button, One line per message…".
   return (
     <fieldset className="settings__group">
       <legend className="settings__legend">{legend}</legend>
@@ -56,11 +58,19 @@ function RadioGroup<T extends string>({
             name={name}
             value={choice.value}
             checked={value === choice.value}
+            aria-labelledby={`${id}-${choice.value}`}
+            aria-describedby={choice.help ? `${id}-${choice.value}-help` : undefined}
             onChange={() => onChange(choice.value)}
           />
           <span className="settings__option-text">
-            <span className="settings__option-label">{choice.label}</span>
-            {choice.help ? <span className="settings__option-help">{choice.help}</span> : null}
+            <span id={`${id}-${choice.value}`} className="settings__option-label">
+              {choice.label}
+            </span>
+            {choice.help ? (
+              <span id={`${id}-${choice.value}-help`} className="settings__option-help">
+                {choice.help}
+              </span>
+            ) : null}
           </span>
         </label>
       ))}
@@ -82,17 +92,21 @@ function Toggle({
   testId: string;
 }) {
   const helpId = useId();
+  const labelId = useId();
   return (
     <label className="settings__option">
       <input
         type="checkbox"
         checked={checked}
+        aria-labelledby={labelId}
         aria-describedby={helpId}
         data-testid={testId}
         onChange={(event) => onChange(event.target.checked)}
       />
       <span className="settings__option-text">
-        <span className="settings__option-label">{label}</span>
+        <span id={labelId} className="settings__option-label">
+          {label}
+        </span>
         <span id={helpId} className="settings__option-help">
           {help}
         </span>
@@ -113,7 +127,12 @@ export function SettingsDialog({
   return (
     <Modal
       title="View settings"
-      description={`Changes apply at once and are remembered. ${MOD_KEY}+, opens this from anywhere.`}
+      description={
+        <>
+          Changes apply at once and are remembered. Open this from anywhere with <kbd>{MOD_KEY}</kbd>+
+          <kbd>,</kbd>
+        </>
+      }
       onClose={onClose}
       testId="settings-dialog"
       className="settings-dialog"

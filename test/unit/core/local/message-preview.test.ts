@@ -10,6 +10,12 @@ describe('previewText', () => {
     expect(previewText(text)).toBe('Thanks, paid today. Regards');
   });
 
+  it('leaves out the addresses HTML-to-text writes for images and links', () => {
+    expect(
+      previewText('[https://tracker.example/pixel.gif?id=1] Your account [https://example.com/a] expires'),
+    ).toBe('Your account expires');
+  });
+
   it('drops zero-width padding and cuts long text at a word with an ellipsis', () => {
     expect(previewText('Hi\u200b\u200c there, com\u00admunication')).toBe('Hi there, communication');
     const long = 'word '.repeat(100);
