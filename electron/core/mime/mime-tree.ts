@@ -3,6 +3,7 @@ import libmime from 'libmime';
 import { type ErrorInfo, errorInfo } from '../../../shared/errors';
 import type { MimePart } from '../../../shared/model';
 import { sanitizeFilename } from './attachment-filename';
+import { inSlices } from './in-slices';
 
 /**
  * Part paths follow IMAP (RFC 3501 §6.4.5): a multipart message's root has the empty path "" and
@@ -52,7 +53,7 @@ export async function buildMimeTree(raw: Buffer): Promise<MimeTree> {
   };
 
   const splitter = new Splitter();
-  splitter.end(raw);
+  inSlices(raw).pipe(splitter);
   // The splitter's typings declare only its 'data' event; iterating it also surfaces 'error' and 'end'.
   const chunks: AsyncIterable<SplitterChunk> = splitter;
   try {
