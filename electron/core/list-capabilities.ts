@@ -11,12 +11,12 @@ import type { ListOptions, MailSource } from './source';
 
 const REMOTE_NOTES: Partial<Record<SourceKind, string>> = {
   imap:
-    'Exchange Online cannot sort over IMAP, so this mailbox is listed newest first, as the server ' +
-    'numbers it; sorting here would mean downloading every header of the folder first. A preview line ' +
-    'would mean downloading part of every message, so only local mailboxes have one.',
+    'Exchange Online cannot sort over IMAP, and sorting here would mean downloading every header of ' +
+    'the folder first. A preview line would mean downloading part of every message: sorting and ' +
+    'previews are for local mailboxes.',
   pop3:
-    'POP3 lists a maildrop only in arrival order (newest first here) and has no way to preview a ' +
-    'message without downloading it, so sorting and the preview line are for local mailboxes only.',
+    'POP3 lists a maildrop only in the order mail arrived, and cannot preview a message without ' +
+    'downloading it: sorting and previews are for local mailboxes.',
 };
 
 const NEWEST_FIRST_ONLY = 'This mailbox is listed newest first only.';

@@ -137,7 +137,8 @@ export function SortControl({ sort, capabilities, previewWanted, onChange }: Sor
             compact
             live="none"
             testId="sort-note"
-            title={capabilities.note}
+            title={choosable ? 'Some orders are not offered here' : `Listed ${orderLabel.toLowerCase()} only`}
+            hint={capabilities.note}
             onDismiss={() => setShowNote(false)}
             dismissLabel="Hide this explanation"
           />
