@@ -111,7 +111,15 @@ export function MenuButton({ children, label, title, groups, className, testId }
   };
 
   return (
-    <div className="menu-button" ref={wrapRef}>
+    <div
+      className="menu-button"
+      ref={wrapRef}
+      onBlur={(event) => {
+        // Focus went somewhere else (a shortcut, a click elsewhere): the menu has nothing left to do.
+        if (open && !(event.relatedTarget instanceof Node && wrapRef.current?.contains(event.relatedTarget)))
+          setOpen(null);
+      }}
+    >
       <button
         ref={buttonRef}
         type="button"
