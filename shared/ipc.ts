@@ -8,6 +8,7 @@ import {
   CertificateFacts,
   EnvelopePage,
   ImportReport,
+  ListSort,
   MessageView,
   ProfilesState,
   ProfileSummary,
@@ -91,8 +92,12 @@ export const CONTRACT = {
         folderId: id,
         offset: z.number().int().nonnegative(),
         limit: z.number().int().min(1).max(500),
-        /** Only the messages that match, still newest first (parseSearch reads the search box). */
+        /** Only the messages that match, in the same order (parseSearch reads the search box). */
         query: SearchQuery.optional(),
+        /** Absent: newest first. Only what the source's ListCapabilities offer; anything else is UNSUPPORTED. */
+        sort: ListSort.optional(),
+        /** Add each envelope's preview line; only where ListCapabilities.preview says it is cheap. */
+        preview: z.boolean().optional(),
       })
       .strict(),
     response: EnvelopePage,

@@ -36,6 +36,41 @@ export type Folder = z.infer<typeof Folder>;
 export const SourceKind = z.enum(['sample', 'maildir', 'mbox', 'eml', 'imap', 'pop3']);
 export type SourceKind = z.infer<typeof SourceKind>;
 
+/** What a message list can be ordered by. */
+export const SortKey = z.enum(['date', 'from', 'subject', 'size']);
+export type SortKey = z.infer<typeof SortKey>;
+
+export const SortOrder = z.enum(['desc', 'asc']);
+export type SortOrder = z.infer<typeof SortOrder>;
+
+/** The order each key starts in when chosen: newest and largest first, senders and subjects A–Z. */
+export const DEFAULT_SORT_ORDER: Readonly<Record<SortKey, SortOrder>> = {
+  date: 'desc',
+  from: 'asc',
+  subject: 'asc',
+  size: 'desc',
+};
+
+/** An order for messages.list; without one a folder is listed newest first. */
+export const ListSort = z.object({ key: SortKey, order: SortOrder }).strict();
+export type ListSort = z.infer<typeof ListSort>;
+
+/**
+ * What a source's message lists can do, so the UI offers only that: a local mailbox holds every
+ * envelope and can sort and preview cheaply; a remote one pages from the server, which may not.
+ */
+export const ListCapabilities = z.object({
+  /** Keys messages.list accepts in `sort` here; always includes 'date'. */
+  sortKeys: z.array(SortKey).min(1),
+  /** Both orders of each key (oldest first, Z–A…), not only DEFAULT_SORT_ORDER's. */
+  reversible: z.boolean(),
+  /** messages.list can add a line of body text to each envelope (`preview: true`). */
+  preview: z.boolean(),
+  /** Why something is not offered, in words for the user; null when everything is. */
+  note: z.string().nullable(),
+});
+export type ListCapabilities = z.infer<typeof ListCapabilities>;
+
 export const SourceSummary = z.object({
   id: z.string(),
   kind: SourceKind,
@@ -47,6 +82,7 @@ export const SourceSummary = z.object({
   folders: z.array(Folder),
   /** Things the user should know that did not stop the open (a truncated mbox, say). */
   notices: z.array(ErrorInfo),
+  list: ListCapabilities,
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 
@@ -75,10 +111,12 @@ const MessageSummary = z.object({
 
 export const Envelope = MessageSummary.extend({
   hasAttachments: z.boolean(),
+  /** The start of the body text, one line, when the list asked for it and the source offers it. */
+  preview: z.string().max(400).optional(),
 });
 export type Envelope = z.infer<typeof Envelope>;
 
-/** One page of a folder, newest first. `total` lets a virtual list size itself before loading. */
+/** One page of a folder, newest first or as asked. `total` lets a virtual list size itself before loading. */
 export const EnvelopePage = z.object({
   items: z.array(Envelope),
   offset: z.number().int().nonnegative(),

@@ -10,7 +10,8 @@ import { LocalMailSource } from './local/local-source';
 import { DEFAULT_LARGE_FILE_BYTES, openLocal } from './local/open-local';
 import { openMaildir } from './local/open-maildir';
 import { createSaveMethods } from './save/save-methods';
-import type { MailSource } from './source';
+import { checkListOptions, listCapabilitiesOf } from './list-capabilities';
+import type { ListOptions, MailSource } from './source';
 import { EventHub } from './events/event-hub';
 import type { DiagnosticReport } from '../../shared/diagnostics';
 import { isEmptySearch } from '../../shared/search';
@@ -273,10 +274,14 @@ export function createService(options: ServiceOptions): Api {
       return summarise(sourceId, source);
     },
 
-    'messages.list': async ({ sourceId, folderId, offset, limit, query }) =>
-      query && !isEmptySearch(query)
-        ? sourceOf(sourceId).search(folderId, query, offset, limit)
-        : sourceOf(sourceId).listEnvelopes(folderId, offset, limit),
+    'messages.list': async ({ sourceId, folderId, offset, limit, query, sort, preview }) => {
+      const source = sourceOf(sourceId);
+      const options: ListOptions = { ...(sort ? { sort } : {}), ...(preview ? { preview } : {}) };
+      checkListOptions(listCapabilitiesOf(source), options);
+      return query && !isEmptySearch(query)
+        ? source.search(folderId, query, offset, limit, options)
+        : source.listEnvelopes(folderId, offset, limit, options);
+    },
 
     'messages.cancelSearch': async ({ sourceId, folderId }) => ({
       cancelled: sourceOf(sourceId).cancelSearch?.(folderId) ?? false,
@@ -328,6 +333,7 @@ async function summarise(id: string, source: MailSource): Promise<SourceSummary>
     location: source.location,
     folders: await source.listFolders(),
     notices: [...source.notices],
+    list: listCapabilitiesOf(source),
   };
 }
 

@@ -1,5 +1,12 @@
+import type {
+  EnvelopePage,
+  Folder,
+  ListCapabilities,
+  ListSort,
+  MessageView,
+  SourceKind,
+} from '../../shared/model';
 import type { Readable } from 'node:stream';
-import type { EnvelopePage, Folder, MessageView, SourceKind } from '../../shared/model';
 import type { ErrorInfo } from '../../shared/errors';
 import type { SearchQuery } from '../../shared/search';
 import type { SourceEvent } from '../../shared/events';
@@ -8,6 +15,14 @@ import type { SourceEvent } from '../../shared/events';
 export interface RawStream {
   readonly stream: Readable;
   readonly size: number | null;
+}
+
+/** How messages.list wants a page: checked against the source's ListCapabilities before it arrives. */
+export interface ListOptions {
+  /** Absent: newest first. */
+  readonly sort?: ListSort;
+  /** Fill each envelope's `preview`. */
+  readonly preview?: boolean;
 }
 
 /**
@@ -23,9 +38,20 @@ export interface MailSource {
   /** Things worth telling the user that did not stop the open. */
   readonly notices: readonly ErrorInfo[];
 
+  /**
+   * What its lists can do beyond newest first. Absent: only that (the service fills in why, per
+   * kind: see list-capabilities.ts), and `options` never carries a sort or a preview.
+   */
+  readonly list?: ListCapabilities;
+
   listFolders(): Promise<Folder[]>;
-  /** Newest first. Throws AppError UNKNOWN_FOLDER for a folder id it does not have. */
-  listEnvelopes(folderId: string, offset: number, limit: number): Promise<EnvelopePage>;
+  /** Newest first unless `options.sort` says otherwise. Throws AppError UNKNOWN_FOLDER for a folder id it does not have. */
+  listEnvelopes(
+    folderId: string,
+    offset: number,
+    limit: number,
+    options?: ListOptions,
+  ): Promise<EnvelopePage>;
   /** Parsed for display. Throws AppError UNKNOWN_MESSAGE / MESSAGE_UNREADABLE. */
   getMessage(folderId: string, messageId: string): Promise<MessageView>;
   /** The message exactly as stored, byte for byte. */
@@ -41,8 +67,14 @@ export interface MailSource {
    * to refresh.
    */
   refresh?(folderId: string): Promise<void>;
-  /** The folder's messages that match, newest first, paged like listEnvelopes. */
-  search(folderId: string, query: SearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
+  /** The folder's messages that match, in the order listEnvelopes gives, paged like it. */
+  search(
+    folderId: string,
+    query: SearchQuery,
+    offset: number,
+    limit: number,
+    options?: ListOptions,
+  ): Promise<EnvelopePage>;
   /**
    * Stops a search still running in the folder (its promise rejects with CANCELLED); false if none
    * was. Absent where searches are quick enough never to need it.

@@ -82,7 +82,7 @@ export async function startApp() {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(openRequests)));
 
   const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
-  const open = () => createMainWindow({ preload, pageUrl: page });
+  const open = () => createMainWindow({ preload, pageUrl: page, stateDir: app.getPath('userData') });
   await open();
 
   app.on('activate', () => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { type Bed, type Contoso, expect } from './fixtures';
 
 /** Opens a path through the welcome screen's (or sidebar's) "Open file or folder…" dialog. */
 export async function openPath(page: Page, path: string) {
@@ -35,4 +35,42 @@ export async function frameLoaded(page: Page) {
   await frame.waitForLoadState('load');
   await expect.poll(() => frame.evaluate(() => document.readyState)).toBe('complete');
   return frame;
+}
+
+/**
+ * Adds a shared-mailbox profile for the test bed through the wizard (IMAPS or POP3S on the bed's
+ * Dovecot, tokens from its fake identity platform) and waits for its page.
+ */
+export async function addBedProfile(
+  page: Page,
+  bed: Bed,
+  contoso: Contoso,
+  input: { name: string; secret: string; protocol?: 'imap' | 'pop3' },
+) {
+  const welcome = page.getByTestId('welcome');
+  if (await welcome.isVisible()) await welcome.getByRole('button', { name: /add shared mailbox/i }).click();
+  else
+    await page
+      .getByTestId('profile-list')
+      .getByRole('button', { name: /add shared mailbox/i })
+      .click();
+  const w = page.getByTestId('profile-wizard');
+  await w.getByLabel('Display name').fill(input.name);
+  await w.getByLabel('Shared mailbox address').fill(contoso.invoices);
+  if (input.protocol === 'pop3') await w.getByRole('radio', { name: /^POP3/ }).check();
+  await w.getByRole('button', { name: 'Next' }).click();
+  await w.getByLabel('Tenant ID or domain').fill(contoso.tenantId);
+  await w.getByLabel('Application (client) ID').fill(contoso.readerClientId);
+  await w.getByLabel('Cloud').selectOption('custom');
+  await w.getByLabel('Authority host').fill(bed.identity.host);
+  await w.getByLabel('Exchange host').fill('outlook.office365.com');
+  await w.getByRole('button', { name: /advanced/i }).click();
+  const server = input.protocol === 'pop3' ? bed.pop3 : bed.imap;
+  await w.getByLabel('Server host').fill(server.host);
+  await w.getByLabel('Port', { exact: true }).fill(String(server.tlsPort));
+  await w.getByRole('button', { name: 'Next' }).click();
+  await w.getByLabel('Client secret Value').fill(input.secret);
+  await w.getByRole('button', { name: 'Save' }).click();
+  await expect(w).toBeHidden();
+  await expect(page.getByTestId('profile-name')).toHaveText(input.name);
 }

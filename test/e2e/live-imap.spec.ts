@@ -84,7 +84,7 @@ test('a message above the size limit is downloaded only after the user agrees', 
 }) => {
   // The limit is a setting (50 MB by default); 1 MB keeps the test's message small.
   await page.addInitScript(() =>
-    localStorage.setItem('mailscope.settings', JSON.stringify({ askAboveMegabytes: 1 })),
+    localStorage.setItem('mailscope.settings.v1', JSON.stringify({ askAboveMegabytes: 1 })),
   );
   const line = 'Quarterly ledger export, row data follows. '.repeat(2) + '\r\n';
   deliver(bed, C.alerts, 'Ledger export (large)', line.repeat(Math.ceil((1.5 * 1024 * 1024) / line.length)));

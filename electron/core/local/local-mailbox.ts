@@ -36,6 +36,8 @@ export interface StoredMessage {
   readRaw(): Promise<Buffer>;
   /** The whole message as a stream, where it is a file of its own (Maildir, .eml); else absent. */
   openRaw?(): Promise<RawStream>;
+  /** The first `bytes` of the message as stored (all of it when it is shorter): for its preview line. */
+  readStart(bytes: number): Promise<Buffer>;
 }
 
 export interface HeaderSection {

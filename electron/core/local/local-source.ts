@@ -1,41 +1,62 @@
 import { Readable } from 'node:stream';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { Envelope, EnvelopePage, Folder, MessageView, SourceKind } from '../../../shared/model';
+import type {
+  Envelope,
+  EnvelopePage,
+  Folder,
+  ListCapabilities,
+  ListSort,
+  MessageView,
+  SourceKind,
+} from '../../../shared/model';
 import { AppError } from '../app-error';
 import { EMPTY_ENVELOPE_FIELDS, type EnvelopeFields, parseEnvelopeHeaders } from '../mime/parse-envelope';
 import { parseMessage } from '../mime/parse-message';
-import type { MailSource, RawStream } from '../source';
+import type { ListOptions, MailSource, RawStream } from '../source';
 import { bodySearchUnsupported } from '../search-support';
 import { envelopeMatches, type SearchQuery } from '../../../shared/search';
 import { mapConcurrent } from './concurrency';
+import { type Dated, newestFirst, sortEnvelopes } from './envelope-order';
 import { errnoCode } from './fs-errors';
+import { PREVIEW_BYTES, previewOf } from './message-preview';
 import type { LocalFolder, LocalMailbox, StoredMessage } from './local-mailbox';
 
 /** Enough parallel reads to keep a disk busy, few enough to stay far from the fd limit. */
 const READ_CONCURRENCY = 16;
 
+/** Previews kept per source; a page needs 100, and scrolling back should not read them again. */
+const MAX_PREVIEWS = 20_000;
+
+/** Every envelope is in memory, so any order is one sort away, and a preview is one small read. */
+const LOCAL_CAPABILITIES: ListCapabilities = {
+  sortKeys: ['date', 'from', 'subject', 'size'],
+  reversible: true,
+  preview: true,
+  note: null,
+};
+
 interface IndexedFolder extends LocalFolder {
   readonly byId: ReadonlyMap<string, StoredMessage>;
-}
-
-interface Sortable {
-  envelope: Envelope;
-  time: number | null;
-  position: number;
 }
 
 /**
  * A mailbox on disk as a MailSource. Listing a folder the first time reads every message's header
  * section (bounded concurrency), because "newest first" needs every Date; the sorted envelopes are
- * then cached, so paging and reopening the folder cost nothing.
+ * then cached, so paging and reopening the folder cost nothing. Other orders are sorted from that
+ * list on first use and cached too; previews are read per page, only for the rows asked for.
  */
 export class LocalMailSource implements MailSource {
   readonly kind: SourceKind;
   readonly name: string;
   readonly location: string;
   readonly notices: readonly ErrorInfo[];
+  readonly list = LOCAL_CAPABILITIES;
   private readonly folders: ReadonlyMap<string, IndexedFolder>;
   private readonly envelopes = new Map<string, Promise<Envelope[]>>();
+  /** Other orders than newest first, by `${folderId}\0${key}\0${order}`. */
+  private readonly sorted = new Map<string, Envelope[]>();
+  /** By folder and message id; insertion order is age, for eviction. */
+  private readonly previews = new Map<string, Promise<string>>();
 
   constructor(mailbox: LocalMailbox) {
     this.kind = mailbox.kind;
@@ -54,15 +75,38 @@ export class LocalMailSource implements MailSource {
     return [...this.folders.values()].map((entry) => ({ ...entry.folder }));
   }
 
-  async listEnvelopes(folderId: string, offset: number, limit: number): Promise<EnvelopePage> {
-    const all = await this.envelopesOf(this.folder(folderId));
-    return { items: all.slice(offset, offset + limit), offset, total: all.length };
+  async listEnvelopes(
+    folderId: string,
+    offset: number,
+    limit: number,
+    options: ListOptions = {},
+  ): Promise<EnvelopePage> {
+    const folder = this.folder(folderId);
+    const all = await this.ordered(folder, options.sort);
+    const items = all.slice(offset, offset + limit);
+    return {
+      items: options.preview ? await this.withPreviews(folder, items) : items,
+      offset,
+      total: all.length,
+    };
   }
 
-  async search(folderId: string, query: SearchQuery, offset: number, limit: number): Promise<EnvelopePage> {
+  async search(
+    folderId: string,
+    query: SearchQuery,
+    offset: number,
+    limit: number,
+    options: ListOptions = {},
+  ): Promise<EnvelopePage> {
     if (query.body) throw bodySearchUnsupported('A local mailbox');
-    const hits = (await this.envelopesOf(this.folder(folderId))).filter((e) => envelopeMatches(e, query));
-    return { items: hits.slice(offset, offset + limit), offset, total: hits.length };
+    const folder = this.folder(folderId);
+    const hits = (await this.ordered(folder, options.sort)).filter((e) => envelopeMatches(e, query));
+    const items = hits.slice(offset, offset + limit);
+    return {
+      items: options.preview ? await this.withPreviews(folder, items) : items,
+      offset,
+      total: hits.length,
+    };
   }
 
   async getMessage(folderId: string, messageId: string): Promise<MessageView> {
@@ -87,6 +131,39 @@ export class LocalMailSource implements MailSource {
 
   async close(): Promise<void> {
     this.envelopes.clear();
+    this.sorted.clear();
+    this.previews.clear();
+  }
+
+  private async ordered(folder: IndexedFolder, sort: ListSort | undefined): Promise<Envelope[]> {
+    const newest = await this.envelopesOf(folder);
+    if (!sort || (sort.key === 'date' && sort.order === 'desc')) return newest;
+    const key = `${folder.folder.id}\u0000${sort.key}\u0000${sort.order}`;
+    let list = this.sorted.get(key);
+    if (!list) {
+      list = sortEnvelopes(newest, sort);
+      this.sorted.set(key, list);
+    }
+    return list;
+  }
+
+  private async withPreviews(folder: IndexedFolder, items: Envelope[]): Promise<Envelope[]> {
+    const previews = await mapConcurrent(items, READ_CONCURRENCY, (envelope) => {
+      const key = `${folder.folder.id}\u0000${envelope.id}`;
+      let pending = this.previews.get(key);
+      if (!pending) {
+        const message = folder.byId.get(envelope.id);
+        // A file that cannot be read now has no preview; opening it says why.
+        pending = message ? message.readStart(PREVIEW_BYTES).then(previewOf, () => '') : Promise.resolve('');
+        this.previews.set(key, pending);
+        if (this.previews.size > MAX_PREVIEWS) {
+          const oldest = this.previews.keys().next().value;
+          if (oldest !== undefined) this.previews.delete(oldest);
+        }
+      }
+      return pending;
+    });
+    return items.map((envelope, index) => ({ ...envelope, preview: previews[index] ?? '' }));
   }
 
   private folder(folderId: string): IndexedFolder {
@@ -118,7 +195,7 @@ async function buildEnvelopes(folder: IndexedFolder): Promise<Envelope[]> {
   const rows = await mapConcurrent(
     folder.messages,
     READ_CONCURRENCY,
-    async (message, position): Promise<Sortable> => {
+    async (message, position): Promise<Dated> => {
       let fields: EnvelopeFields = EMPTY_ENVELOPE_FIELDS;
       let size = message.size;
       let fallbackTime = message.time;
@@ -143,16 +220,6 @@ async function buildEnvelopes(folder: IndexedFolder): Promise<Envelope[]> {
     },
   );
   return rows.sort(newestFirst).map((row) => row.envelope);
-}
-
-/** By time, newest first, undated last; then later-stored first, so equal dates keep a stable order. */
-function newestFirst(a: Sortable, b: Sortable): number {
-  if (a.time !== b.time) {
-    if (a.time === null) return 1;
-    if (b.time === null) return -1;
-    return b.time - a.time;
-  }
-  return b.position - a.position;
 }
 
 function readRawOrExplain(message: StoredMessage): Promise<Buffer> {

@@ -4,7 +4,7 @@ import type { Flags } from '../../../shared/model';
 import { errnoCode } from './fs-errors';
 import type { StoredMessage } from './local-mailbox';
 import { opaqueId } from './opaque-id';
-import { openFileStream, readHeaderSection } from './read-bytes';
+import { openFileStream, readHeaderSection, readRange } from './read-bytes';
 
 /** What a Maildir file name says about its message (https://cr.yp.to/proto/maildir.html). */
 export interface MaildirName {
@@ -71,6 +71,7 @@ export async function listMaildirMessages(dir: string, folderKey: string): Promi
       readHeader: () => readHeaderSection(file),
       readRaw: () => readFile(file),
       openRaw: () => openFileStream(file),
+      readStart: (bytes) => readRange(file, 0, bytes),
     };
   });
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type LocalMailbox, SEEN } from './local-mailbox';
 import { opaqueId } from './opaque-id';
-import { openFileStream, readHeaderSection } from './read-bytes';
+import { openFileStream, readHeaderSection, readRange } from './read-bytes';
 
 /** A single message file as a LocalMailbox with one folder, "Message", holding it. */
 export function openEml(file: string, size: number): LocalMailbox {
@@ -32,6 +32,7 @@ export function openEml(file: string, size: number): LocalMailbox {
             readHeader: () => readHeaderSection(file),
             readRaw: () => readFile(file),
             openRaw: () => openFileStream(file),
+            readStart: (bytes) => readRange(file, 0, bytes),
           },
         ],
       },

@@ -6,7 +6,8 @@ import { type LocalMailbox, SEEN, type StoredMessage } from './local-mailbox';
 import { unescapeMboxrd } from './mbox-escape';
 import { scanMbox } from './mbox-index';
 import { opaqueId } from './opaque-id';
-import { readHeaderSection, readRange } from './read-bytes';
+import { readHeaderSectionFrom, readRange } from './read-bytes';
+import { WindowedFile } from './windowed-file';
 
 /**
  * An mbox file as a one-folder LocalMailbox. Messages are read back by byte range and un-escaped
@@ -35,16 +36,19 @@ export async function openMbox(file: string): Promise<LocalMailbox> {
             `The mbox file “${name}” breaks off in message ${index.truncatedAt}: ${count} complete ${count === 1 ? 'message was' : 'messages were'} read, and the incomplete one is not shown.`,
           ),
         ];
+  // Listing reads every header in file order: through one open file, not one open per message.
+  const headers = new WindowedFile(file);
   const messages = index.messages.map(({ start, end }): StoredMessage => ({
     id: opaqueId(`mbox:${start}`),
     size: end - start,
     flags: SEEN,
     time: null,
     readHeader: async () => {
-      const header = await readHeaderSection(file, start, end);
+      const header = await readHeaderSectionFrom(headers, start, end);
       return { ...header, bytes: unescapeMboxrd(header.bytes) };
     },
     readRaw: async () => unescapeMboxrd(await readRange(file, start, end)),
+    readStart: async (bytes) => unescapeMboxrd(await readRange(file, start, Math.min(end, start + bytes))),
   }));
   const folderName = name.replace(/\.(mbox|mbx)$/i, '') || name;
   return {

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { RawStream } from '../source';
 import type { HeaderSection } from './local-mailbox';
+import type { WindowedFile } from './windowed-file';
 
 /** Headers larger than this are cut: no real message needs more, and a hostile one must not cost RAM. */
 export const HEADER_CAP_BYTES = 256 * 1024;
@@ -38,29 +39,16 @@ export async function readHeaderSection(
   const handle = await open(path, 'r');
   try {
     const stats = await handle.stat();
-    const limit = Math.min(end ?? stats.size, start + HEADER_CAP_BYTES);
-    const chunks: Buffer[] = [];
-    let position = start;
-    let collected = Buffer.alloc(0);
-    while (position < limit) {
-      const chunk = Buffer.alloc(Math.min(HEADER_CHUNK_BYTES, limit - position));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      position += bytesRead;
-      collected = Buffer.concat(chunks);
-      // Search the whole buffer as text: the blank line can straddle two chunks.
-      const match = BLANK_LINE.exec(collected.toString('latin1'));
-      if (match) {
-        const size = end === null ? stats.size : null;
-        return { bytes: collected.subarray(0, match.index + match[0].length), size, mtimeMs: stats.mtimeMs };
-      }
-    }
-    return {
-      bytes: Buffer.concat([collected, Buffer.from('\r\n\r\n')]),
-      size: end === null ? stats.size : null,
-      mtimeMs: stats.mtimeMs,
-    };
+    const bytes = await collectHeader(
+      async (position, length) => {
+        const chunk = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(chunk, 0, length, position);
+        return chunk.subarray(0, bytesRead);
+      },
+      start,
+      Math.min(end ?? stats.size, start + HEADER_CAP_BYTES),
+    );
+    return { bytes, size: end === null ? stats.size : null, mtimeMs: stats.mtimeMs };
   } finally {
     await handle.close();
   }
@@ -79,4 +67,39 @@ export async function openFileStream(path: string): Promise<RawStream> {
     await handle.close();
     throw error;
   }
+}
+
+/** The same from a file read through one WindowedFile (the messages of one mbox). */
+export async function readHeaderSectionFrom(
+  file: WindowedFile,
+  start: number,
+  end: number,
+): Promise<HeaderSection> {
+  const bytes = await collectHeader(
+    (position, length) => file.read(position, position + length),
+    start,
+    Math.min(end, start + HEADER_CAP_BYTES),
+  );
+  return { bytes, size: null, mtimeMs: file.mtimeMs };
+}
+
+async function collectHeader(
+  readChunk: (position: number, length: number) => Promise<Buffer>,
+  start: number,
+  limit: number,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let position = start;
+  let collected = Buffer.alloc(0);
+  while (position < limit) {
+    const chunk = await readChunk(position, Math.min(HEADER_CHUNK_BYTES, limit - position));
+    if (chunk.length === 0) break;
+    chunks.push(chunk);
+    position += chunk.length;
+    collected = Buffer.concat(chunks);
+    // Search the whole buffer as text: the blank line can straddle two chunks.
+    const match = BLANK_LINE.exec(collected.toString('latin1'));
+    if (match) return collected.subarray(0, match.index + match[0].length);
+  }
+  return Buffer.concat([collected, Buffer.from('\r\n\r\n')]);
 }

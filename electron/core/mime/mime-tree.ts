@@ -7,6 +7,7 @@ import { displayHeaders } from './header-lines';
 
 /** A part with more header fields than this is shown with the first ones only. */
 const MAX_PART_HEADERS = 200;
+import { inSlices } from './in-slices';
 
 /**
  * Part paths follow IMAP (RFC 3501 §6.4.5): a multipart message's root has the empty path "" and
@@ -56,7 +57,7 @@ export async function buildMimeTree(raw: Buffer): Promise<MimeTree> {
   };
 
   const splitter = new Splitter();
-  splitter.end(raw);
+  inSlices(raw).pipe(splitter);
   // The splitter's typings declare only its 'data' event; iterating it also surfaces 'error' and 'end'.
   const chunks: AsyncIterable<SplitterChunk> = splitter;
   try {

@@ -1,4 +1,4 @@
-import { type ParsedMail, type SimpleParserOptions, simpleParser } from 'mailparser';
+import type { MailParserOptions, ParsedMail } from 'mailparser';
 import type { Attachment, CalendarEvent, Flags, MessageView } from '../../../shared/model';
 import { AppError } from '../app-error';
 import { toAddresses } from './addresses';
@@ -9,6 +9,7 @@ import { dateFromHeaderLines, displayHeaders } from './header-lines';
 import { inlineImages, referencedContentIds } from './inline-images';
 import { buildMimeTree, type MimeTree } from './mime-tree';
 import { receivedChain } from './received';
+import { type AttachmentHead, parseForView } from './parse-for-view';
 
 /** What the source knows about a message that is not in its bytes. */
 export interface MessageMeta {
@@ -17,23 +18,33 @@ export interface MessageMeta {
   readonly flags: Flags;
 }
 
-const PARSER_OPTIONS: SimpleParserOptions = {
-  // The reader resolves cid: itself, from inlineImages, under its own size limits.
-  keepCidLinks: true,
+const PARSER_OPTIONS: MailParserOptions = {
   // textAsHtml is never shown, and without this plain parts would be merged into `html`.
   skipTextToHtml: true,
   checksumAlgo: false,
 };
 
 /**
- * A raw message as the reader shows it. Mailparser does all MIME decoding; mailsplit (its own
- * splitter) gives the part tree. Damage a parser can work around becomes a notice on the view;
+ * Attachments whose bytes the view is made from: images the HTML may show by cid: (inlineImages
+ * decides which) and calendar parts (the invitation card). Any other attachment is listed by name,
+ * type and size only, so its bytes are not kept; a feature that reads an attachment's content here
+ * must add its type to this rule.
+ */
+function viewNeedsContent(attachment: AttachmentHead): boolean {
+  if (CALENDAR_TYPES.has(attachment.contentType.toLowerCase())) return true;
+  return Boolean(attachment.cid) && /^image\//i.test(attachment.contentType);
+}
+
+/**
+ * A raw message as the reader shows it. Mailparser does all MIME decoding (parse-for-view.ts keeps
+ * only the attachment bytes the view needs); mailsplit (its own splitter) gives the part tree. Damage a parser can work around becomes a notice on the view;
  * only a message mailparser refuses outright fails, with MESSAGE_UNREADABLE.
  */
 export async function parseMessage(raw: Buffer, meta: MessageMeta): Promise<MessageView> {
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(raw, PARSER_OPTIONS);
+    // The reader resolves cid: itself, from inlineImages, under its own size limits: links stay as they are.
+    parsed = await parseForView(raw, PARSER_OPTIONS, viewNeedsContent);
   } catch (error) {
     const reason = error instanceof Error ? ` (${error.message})` : '';
     throw new AppError('MESSAGE_UNREADABLE', `The message could not be parsed${reason}.`, undefined, {

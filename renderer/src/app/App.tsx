@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { ImportReport, ProfileSummary, SourceSummary } from '../../../shared/model';
 import { api } from '../api';
@@ -9,8 +9,11 @@ import { ProfileList } from '../features/profiles/ProfileList';
 import { ProfilePage } from '../features/profiles/ProfilePage';
 import { ProfileWizard } from '../features/profiles/ProfileWizard';
 import { useProfiles } from '../features/profiles/use-profiles';
+import { Notice } from '../components/Notice';
 import { Welcome } from '../features/welcome/Welcome';
-import { isTyping } from './keys';
+import { isTyping, modalOpen } from './keys';
+import { useLayout } from './layout';
+import { SettingsDialog } from './SettingsDialog';
 import { Shell } from './Shell';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useOpenFromOutside } from './open-from-outside';
@@ -24,7 +27,14 @@ import { useAppInfo } from './use-app-info';
 export function App() {
   const [state, dispatch] = useReducer(reducer, initialState);
   const { info, retry: retryInfo } = useAppInfo();
-  const [dialog, setDialog] = useState<'open' | 'shortcuts' | null>(null);
+  const [dialog, setDialog] = useState<'open' | 'shortcuts' | 'settings' | null>(null);
+  const layout = useLayout();
+  /** Ctrl/Cmd+1…9: the shared mailbox being opened, or why it could not be. */
+  const [profileShortcut, setProfileShortcut] = useState<{
+    name: string;
+    busy: boolean;
+    error: ErrorInfo | null;
+  } | null>(null);
   const [sample, setSample] = useState<{ busy: boolean; error: ErrorInfo | null }>({
     busy: false,
     error: null,
@@ -173,16 +183,45 @@ export function App() {
       dispatch({ type: 'profile-selected', id: firstProfileId });
   }, [firstProfileId, state.sources.length, state.profile]);
 
+  const appInfo = info?.ok ? info.value : null;
+  const profileList = profiles.state?.profiles ?? [];
+
+  /** Opens the Nth shared mailbox (switches to it when it is open already). */
+  const openNthProfile = async (n: number) => {
+    const profile = profileList[n - 1];
+    if (!profile || profileShortcut?.busy) return;
+    setProfileShortcut({ name: profile.name, busy: true, error: null });
+    const result = await api.invoke('sources.openProfile', { profileId: profile.id });
+    if (result.ok) {
+      setProfileShortcut(null);
+      onOpened(result.value);
+    } else {
+      // Its page is where the user can test the connection or fix the profile.
+      dispatch({ type: 'profile-selected', id: profile.id });
+      setProfileShortcut({ name: profile.name, busy: false, error: result.error });
+    }
+  };
+  const openNthProfileRef = useRef(openNthProfile);
+  useEffect(() => {
+    openNthProfileRef.current = openNthProfile;
+  });
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (
-        (event.ctrlKey || event.metaKey) &&
-        !event.altKey &&
-        !event.shiftKey &&
-        event.key.toLowerCase() === 'o'
-      ) {
+      // Shortcuts act on the main window, never on the page behind a dialog.
+      if (event.defaultPrevented || modalOpen()) return;
+      const mod = (event.ctrlKey || event.metaKey) && !event.altKey;
+      // By physical key, so layouts that type digits with Shift (AZERTY) work too.
+      const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
+      if (mod && !event.shiftKey && event.key.toLowerCase() === 'o') {
         event.preventDefault();
         setDialog('open');
+      } else if (mod && !event.shiftKey && event.key === ',') {
+        event.preventDefault();
+        setDialog('settings');
+      } else if (mod && digit) {
+        event.preventDefault();
+        void openNthProfileRef.current(Number(digit));
       } else if (
         event.key === '?' &&
         !event.ctrlKey &&
@@ -191,15 +230,12 @@ export function App() {
         !isTyping(event.target)
       ) {
         event.preventDefault();
-        setDialog((d) => d ?? 'shortcuts');
+        setDialog('shortcuts');
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
-
-  const appInfo = info?.ok ? info.value : null;
-  const profileList = profiles.state?.profiles ?? [];
   const activeProfile = state.profile ? (profileList.find((p) => p.id === state.profile?.id) ?? null) : null;
   const storeNotices = (profiles.state?.notices ?? [])
     .map((notice, index) => ({ key: `${index}\u0000${notice.code}\u0000${notice.message}`, notice }))
@@ -236,6 +272,22 @@ export function App() {
           closing={closing}
           closeErrors={closeErrors}
           onShowShortcuts={() => setDialog('shortcuts')}
+          onShowSettings={() => setDialog('settings')}
+          layout={layout}
+          busy={profileShortcut?.busy ? `Opening ${profileShortcut.name}…` : null}
+          banner={
+            profileShortcut?.error ? (
+              <Notice
+                tone="error"
+                compact
+                className="shell__banner"
+                testId="shortcut-error"
+                title={`Could not open ${profileShortcut.name}: ${profileShortcut.error.message}`}
+                hint={profileShortcut.error.hint}
+                onDismiss={() => setProfileShortcut(null)}
+              />
+            ) : null
+          }
           profilesSection={
             <ProfileList
               profiles={profileList}
@@ -305,6 +357,9 @@ export function App() {
       ) : null}
       {outsideOverlay}
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'settings' ? (
+        <SettingsDialog onClose={() => setDialog(null)} onResetLayout={layout.reset} />
+      ) : null}
     </>
   );
 }

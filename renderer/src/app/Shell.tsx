@@ -1,8 +1,8 @@
-import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { AppInfo, Envelope, Folder, SourceSummary } from '../../../shared/model';
 import { api } from '../api';
-import { FolderIcon } from '../components/icons';
+import { FolderIcon, SidebarIcon } from '../components/icons';
 import { Notice } from '../components/Notice';
 import { PaneBoundary } from '../components/PaneBoundary';
 import { Splitter } from '../components/Splitter';
@@ -10,7 +10,7 @@ import { envelopeStore } from '../features/messages/envelope-store';
 import { MessageList, type MessageListHandle } from '../features/messages/MessageList';
 import { Reader, type ReaderHandle } from '../features/reader/Reader';
 import { Sidebar } from '../features/sources/Sidebar';
-import { LIST, SIDEBAR, useLayout } from './layout';
+import { type Layout, NARROW, SIDEBAR } from './layout';
 import { liveEvents } from './live-events';
 import { useSettings } from './settings';
 
@@ -20,7 +20,8 @@ import { StatusBar } from './StatusBar';
 
 /**
  * The three panes (sources and folders | messages | reader) with their splitters, and the status
- * bar. F6 / Shift+F6 move between panes, as in desktop mail clients.
+ * bar. F6 / Shift+F6 move between panes, as in desktop mail clients. In a narrow window (or at high
+ * zoom) the folder pane opens over the list from a rail on the left instead of taking a column.
  */
 
 interface ShellProps {
@@ -35,6 +36,13 @@ interface ShellProps {
   closing: ReadonlySet<string>;
   closeErrors: ReadonlyMap<string, ErrorInfo>;
   onShowShortcuts: () => void;
+  onShowSettings: () => void;
+  /** Pane widths (owned by the app, so View settings can reset them). */
+  layout: Layout;
+  /** Something that failed outside any pane's own actions (a shortcut that opened a mailbox). */
+  banner?: ReactNode;
+  /** A label for the status bar while something app-wide is in progress. */
+  busy?: string | null;
   /** The sidebar's shared-mailbox section. */
   profilesSection: ReactNode;
   /** A profile page, shown instead of the message list and reader. */
@@ -42,8 +50,13 @@ interface ShellProps {
 }
 
 export function Shell(props: ShellProps) {
-  const { state, dispatch } = props;
-  const layout = useLayout();
+  const { state, dispatch, layout } = props;
+  const { narrow } = layout;
+  const [drawerWanted, setDrawerOpen] = useState(false);
+  // Only a narrow layout has a drawer; a wide one shows the folder pane in its column.
+  const drawerOpen = narrow && drawerWanted;
+  const drawerToggle = useRef<HTMLButtonElement>(null);
+  const sidebarRef = useRef<HTMLDivElement>(null);
   const settings = useSettings();
   const listHandle = useRef<MessageListHandle>(null);
   const readerHandle = useRef<ReaderHandle>(null);
@@ -63,6 +76,21 @@ export function Shell(props: ShellProps) {
     const timer = setTimeout(() => listHandle.current?.focus(), 0);
     return () => clearTimeout(timer);
   }, [state.openedCount]);
+
+  // An opened drawer takes the keyboard to the folder the user is in (or the first thing in it).
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const pane = sidebarRef.current;
+    const target =
+      pane?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]') ??
+      pane?.querySelector<HTMLElement>('button, [tabindex="0"]');
+    target?.focus();
+  }, [drawerOpen]);
+
+  const closeDrawer = (returnFocus: boolean) => {
+    setDrawerOpen(false);
+    if (returnFocus) drawerToggle.current?.focus();
+  };
 
   const onSelect = useCallback(
     (envelope: Envelope) =>
@@ -134,11 +162,14 @@ export function Shell(props: ShellProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'F6' || !panesRef.current) return;
-    const panes = Array.from(panesRef.current.querySelectorAll<HTMLElement>('[data-pane]'));
+    // Panes in view only: a closed folder drawer is skipped.
+    const panes = Array.from(panesRef.current.querySelectorAll<HTMLElement>('[data-pane]')).filter(
+      (pane) => !pane.hidden,
+    );
     const current = panes.findIndex((pane) => pane.contains(document.activeElement));
     const next = panes[(current + (event.shiftKey ? -1 : 1) + panes.length) % panes.length];
     const target = next?.querySelector<HTMLElement>(
-      '[role="treeitem"][tabindex="0"], [role="listbox"], [data-testid="reader"], [data-testid="profile-name"], [aria-current="page"]',
+      '[role="treeitem"][tabindex="0"], [role="listbox"], [data-testid="reader"], [data-testid="profile-name"], [aria-current="page"], [data-pane-focus]',
     );
     if (!target) return;
     event.preventDefault();
@@ -146,19 +177,61 @@ export function Shell(props: ShellProps) {
   };
 
   return (
-    <div className="shell" onKeyDown={onKeyDown}>
+    <div className={`shell${narrow ? ' shell--narrow' : ''}`} onKeyDown={onKeyDown}>
+      {props.banner}
       <main
         ref={panesRef}
         aria-label="Mailboxes, messages and reader"
         className="shell__panes"
-        style={{ gridTemplateColumns: `${layout.sidebar}px auto ${layout.list}px auto minmax(0, 1fr)` }}
+        style={{
+          gridTemplateColumns: narrow
+            ? `${NARROW.rail}px ${layout.list}px auto minmax(0, 1fr)`
+            : `${layout.sidebar}px auto ${layout.list}px auto minmax(0, 1fr)`,
+        }}
       >
-        <div className="pane pane--sidebar" id="pane-sidebar" data-pane="sidebar">
+        {narrow ? (
+          <div className="pane pane--rail" data-pane="rail">
+            <button
+              ref={drawerToggle}
+              type="button"
+              className="icon-button shell__drawer-toggle"
+              aria-label={drawerOpen ? 'Hide folders' : 'Show folders'}
+              title={drawerOpen ? 'Hide folders (Esc)' : 'Show folders'}
+              aria-expanded={drawerOpen}
+              aria-controls="pane-sidebar"
+              data-pane-focus=""
+              data-testid="drawer-toggle"
+              onClick={() => setDrawerOpen(!drawerOpen)}
+            >
+              <SidebarIcon />
+            </button>
+          </div>
+        ) : null}
+        {narrow && drawerOpen ? (
+          <div className="shell__drawer-backdrop" aria-hidden="true" onClick={() => closeDrawer(false)} />
+        ) : null}
+        <div
+          ref={sidebarRef}
+          className={`pane pane--sidebar${narrow ? ' pane--drawer' : ''}`}
+          id="pane-sidebar"
+          data-pane="sidebar"
+          hidden={narrow && !drawerOpen}
+          style={narrow ? { width: layout.sidebar, insetInlineStart: NARROW.rail } : undefined}
+          onKeyDown={(event) => {
+            if (narrow && event.key === 'Escape' && !event.defaultPrevented) {
+              event.preventDefault();
+              closeDrawer(true);
+            }
+          }}
+        >
           <Sidebar
             sources={state.sources}
             activeSourceId={source?.id ?? null}
             activeFolderId={folder?.id ?? null}
-            onSelectFolder={(id, f) => dispatch({ type: 'folder-selected', sourceId: id, folderId: f.id })}
+            onSelectFolder={(id, f) => {
+              dispatch({ type: 'folder-selected', sourceId: id, folderId: f.id });
+              if (narrow) closeDrawer(false);
+            }}
             onCloseSource={props.onCloseSource}
             closing={props.closing}
             closeErrors={props.closeErrors}
@@ -166,19 +239,26 @@ export function Shell(props: ShellProps) {
             onOpenSample={props.onOpenSample}
             sampleState={props.sampleState}
             onDismissSampleError={props.onDismissSampleError}
+            onShowSettings={props.onShowSettings}
             profilesSection={props.profilesSection}
           />
         </div>
-        <Splitter
-          label="Resize folder pane"
-          controls="pane-sidebar"
-          value={layout.sidebar}
-          min={SIDEBAR.min}
-          max={layout.sidebarMax}
-          onChange={layout.setSidebar}
-        />
+        {narrow ? null : (
+          <Splitter
+            label="Resize folder pane"
+            controls="pane-sidebar"
+            value={layout.sidebar}
+            min={SIDEBAR.min}
+            max={layout.sidebarMax}
+            onChange={layout.setSidebar}
+          />
+        )}
         {props.profilePage ? (
-          <div className="pane pane--profile" data-pane="profile">
+          <div
+            className="pane pane--profile"
+            data-pane="profile"
+            style={{ gridColumn: narrow ? '2 / -1' : '3 / -1' }}
+          >
             {props.profilePage}
           </div>
         ) : (
@@ -190,6 +270,8 @@ export function Shell(props: ShellProps) {
                     key={`${source.id}\u0000${folder.id}`}
                     sourceId={source.id}
                     folder={folder}
+                    capabilities={source.list}
+                    remote={source.kind === 'imap' || source.kind === 'pop3'}
                     selectedId={state.message?.messageId ?? null}
                     onSelect={onSelect}
                     onOpen={onOpenMessage}
@@ -225,7 +307,7 @@ export function Shell(props: ShellProps) {
               label="Resize message list"
               controls="pane-list"
               value={layout.list}
-              min={LIST.min}
+              min={layout.listMin}
               max={layout.listMax}
               onChange={layout.setList}
             />
@@ -246,7 +328,10 @@ export function Shell(props: ShellProps) {
         source={source}
         folder={folder}
         info={props.info}
-        busy={props.sampleState.busy ? 'Opening sample mailbox…' : props.closing.size ? 'Closing…' : null}
+        busy={
+          props.busy ??
+          (props.sampleState.busy ? 'Opening sample mailbox…' : props.closing.size ? 'Closing…' : null)
+        }
         onShowShortcuts={props.onShowShortcuts}
       />
     </div>

@@ -12,3 +12,8 @@ export function isTyping(target: EventTarget | null): boolean {
     target.tagName === 'SELECT'
   );
 }
+
+/** A modal dialog is open: app-wide shortcuts must not act on the page behind it. */
+export function modalOpen(): boolean {
+  return document.querySelector('dialog[open]') !== null;
+}

@@ -61,11 +61,16 @@ export function reducer(state: AppState, action: AppAction): AppState {
       const sources = exists
         ? state.sources.map((s) => (s.id === source.id ? source : s))
         : [...state.sources, source];
+      // Opening what is already open and in view (Ctrl+1 twice, say) keeps the user's place in it.
+      const kept =
+        exists && state.active?.sourceId === source.id && state.profile === null
+          ? source.folders.find((f) => f.id === state.active?.folderId)
+          : undefined;
       return {
         ...state,
         sources,
-        active: { sourceId: source.id, folderId: defaultFolder(source.folders)?.id ?? null },
-        message: null,
+        active: { sourceId: source.id, folderId: kept?.id ?? defaultFolder(source.folders)?.id ?? null },
+        message: kept ? state.message : null,
         openedCount: state.openedCount + 1,
         profile: null,
       };

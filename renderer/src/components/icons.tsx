@@ -505,6 +505,16 @@ export function PersonIcon(props: IconProps) {
   );
 }
 
+/** Bars of falling (or rising) length with an arrow: the list's order. */
+export function SortIcon({ descending = true, ...props }: IconProps & { descending?: boolean }) {
+  return (
+    <Svg {...props}>
+      <path d={descending ? 'M2.5 4h6M2.5 8h4.5M2.5 12h3' : 'M2.5 4h3M2.5 8h4.5M2.5 12h6'} />
+      <path d={descending ? 'M12 3v10M9.8 10.8 12 13l2.2-2.2' : 'M12 13V3M9.8 5.2 12 3l2.2 2.2'} />
+    </Svg>
+  );
+}
+
 export function ExternalIcon(props: IconProps) {
   return (
     <Svg {...props}>
@@ -514,11 +524,33 @@ export function ExternalIcon(props: IconProps) {
   );
 }
 
+/** Three sliders: view settings. */
+export function SlidersIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M2.5 4h3.2M9.3 4h4.2M2.5 8h7.2M13.3 8h.2M2.5 12h1.7M7.8 12h5.7" />
+      <circle cx="7.5" cy="4" r="1.6" />
+      <circle cx="11.5" cy="8" r="1.6" />
+      <circle cx="6" cy="12" r="1.6" />
+    </Svg>
+  );
+}
+
 export function SignOutIcon(props: IconProps) {
   return (
     <Svg {...props}>
       <path d="M6.5 13.5h-3a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3" />
       <path d="M10.5 11 13.5 8l-3-3M13.5 8H6" />
+    </Svg>
+  );
+}
+
+/** A window with its left pane: show or hide the folder pane. */
+export function SidebarIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="2" y="3" width="12" height="10" rx="1.5" />
+      <path d="M6 3v10" />
     </Svg>
   );
 }

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/core/dispatch';
 import type { Host } from '../../../electron/core/host';
 import { createEngine } from '../../../electron/core/engine';
+import { AppError } from '../../../electron/core/app-error';
+import { checkListOptions, listCapabilitiesOf } from '../../../electron/core/list-capabilities';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import type { EnvelopePage, MessageView, SourceSummary } from '../../../shared/model';
 import { appErrorOf, maildir, message, put, tempDir } from './helpers';
@@ -236,5 +238,134 @@ describe('service: links.open', () => {
     const { api, host } = await setup();
     expect((await appErrorOf(api['links.open']({ url: 'not a url' }))).code).toBe('LINK_REFUSED');
     expect(host.opened).toEqual([]);
+  });
+});
+
+describe('service: list order, previews and what each source offers', () => {
+  async function mboxSource() {
+    const { api } = await setup();
+    const root = await tempDir();
+    const mbox = [
+      message({
+        subject: 'Re: Budget',
+        from: 'Carol <carol@example.com>',
+        date: 'Mon, 01 Jan 2024 10:00:00 +0000',
+        body: 'Short.',
+      }),
+      message({
+        subject: 'Agenda',
+        from: 'alice@example.com',
+        date: 'Tue, 02 Jan 2024 10:00:00 +0000',
+        body: 'A longer body '.repeat(20),
+      }),
+      message({
+        subject: 'Minutes',
+        from: 'Bob <bob@example.com>',
+        date: 'Wed, 03 Jan 2024 10:00:00 +0000',
+        body: 'Notes\r\n> quoted',
+      }),
+    ]
+      .map((m, i) => `From sender@example.com Mon Jan  ${i + 1} 10:00:00 2024\n${m}\n`)
+      .join('');
+    const path = await put(root, 'box.mbox', mbox);
+    const source = await api['sources.openPath']({ path });
+    const folderId = source.folders[0]?.id ?? '';
+    const list = (
+      extra: {
+        sort?: { key: 'date' | 'from' | 'subject' | 'size'; order: 'asc' | 'desc' };
+        preview?: boolean;
+        query?: { text: string };
+      } = {},
+    ) => api['messages.list']({ sourceId: source.id, folderId, offset: 0, limit: 10, ...extra });
+    return { api, source, list };
+  }
+
+  it('a local source offers every order and previews', async () => {
+    const { source } = await mboxSource();
+    expect(source.list).toEqual({
+      sortKeys: ['date', 'from', 'subject', 'size'],
+      reversible: true,
+      preview: true,
+      note: null,
+    });
+  });
+
+  it('lists in the order asked, newest first without one, and searches in that order too', async () => {
+    const { list } = await mboxSource();
+    const subjects = async (page: Promise<EnvelopePage>) => (await page).items.map((e) => e.subject);
+    expect(await subjects(list())).toEqual(['Minutes', 'Agenda', 'Re: Budget']);
+    expect(await subjects(list({ sort: { key: 'date', order: 'asc' } }))).toEqual([
+      'Re: Budget',
+      'Agenda',
+      'Minutes',
+    ]);
+    expect(await subjects(list({ sort: { key: 'from', order: 'asc' } }))).toEqual([
+      'Agenda',
+      'Minutes',
+      'Re: Budget',
+    ]);
+    expect(await subjects(list({ sort: { key: 'subject', order: 'asc' } }))).toEqual([
+      'Agenda',
+      'Re: Budget',
+      'Minutes',
+    ]);
+    expect(await subjects(list({ sort: { key: 'size', order: 'desc' } }))).toEqual([
+      'Agenda',
+      'Minutes',
+      'Re: Budget',
+    ]);
+    const hits = await list({ sort: { key: 'subject', order: 'desc' }, query: { text: 'example' } });
+    expect(hits.items.map((e) => e.subject)).toEqual(['Minutes', 'Re: Budget', 'Agenda']);
+  });
+
+  it('adds previews only when asked', async () => {
+    const { list } = await mboxSource();
+    expect((await list()).items.every((e) => e.preview === undefined)).toBe(true);
+    const page = await list({ preview: true });
+    expect(page.items.map((e) => e.preview)).toEqual([
+      'Notes',
+      expect.stringMatching(/^A longer body A longer/),
+      'Short.',
+    ]);
+  });
+
+  it('a source without its own capabilities lists newest first only, says why, and refuses more', async () => {
+    const imap = listCapabilitiesOf({ kind: 'imap' });
+    expect(imap).toMatchObject({ sortKeys: ['date'], reversible: false, preview: false });
+    expect(imap.note).toMatch(/Exchange Online cannot sort over IMAP/);
+    expect(listCapabilitiesOf({ kind: 'pop3' }).note).toMatch(/POP3/);
+    const refused = (options: Parameters<typeof checkListOptions>[1]) => {
+      try {
+        checkListOptions(imap, options);
+        return null;
+      } catch (error) {
+        return error instanceof AppError ? `${error.code}: ${error.message}` : String(error);
+      }
+    };
+    expect(refused({})).toBeNull();
+    expect(refused({ sort: { key: 'date', order: 'desc' } })).toBeNull();
+    expect(refused({ sort: { key: 'date', order: 'asc' } })).toBe(
+      'UNSUPPORTED: This mailbox can list messages newest first only.',
+    );
+    expect(refused({ sort: { key: 'subject', order: 'asc' } })).toBe(
+      'UNSUPPORTED: This mailbox cannot list messages by subject.',
+    );
+    expect(refused({ preview: true })).toBe(
+      'UNSUPPORTED: This mailbox has no preview line for its messages.',
+    );
+  });
+
+  it('the contract refuses an order it does not know, naming the field', async () => {
+    const { api } = await setup();
+    const dispatch = createDispatch(api, { onInternalError: () => undefined });
+    const answer = await dispatch('messages.list', {
+      sourceId: 's',
+      folderId: 'f',
+      offset: 0,
+      limit: 1,
+      sort: { key: 'colour', order: 'asc' },
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(JSON.stringify(answer)).toMatch(/sort/);
   });
 });

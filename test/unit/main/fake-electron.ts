@@ -14,6 +14,13 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows() {
@@ -24,15 +31,72 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
+  /** Where the window is when not maximised; tests move it and emit 'move' / 'resize'. */
+  normalBounds: Rectangle;
+  maximized = false;
+  minimized = false;
+  fullScreen = false;
+  destroyed = false;
+  shown = false;
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const number = (key: string, fallback: number) =>
+      typeof options[key] === 'number' ? (options[key] as number) : fallback;
+    this.normalBounds = {
+      x: number('x', 0),
+      y: number('y', 0),
+      width: number('width', 800),
+      height: number('height', 600),
+    };
     FakeBrowserWindow.instances.push(this);
   }
   async loadURL(url: string) {
     this.loadedUrl = url;
   }
-  show() {}
+  show() {
+    this.shown = true;
+  }
+  getNormalBounds() {
+    return { ...this.normalBounds };
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  maximize() {
+    this.maximized = true;
+    this.emit('maximize');
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  isFullScreen() {
+    return this.fullScreen;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  close() {
+    this.emit('close', { preventDefault() {} });
+    this.destroyed = true;
+    this.emit('closed');
+  }
 }
+
+/** Displays as Electron's screen module reports them; tests replace the list. */
+export const screen = {
+  displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] as {
+    id: number;
+    workArea: Rectangle;
+  }[],
+  getAllDisplays() {
+    return this.displays;
+  },
+  getPrimaryDisplay() {
+    const first = this.displays[0];
+    if (!first) throw new Error('fake electron: no displays');
+    return first;
+  },
+};
 
 export const ipcMain = {
   handlers: new Map<string, Listener>(),
@@ -163,4 +227,4 @@ export const ipcRenderer = {
 };
 
 export const BrowserWindow = FakeBrowserWindow;
-export default { app, BrowserWindow, ipcMain, session, dialog, shell, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, session, dialog, shell, contextBridge, ipcRenderer, screen };

@@ -1,7 +1,7 @@
 import type { Remedy } from '../../../../shared/diagnostics';
 import type { Profile, Protocol } from '../../../../shared/profile';
 import { AppError } from '../../app-error';
-import type { MailSource } from '../../source';
+import type { ListOptions, MailSource } from '../../source';
 
 /**
  * Why Exchange refuses a person's valid token for a shared mailbox, and what to do. Exchange says
@@ -114,14 +114,20 @@ export function withDelegatedRefusals(
       return source.notices;
     },
     listFolders: guard(() => source.listFolders()),
-    listEnvelopes: guard((folderId: string, offset: number, limit: number) =>
-      source.listEnvelopes(folderId, offset, limit),
+    ...(source.list ? { list: source.list } : {}),
+    listEnvelopes: guard((folderId: string, offset: number, limit: number, options?: ListOptions) =>
+      source.listEnvelopes(folderId, offset, limit, options),
     ),
     getMessage: guard((folderId: string, messageId: string) => source.getMessage(folderId, messageId)),
     getRaw: guard((folderId: string, messageId: string) => source.getRaw(folderId, messageId)),
     search: guard(
-      (folderId: string, query: Parameters<MailSource['search']>[1], offset: number, limit: number) =>
-        source.search(folderId, query, offset, limit),
+      (
+        folderId: string,
+        query: Parameters<MailSource['search']>[1],
+        offset: number,
+        limit: number,
+        options?: ListOptions,
+      ) => source.search(folderId, query, offset, limit, options),
     ),
     ...(refresh ? { refresh: guard((folderId: string) => refresh(folderId)) } : {}),
     // Not refusals, just passed on: connection news and stopping a search.

@@ -8,11 +8,15 @@ import {
   useEffect,
   useImperativeHandle,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react';
-import type { Envelope, Folder } from '../../../../shared/model';
+import type { Envelope, Folder, ListCapabilities, ListSort } from '../../../../shared/model';
+import { isTyping, modalOpen } from '../../app/keys';
+import { type Density, updateSettings, useSettings } from '../../app/settings';
 import { useNow } from '../../components/use-now';
+import { useRemPixels } from '../../components/use-rem';
 import { ErrorNotice, Spinner } from '../../components/Notice';
 import {
   FlagIcon,
@@ -32,19 +36,32 @@ import {
   subjectLabel,
 } from '../../components/format';
 import { api } from '../../api';
-import { envelopeAt, envelopeStore, firstPageError, pageEntryAt, useFolderSnapshot } from './envelope-store';
+import {
+  envelopeAt,
+  envelopeStore,
+  firstPageError,
+  type ListView,
+  pageEntryAt,
+  useFolderSnapshot,
+} from './envelope-store';
+import { rowHeightPx } from './row-layout';
+import { describeSort, SortControl, supportedSort } from './SortControl';
 import './message-list.css';
 
 /**
- * The folder's messages, newest first, virtualised: only the rows in view (plus a few either side)
- * are in the DOM, so a 100,000-message folder costs what a 30-message one does. Pages are fetched
- * as rows scroll into view; rows of a page still loading show as placeholders.
+ * The folder's messages, newest first or in the order the user chose where the mailbox offers it,
+ * virtualised: only the rows in view (plus a few either side) are in the DOM, so a 100,000-message
+ * folder costs what a 30-message one does. Pages are fetched as rows scroll into view; rows of a
+ * page still loading show as placeholders. Rows are comfortable (two lines) or compact (one), with
+ * an optional preview line where the mailbox gives one cheaply.
  *
  * A listbox with aria-activedescendant: focus stays on the list while the active row moves, which
- * is what a virtual list needs (the active row may not exist in the DOM a moment later).
+ * is what a virtual list needs (the active row may not exist in the DOM a moment later). Every row
+ * carries aria-posinset/aria-setsize, so a screen reader says "3 of 100,000" though few rows exist.
  */
 
-export const ROW_HEIGHT = 54;
+/** Rows kept rendered beyond each edge of the view, so short scrolls show no blank. */
+const OVERSCAN = 8;
 /** Keyboard moves open the message after this pause, so holding ↓ does not parse every message. */
 const KEYBOARD_OPEN_DELAY = 140;
 /** Rows are fetched once scrolling settles for this long, not for every range scrolled past. */
@@ -59,6 +76,10 @@ export interface MessageListHandle {
 interface MessageListProps {
   sourceId: string;
   folder: Folder;
+  /** What the source's lists can do (orders, preview line), from its SourceSummary. */
+  capabilities: ListCapabilities;
+  /** A server mailbox: new mail shows after a reload, and the empty folder says so. */
+  remote?: boolean;
   selectedId: string | null;
   onSelect: (envelope: Envelope) => void;
   /** Enter or double-click: select and move focus to the reader. */
@@ -75,6 +96,8 @@ interface MessageListProps {
 export function MessageList({
   sourceId,
   folder,
+  capabilities,
+  remote = false,
   selectedId,
   onSelect,
   onOpen,
@@ -87,7 +110,22 @@ export function MessageList({
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
-  const snapshot = useFolderSnapshot(sourceId, folder.id, search);
+  const settings = useSettings();
+  const sort = supportedSort(settings.sort, capabilities);
+  const preview = settings.preview && capabilities.preview;
+  const sortKey = sort?.key;
+  const sortOrder = sort?.order;
+  const view = useMemo<ListView>(
+    () => ({
+      search,
+      ...(sortKey && sortOrder ? { sort: { key: sortKey, order: sortOrder } } : {}),
+      preview,
+    }),
+    [search, sortKey, sortOrder, preview],
+  );
+  const snapshot = useFolderSnapshot(sourceId, folder.id, view);
+  const remPx = useRemPixels();
+  const rowHeight = rowHeightPx(settings.density, preview, remPx);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState<number | null>(autoSelectFirst ? 0 : null);
@@ -103,12 +141,12 @@ export function MessageList({
     seenShift.current = shift.seq;
     const scroller = scrollRef.current;
     // Before paint, so the rows in view do not jump; at the very top the new mail simply shows.
-    if (scroller && scroller.scrollTop > ROW_HEIGHT / 2) {
-      scroller.scrollTop += shift.added * ROW_HEIGHT;
+    if (scroller && scroller.scrollTop > rowHeight / 2) {
+      scroller.scrollTop += shift.added * rowHeight;
       setNewAbove((n) => n + shift.added);
     }
     setActiveIndex((index) => (index === null ? null : index + shift.added));
-  }, [snapshot.shift]);
+  }, [snapshot.shift, rowHeight]);
 
   // Asked to focus before the first page arrived: the listbox does not exist yet, so focus it on mount.
   const focusOnMount = useRef(false);
@@ -134,9 +172,13 @@ export function MessageList({
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
   });
+  // Density, the preview line or the user's font size changed the row height: lay out again.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items[items.length - 1]?.index ?? 0;
@@ -144,31 +186,41 @@ export function MessageList({
   // First page (also sizes the list), then whatever scrolls into view.
   useEffect(() => {
     const timer = setTimeout(
-      () => envelopeStore.ensure(sourceId, folder.id, firstVisible, lastVisible, search),
+      () => envelopeStore.ensure(sourceId, folder.id, firstVisible, lastVisible, view),
       snapshot.total === null ? 0 : FETCH_DELAY,
     );
     return () => clearTimeout(timer);
-  }, [sourceId, folder.id, firstVisible, lastVisible, snapshot.total, search]);
+  }, [sourceId, folder.id, firstVisible, lastVisible, snapshot.total, view]);
 
   const commitSearch = useCallback((text: string) => {
     setSearch(text.trim());
     setActiveIndex(null);
     scrollRef.current?.scrollTo({ top: 0 });
   }, []);
+
+  // A new order: start from the top; the open message stays open, and selected wherever it now is.
+  const changeSort = (next: ListSort) => {
+    updateSettings({ sort: next });
+    setActiveIndex(null);
+    scrollRef.current?.scrollTo({ top: 0 });
+  };
   useEffect(() => {
     if (searchInput.trim() === search) return;
     const timer = setTimeout(() => commitSearch(searchInput), SEARCH_DELAY);
     return () => clearTimeout(timer);
   }, [searchInput, search, commitSearch]);
 
-  // "/" jumps to the search box from anywhere but a text field, as in most mail clients.
+  // "/" (outside text fields, as in most mail clients) or Ctrl/Cmd+F jumps to the search box.
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.defaultPrevented || modalOpen()) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const find = mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f';
+      const slash = event.key === '/' && !mod && !event.altKey && !isTyping(event.target);
+      if (!find && !slash) return;
       event.preventDefault();
       searchRef.current?.focus();
+      searchRef.current?.select();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -194,10 +246,7 @@ export function MessageList({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const current = activeIndex ?? -1;
-    const pageRows = Math.max(
-      1,
-      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1,
-    );
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
     switch (event.key) {
       case 'ArrowDown':
       case 'j':
@@ -234,6 +283,7 @@ export function MessageList({
   const rowId = (index: number) => `message-row-${index}`;
   const activeRendered = activeIndex !== null && items.some((item) => item.index === activeIndex);
   const label = `Messages in ${folder.name}`;
+  const listLabel = `${label}, ${describeSort(sort ?? { key: 'date', order: 'desc' })}`;
 
   let body: ReactNode;
   if (snapshot.total === null && error) {
@@ -241,7 +291,7 @@ export function MessageList({
       <div className="message-list__state">
         <ErrorNotice
           error={error}
-          onRetry={() => envelopeStore.retry(sourceId, folder.id, search)}
+          onRetry={() => envelopeStore.retry(sourceId, folder.id, view)}
           testId="message-list-error"
         />
       </div>
@@ -281,10 +331,14 @@ export function MessageList({
     );
   } else if (total === 0) {
     body = (
-      <div className="message-list__state message-list__empty">
+      <div className="message-list__state message-list__empty" data-testid="folder-empty">
         <MailOpenIcon size={36} strokeWidth={1} />
         <p className="message-list__empty-title">This folder is empty</p>
-        <p className="message-list__empty-hint">There are no messages in {folder.name}.</p>
+        <p className="message-list__empty-hint">
+          {remote
+            ? `There are no messages in ${folder.name} yet. Reload (the round arrow) to look for new mail.`
+            : `There are no messages in ${folder.name}. Choose another folder in the sidebar.`}
+        </p>
       </div>
     );
   }
@@ -317,7 +371,7 @@ export function MessageList({
           onClick={() => {
             setActiveIndex(null);
             void (onRefresh?.() ?? Promise.resolve()).then(() =>
-              envelopeStore.refresh(sourceId, folder.id, search),
+              envelopeStore.refresh(sourceId, folder.id, view),
             );
           }}
         >
@@ -354,13 +408,19 @@ export function MessageList({
           }}
         />
       </form>
+      <SortControl
+        sort={sort}
+        capabilities={capabilities}
+        previewWanted={settings.preview}
+        onChange={changeSort}
+      />
       {banner}
       {snapshot.total !== null && error ? (
         <ErrorNotice
           compact
           className="message-list__page-error"
           error={error}
-          onRetry={() => envelopeStore.retry(sourceId, folder.id, search)}
+          onRetry={() => envelopeStore.retry(sourceId, folder.id, view)}
           testId="message-list-error"
         />
       ) : null}
@@ -382,14 +442,15 @@ export function MessageList({
           className="message-list__scroll"
           ref={scrollRef}
           onScroll={(event) => {
-            if (newAbove > 0 && event.currentTarget.scrollTop < ROW_HEIGHT) setNewAbove(0);
+            if (newAbove > 0 && event.currentTarget.scrollTop < rowHeight) setNewAbove(0);
           }}
         >
           <div
             ref={setListElement}
             className="message-list__rows"
             role="listbox"
-            aria-label={label}
+            aria-label={listLabel}
+            data-density={settings.density}
             aria-activedescendant={activeRendered && activeIndex !== null ? rowId(activeIndex) : undefined}
             tabIndex={0}
             onKeyDown={onKeyDown}
@@ -405,7 +466,7 @@ export function MessageList({
                 'aria-selected': selected,
                 'aria-posinset': item.index + 1,
                 'aria-setsize': total,
-                style: { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT },
+                style: { transform: `translateY(${item.start}px)`, height: rowHeight },
               };
               if (!envelope) {
                 const page = pageEntryAt(snapshot, item.index);
@@ -414,7 +475,7 @@ export function MessageList({
                     key={item.key}
                     role="option"
                     aria-busy="true"
-                    className="message-row message-row--placeholder"
+                    className={`message-row message-row--placeholder message-row--${settings.density}`}
                     {...common}
                   >
                     <span className="sr-only">
@@ -429,6 +490,8 @@ export function MessageList({
                 <MessageRow
                   key={item.key}
                   envelope={envelope}
+                  density={settings.density}
+                  preview={preview}
                   now={now}
                   {...common}
                   onClick={() => {
@@ -450,6 +513,9 @@ export function MessageList({
 
 interface MessageRowProps {
   envelope: Envelope;
+  density: Density;
+  /** Show the envelope's preview line (a third line, or after the subject when compact). */
+  preview: boolean;
   now: Date;
   id: string;
   'aria-selected': boolean;
@@ -460,13 +526,47 @@ interface MessageRowProps {
   onDoubleClick: () => void;
 }
 
-function MessageRow({ envelope, now, onClick, onDoubleClick, ...aria }: MessageRowProps) {
+function MessageRow({ envelope, density, preview, now, onClick, onDoubleClick, ...aria }: MessageRowProps) {
   const unread = !envelope.flags.seen;
   const from = envelope.from[0];
+  const previewText = preview && envelope.preview ? envelope.preview : null;
+  const sender = (
+    <span
+      className="message-row__from"
+      dir="auto"
+      title={from ? `${from.name} <${from.address}>`.trim() : undefined}
+    >
+      {senderLabel(envelope.from)}
+    </span>
+  );
+  const date = (
+    <span className="message-row__date" title={formatFullDate(envelope.date)}>
+      {formatListDate(envelope.date, now)}
+    </span>
+  );
+  const subject = (
+    <span
+      className={`message-row__subject${envelope.subject.trim() ? '' : ' message-row__subject--none'}`}
+      dir="auto"
+    >
+      {envelope.flags.draft ? <span className="message-row__draft">Draft </span> : null}
+      {subjectLabel(envelope.subject)}
+      {density === 'compact' && previewText ? (
+        <span className="message-row__preview message-row__preview--inline"> — {previewText}</span>
+      ) : null}
+    </span>
+  );
+  const icons = (
+    <span className="message-row__icons">
+      {envelope.hasAttachments ? <PaperclipIcon size={13} className="message-row__clip" /> : null}
+      {envelope.flags.flagged ? <FlagIcon size={13} className="message-row__flag" /> : null}
+    </span>
+  );
+  const size = <span className="message-row__size">{formatBytes(envelope.size)}</span>;
   return (
     <div
       role="option"
-      className={`message-row${unread ? ' message-row--unread' : ''}`}
+      className={`message-row message-row--${density}${unread ? ' message-row--unread' : ''}`}
       onClick={onClick}
       onDoubleClick={onDoubleClick}
       {...aria}
@@ -477,34 +577,36 @@ function MessageRow({ envelope, now, onClick, onDoubleClick, ...aria }: MessageR
           <ReplyIcon size={12} className="message-row__answered" />
         ) : null}
       </span>
-      <span className="message-row__main">
-        <span className="message-row__line">
-          <span
-            className="message-row__from"
-            dir="auto"
-            title={from ? `${from.name} <${from.address}>`.trim() : undefined}
-          >
-            {senderLabel(envelope.from)}
-          </span>
-          <span className="message-row__date" title={formatFullDate(envelope.date)}>
-            {formatListDate(envelope.date, now)}
+      {density === 'compact' ? (
+        <span className="message-row__main">
+          <span className="message-row__line">
+            {sender}
+            {subject}
+            {icons}
+            {date}
+            {size}
           </span>
         </span>
-        <span className="message-row__line">
-          <span
-            className={`message-row__subject${envelope.subject.trim() ? '' : ' message-row__subject--none'}`}
-            dir="auto"
-          >
-            {envelope.flags.draft ? <span className="message-row__draft">Draft </span> : null}
-            {subjectLabel(envelope.subject)}
+      ) : (
+        <span className="message-row__main">
+          <span className="message-row__line">
+            {sender}
+            {date}
           </span>
-          <span className="message-row__icons">
-            {envelope.hasAttachments ? <PaperclipIcon size={13} className="message-row__clip" /> : null}
-            {envelope.flags.flagged ? <FlagIcon size={13} className="message-row__flag" /> : null}
+          <span className="message-row__line">
+            {subject}
+            {icons}
+            {size}
           </span>
-          <span className="message-row__size">{formatBytes(envelope.size)}</span>
+          {previewText ? (
+            <span className="message-row__line">
+              <span className="message-row__preview" dir="auto">
+                {previewText}
+              </span>
+            </span>
+          ) : null}
         </span>
-      </span>
+      )}
       <span className="sr-only">
         {[
           unread ? 'Unread' : '',

@@ -1,12 +1,12 @@
 import { useSyncExternalStore } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
-import type { Envelope } from '../../../../shared/model';
+import type { Envelope, ListSort } from '../../../../shared/model';
 import { isEmptySearch, parseSearch } from '../../../../shared/search';
 import { api } from '../../api';
 
 /**
- * The message list's page cache: one entry per open folder, pages of PAGE_SIZE envelopes fetched
- * with `messages.list` as rows scroll into view. A folder's state is an immutable snapshot replaced
+ * The message list's page cache: one entry per open folder and view (search, order, preview line),
+ * pages of PAGE_SIZE envelopes fetched with `messages.list` as rows scroll into view. A folder's state is an immutable snapshot replaced
  * on every change, so React reads it with useSyncExternalStore and re-renders only what changed.
  * It lives outside the components so going back to a folder shows it at once, without refetching.
  */
@@ -38,9 +38,22 @@ export interface FolderSnapshot {
 const EMPTY: FolderSnapshot = { total: null, pages: new Map(), loading: 0 };
 let shiftSeq = 0;
 
-/** A folder, or a search in it: each has its own pages (`search` is the text as typed). */
-export function folderKey(sourceId: string, folderId: string, search = ''): string {
-  return `${sourceId}\u0000${folderId}\u0000${search.trim()}`;
+/** How the list shows a folder; each view has its own pages. */
+export interface ListView {
+  /** The search as typed; empty for the whole folder. */
+  search?: string;
+  /** Absent: newest first. */
+  sort?: ListSort;
+  preview?: boolean;
+}
+
+function viewKey(view: ListView): string {
+  const sort = view.sort && !(view.sort.key === 'date' && view.sort.order === 'desc') ? view.sort : null;
+  return `${(view.search ?? '').trim()}\u0000${sort ? `${sort.key}:${sort.order}` : ''}\u0000${view.preview ? 'p' : ''}`;
+}
+
+export function folderKey(sourceId: string, folderId: string, view: ListView = {}): string {
+  return `${sourceId}\u0000${folderId}\u0000${viewKey(view)}`;
 }
 
 export function envelopeAt(snapshot: FolderSnapshot, index: number): Envelope | null {
@@ -64,41 +77,49 @@ class EnvelopeStore {
   /** Bumped when a folder is refreshed or dropped, so answers to older requests are ignored. */
   private generations = new Map<string, number>();
   private listeners = new Set<() => void>();
+  /** The view the list last showed each folder in without a search: what the status bar counts. */
+  private lastViews = new Map<string, ListView>();
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  snapshot(sourceId: string, folderId: string, search = ''): FolderSnapshot {
-    return this.folders.get(folderKey(sourceId, folderId, search)) ?? EMPTY;
+  /** The folder in `view`; without one, in the view the list last showed it in (no search). */
+  snapshot(sourceId: string, folderId: string, view?: ListView): FolderSnapshot {
+    const shown = view ?? this.lastViews.get(`${sourceId}\u0000${folderId}`) ?? {};
+    return this.folders.get(folderKey(sourceId, folderId, shown)) ?? EMPTY;
   }
 
   /** Fetches the pages covering rows first..last that are neither loaded nor loading. */
-  ensure(sourceId: string, folderId: string, first: number, last: number, search = ''): void {
-    const snapshot = this.snapshot(sourceId, folderId, search);
+  ensure(sourceId: string, folderId: string, first: number, last: number, view: ListView = {}): void {
+    if (!view.search?.trim()) this.lastViews.set(`${sourceId}\u0000${folderId}`, view);
+    const snapshot = this.snapshot(sourceId, folderId, view);
     const maxIndex = snapshot.total === null ? 0 : Math.max(0, snapshot.total - 1);
     const from = Math.floor(Math.max(0, Math.min(first, maxIndex)) / PAGE_SIZE);
     const to = Math.floor(Math.max(0, Math.min(last, maxIndex)) / PAGE_SIZE);
     for (let page = from; page <= to; page++) {
-      if (!snapshot.pages.has(page)) this.load(sourceId, folderId, page, search);
+      if (!snapshot.pages.has(page)) this.load(sourceId, folderId, page, view);
     }
   }
 
   /** Fetches again every page that failed. */
-  retry(sourceId: string, folderId: string, search = ''): void {
-    const snapshot = this.snapshot(sourceId, folderId, search);
+  retry(sourceId: string, folderId: string, view: ListView = {}): void {
+    const snapshot = this.snapshot(sourceId, folderId, view);
     const failed = [...snapshot.pages].filter(([, entry]) => entry.status === 'error').map(([page]) => page);
-    for (const page of failed) this.load(sourceId, folderId, page, search);
-    if (snapshot.total === null && failed.length === 0) this.load(sourceId, folderId, 0, search);
+    for (const page of failed) this.load(sourceId, folderId, page, view);
+    if (snapshot.total === null && failed.length === 0) this.load(sourceId, folderId, 0, view);
   }
 
-  /** Forgets everything about the folder and fetches its first page again. */
-  refresh(sourceId: string, folderId: string, search = ''): void {
-    const key = folderKey(sourceId, folderId, search);
-    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
-    this.folders.delete(key);
-    this.load(sourceId, folderId, 0, search);
+  /** Forgets everything about the folder, in every view, and fetches the first page of `view` again. */
+  refresh(sourceId: string, folderId: string, view: ListView = {}): void {
+    const prefix = `${sourceId}\u0000${folderId}\u0000`;
+    for (const key of [...this.folders.keys()]) {
+      if (!key.startsWith(prefix)) continue;
+      this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      this.folders.delete(key);
+    }
+    this.load(sourceId, folderId, 0, view);
   }
 
   /**
@@ -108,14 +129,23 @@ class EnvelopeStore {
    * what is known are fetched again as they scroll into view.
    */
   async followNewMail(sourceId: string, folderId: string): Promise<void> {
-    const key = folderKey(sourceId, folderId);
+    const view = this.lastViews.get(`${sourceId}\u0000${folderId}`) ?? {};
+    const key = folderKey(sourceId, folderId, view);
     const before = this.folders.get(key);
-    if (!before || before.total === null) return this.refresh(sourceId, folderId);
+    const newestFirst = !view.sort || (view.sort.key === 'date' && view.sort.order === 'desc');
+    // In any other order new mail lands anywhere: only a reload puts it in its place.
+    if (!before || before.total === null || !newestFirst) return this.refresh(sourceId, folderId, view);
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
-    const result = await api.invoke('messages.list', { sourceId, folderId, offset: 0, limit: PAGE_SIZE });
+    const result = await api.invoke('messages.list', {
+      sourceId,
+      folderId,
+      offset: 0,
+      limit: PAGE_SIZE,
+      ...(view.preview ? { preview: true } : {}),
+    });
     if ((this.generations.get(key) ?? 0) !== generation) return;
-    if (!result.ok) return this.refresh(sourceId, folderId);
+    if (!result.ok) return this.refresh(sourceId, folderId, view);
     const current = this.folders.get(key) ?? before;
     const oldTotal = current.total ?? 0;
     const added = result.value.total - oldTotal;
@@ -124,7 +154,7 @@ class EnvelopeStore {
     const aligned =
       added > 0 && (oldTop === null || added >= PAGE_SIZE || result.value.items[added]?.id === oldTop.id);
     if (!aligned) {
-      if (added !== 0) this.refresh(sourceId, folderId);
+      if (added !== 0) this.refresh(sourceId, folderId, view);
       return;
     }
     const pages = shiftedPages(current, added, result.value.total);
@@ -144,12 +174,14 @@ class EnvelopeStore {
         this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
       }
     }
+    for (const key of [...this.lastViews.keys()])
+      if (key.startsWith(`${sourceId}\u0000`)) this.lastViews.delete(key);
     this.emit();
   }
 
-  private load(sourceId: string, folderId: string, page: number, search: string): void {
-    const key = folderKey(sourceId, folderId, search);
-    const query = parseSearch(search);
+  private load(sourceId: string, folderId: string, page: number, view: ListView): void {
+    const key = folderKey(sourceId, folderId, view);
+    const query = parseSearch(view.search ?? '');
     const generation = this.generations.get(key) ?? 0;
     this.update(key, (s) => ({
       ...s,
@@ -163,6 +195,8 @@ class EnvelopeStore {
         offset: page * PAGE_SIZE,
         limit: PAGE_SIZE,
         ...(isEmptySearch(query) ? {} : { query }),
+        ...(view.sort ? { sort: view.sort } : {}),
+        ...(view.preview ? { preview: true } : {}),
       })
       .then((result) => {
         if ((this.generations.get(key) ?? 0) !== generation) return;
@@ -242,8 +276,9 @@ function evict(pages: Map<number, PageEntry>, keep: number): Map<number, PageEnt
 
 export const envelopeStore = new EnvelopeStore();
 
-export function useFolderSnapshot(sourceId: string, folderId: string, search = ''): FolderSnapshot {
+/** The folder in `view`, or (without one) as the list last showed it. */
+export function useFolderSnapshot(sourceId: string, folderId: string, view?: ListView): FolderSnapshot {
   return useSyncExternalStore(envelopeStore.subscribe, () =>
-    envelopeStore.snapshot(sourceId, folderId, search),
+    envelopeStore.snapshot(sourceId, folderId, view),
   );
 }

@@ -108,7 +108,7 @@ function LargeMessagePrompt({ size, limit, onOpen }: { size: number; limit: numb
       <Notice
         tone="info"
         title={`This message is ${formatBytes(size)}.`}
-        hint={`Mailscope asks before downloading messages over ${formatBytes(limit)} from the mail server. The download runs on its own connection, so you can keep browsing meanwhile.`}
+        hint={`Mailscope asks before downloading messages over ${formatBytes(limit)} from the mail server (View settings changes the limit). The download runs on its own connection, so you can keep browsing meanwhile.`}
         actions={
           <button type="button" className="button button--primary" onClick={onOpen} autoFocus>
             Download and open ({formatBytes(size)})

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { Folder, SourceSummary } from '../../../../shared/model';
 import { ErrorNotice, Spinner } from '../../components/Notice';
-import { CloseIcon, Logo, PlusIcon, SampleIcon, SourceKindIcon } from '../../components/icons';
+import { CloseIcon, Logo, PlusIcon, SampleIcon, SlidersIcon, SourceKindIcon } from '../../components/icons';
+import { MOD_KEY } from '../../app/keys';
 import { FolderTree } from '../folders/FolderTree';
 import './sidebar.css';
 
@@ -23,6 +24,8 @@ interface SidebarProps {
   onOpenSample: () => void;
   sampleState: { busy: boolean; error: ErrorInfo | null };
   onDismissSampleError: () => void;
+  /** Theme, density, preview line: the View settings dialog. */
+  onShowSettings: () => void;
   /** Shared mailboxes, listed above the local sources. */
   profilesSection?: ReactNode;
 }
@@ -48,6 +51,7 @@ export function Sidebar({
   onOpenSample,
   sampleState,
   onDismissSampleError,
+  onShowSettings,
   profilesSection,
 }: SidebarProps) {
   const sampleOpen = sources.some((s) => s.kind === 'sample');
@@ -121,15 +125,27 @@ export function Sidebar({
             Dismiss
           </button>
         ) : null}
-        <button
-          type="button"
-          className="sidebar__action"
-          onClick={onOpen}
-          title="Open a .eml file, an mbox file or a Maildir folder (Ctrl+O)"
-        >
-          <PlusIcon />
-          Open…
-        </button>
+        <div className="sidebar__action-row">
+          <button
+            type="button"
+            className="sidebar__action"
+            onClick={onOpen}
+            title={`Open a .eml file, an mbox file or a Maildir folder (${MOD_KEY}+O)`}
+          >
+            <PlusIcon />
+            Open…
+          </button>
+          <button
+            type="button"
+            className="icon-button sidebar__settings"
+            onClick={onShowSettings}
+            aria-label="View settings"
+            title={`View settings: theme, density, preview line (${MOD_KEY}+,)`}
+            data-testid="open-settings"
+          >
+            <SlidersIcon />
+          </button>
+        </div>
         {!sampleOpen ? (
           <button
             type="button"

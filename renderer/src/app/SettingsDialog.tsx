@@ -1,0 +1,253 @@
+import { useId, useState } from 'react';
+import { Modal } from '../components/Modal';
+import { MOD_KEY } from './keys';
+import {
+  ASK_ABOVE_MB,
+  type Density,
+  type Settings,
+  type ThemeSetting,
+  updateSettings,
+  useSettings,
+} from './settings';
+
+/**
+ * View settings: theme, list density, the preview line and dark message bodies. Every change applies
+ * at once and is remembered; there is nothing to save or cancel.
+ */
+
+interface Choice<T extends string> {
+  value: T;
+  label: string;
+  help: string;
+}
+
+const THEMES: Choice<ThemeSetting>[] = [
+  {
+    value: 'system',
+    label: 'Follow the system',
+    help: 'Light or dark as the operating system is set, changing with it.',
+  },
+  { value: 'light', label: 'Light', help: '' },
+  { value: 'dark', label: 'Dark', help: '' },
+];
+
+const DENSITIES: Choice<Density>[] = [
+  {
+    value: 'comfortable',
+    label: 'Comfortable',
+    help: 'Two lines per message: sender and date, then subject.',
+  },
+  { value: 'compact', label: 'Compact', help: 'One line per message: more of the folder at a glance.' },
+];
+
+function RadioGroup<T extends string>({
+  legend,
+  name,
+  choices,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  choices: Choice<T>[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  const id = useId();
+  // Named by its label alone, described by its help: "Compact, radio button, One line per message…".
+  return (
+    <fieldset className="settings__group">
+      <legend className="settings__legend">{legend}</legend>
+      {choices.map((choice) => (
+        <label key={choice.value} className="settings__option">
+          <input
+            type="radio"
+            name={name}
+            value={choice.value}
+            checked={value === choice.value}
+            aria-labelledby={`${id}-${choice.value}`}
+            aria-describedby={choice.help ? `${id}-${choice.value}-help` : undefined}
+            onChange={() => onChange(choice.value)}
+          />
+          <span className="settings__option-text">
+            <span id={`${id}-${choice.value}`} className="settings__option-label">
+              {choice.label}
+            </span>
+            {choice.help ? (
+              <span id={`${id}-${choice.value}-help`} className="settings__option-help">
+                {choice.help}
+              </span>
+            ) : null}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Toggle({
+  label,
+  help,
+  checked,
+  onChange,
+  testId,
+}: {
+  label: string;
+  help: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+}) {
+  const helpId = useId();
+  const labelId = useId();
+  return (
+    <label className="settings__option">
+      <input
+        type="checkbox"
+        checked={checked}
+        aria-labelledby={labelId}
+        aria-describedby={helpId}
+        data-testid={testId}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span className="settings__option-text">
+        <span id={labelId} className="settings__option-label">
+          {label}
+        </span>
+        <span id={helpId} className="settings__option-help">
+          {help}
+        </span>
+      </span>
+    </label>
+  );
+}
+
+/**
+ * The large-message limit: typed freely, stored only when it is a whole number in range, so a
+ * half-typed value never becomes the setting; what is wrong is said next to the field.
+ */
+function LimitField({ value, onChange }: { value: number; onChange: (megabytes: number) => void }) {
+  const [text, setText] = useState(String(value));
+  const inputId = useId();
+  const helpId = useId();
+  const errorId = useId();
+  const parsed = Number(text.trim());
+  const valid =
+    text.trim() !== '' &&
+    Number.isInteger(parsed) &&
+    parsed >= ASK_ABOVE_MB.min &&
+    parsed <= ASK_ABOVE_MB.max;
+  return (
+    <div className="settings__field">
+      <label htmlFor={inputId} className="settings__option-label">
+        Ask before downloading messages larger than
+      </label>
+      <div className="settings__field-row">
+        <input
+          id={inputId}
+          className="text-input settings__number"
+          type="text"
+          inputMode="numeric"
+          value={text}
+          aria-invalid={valid ? undefined : true}
+          aria-describedby={valid ? helpId : `${errorId} ${helpId}`}
+          data-testid="setting-ask-above"
+          onChange={(event) => {
+            const next = event.target.value;
+            setText(next);
+            const number = Number(next.trim());
+            if (
+              next.trim() !== '' &&
+              Number.isInteger(number) &&
+              number >= ASK_ABOVE_MB.min &&
+              number <= ASK_ABOVE_MB.max
+            )
+              onChange(number);
+          }}
+        />
+        <span aria-hidden="true">MB</span>
+      </div>
+      {valid ? null : (
+        <span id={errorId} className="settings__error" role="alert">
+          Enter a whole number of megabytes from {ASK_ABOVE_MB.min} to {ASK_ABOVE_MB.max.toLocaleString()};
+          the limit stays at {value} MB until then.
+        </span>
+      )}
+      <span id={helpId} className="settings__option-help">
+        Shared mailboxes only: a message above this size is downloaded after you agree, so a huge message on a
+        slow link is a choice, not a side effect of moving down the list.
+      </span>
+    </div>
+  );
+}
+
+export function SettingsDialog({
+  onClose,
+  onResetLayout,
+}: {
+  onClose: () => void;
+  onResetLayout: () => void;
+}) {
+  const settings = useSettings();
+  const set = (change: Partial<Settings>) => updateSettings(change);
+  return (
+    <Modal
+      title="View settings"
+      description={
+        <>
+          Changes apply at once and are remembered. Open this from anywhere with <kbd>{MOD_KEY}</kbd>+
+          <kbd>,</kbd>
+        </>
+      }
+      onClose={onClose}
+      testId="settings-dialog"
+      className="settings-dialog"
+    >
+      <div className="settings">
+        <RadioGroup
+          legend="Theme"
+          name="theme"
+          choices={THEMES}
+          value={settings.theme}
+          onChange={(theme) => set({ theme })}
+        />
+        <RadioGroup
+          legend="Message list"
+          name="density"
+          choices={DENSITIES}
+          value={settings.density}
+          onChange={(density) => set({ density })}
+        />
+        <fieldset className="settings__group">
+          <legend className="settings__legend">Content</legend>
+          <Toggle
+            label="Preview line"
+            help="A line of each message's text in the list. Local mailboxes (.eml, mbox, Maildir) only: over IMAP or POP3 it would mean downloading part of every message."
+            checked={settings.preview}
+            onChange={(preview) => set({ preview })}
+            testId="setting-preview"
+          />
+          <Toggle
+            label="Darken message bodies in the dark theme"
+            help="Messages keep the colours their sender chose; this turns light messages dark (pictures keep their colours)."
+            checked={settings.darkMessages}
+            onChange={(darkMessages) => set({ darkMessages })}
+            testId="setting-dark-messages"
+          />
+        </fieldset>
+        <fieldset className="settings__group">
+          <legend className="settings__legend">Large messages</legend>
+          <LimitField
+            value={settings.askAboveMegabytes}
+            onChange={(askAboveMegabytes) => set({ askAboveMegabytes })}
+          />
+        </fieldset>
+        <div className="settings__footer">
+          <button type="button" className="button" onClick={onResetLayout}>
+            Reset pane sizes
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

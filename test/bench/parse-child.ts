@@ -1,0 +1,105 @@
+/**
+ * The measuring half of parse-25mb and parse-25mb-rss, run in a fresh Node process each time so no
+ * other benchmark's heap is in the numbers (`node --expose-gc --import tsx parse-child.ts MODE FILE`).
+ *
+ * - `time RUNS`: one warm-up of each path, then RUNS alternating timed opens of each; prints
+ *   `{ "mailscope": [ms…], "baseline": [ms…] }`.
+ * - `rss-mailscope` / `rss-baseline`: one open, measuring the peak resident set it adds; prints
+ *   `{ "growth": bytes, "ms": ms }` (the benchmark uses rss-mailscope; rss-baseline is there to
+ *   compare by hand).
+ *
+ * Mailscope's path is the app's: messages.get through the dispatcher (request and response checked
+ * against the IPC contract), the local source reading the file, mailparser plus the MIME tree.
+ * The baseline reads the same file and hands it to a bare mailparser simpleParser.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { createDispatch } from '../../electron/core/dispatch';
+import { createEngine } from '../../electron/core/engine';
+import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
+import type { EnvelopePage, SourceSummary } from '../../shared/model';
+
+const [mode = '', file = '', runsArg = '7'] = process.argv.slice(2);
+
+async function mailscopeOpener(): Promise<() => Promise<unknown>> {
+  const { api } = createEngine({
+    host: { kind: 'harness', version: 'bench', openExternal: async () => undefined },
+    samplePath: join(process.cwd(), 'resources', 'sample-mailbox'),
+    profilesDir: mkdtempSync(join(tmpdir(), 'mailscope-bench-profiles-')),
+    secrets: new MemorySecretStore(),
+  });
+  const dispatch = createDispatch(api, {
+    onInternalError: (method, error) => {
+      throw new Error(`${method}: ${String(error)}`);
+    },
+  });
+  const opened = await dispatch('sources.openPath', { path: file });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const source = opened.value as SourceSummary;
+  const folderId = source.folders[0]?.id ?? '';
+  const listed = await dispatch('messages.list', { sourceId: source.id, folderId, offset: 0, limit: 1 });
+  if (!listed.ok) throw new Error(listed.error.message);
+  const messageId = (listed.value as EnvelopePage).items[0]?.id ?? '';
+  return async () => {
+    const got = await dispatch('messages.get', { sourceId: source.id, folderId, messageId });
+    if (!got.ok) throw new Error(got.error.message);
+    return got.value;
+  };
+}
+
+const baselineOpen = async () => simpleParser(await readFile(file));
+
+async function timed(open: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await open();
+  return performance.now() - started;
+}
+
+/** Resident set now, and the peak since the last reset (Linux: VmHWM, which clear_refs 5 resets). */
+function residentSet(): { now: number; peak: number } {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { now: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+function collect(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc');
+  gc();
+  gc();
+}
+
+if (mode === 'time') {
+  const runs = Number(runsArg);
+  const mailscope = await mailscopeOpener();
+  await mailscope();
+  await baselineOpen();
+  const times = { mailscope: [] as number[], baseline: [] as number[] };
+  for (let run = 0; run < runs; run++) {
+    // Alternating, so a slow moment of the machine costs both sides alike.
+    collect();
+    times.mailscope.push(await timed(mailscope));
+    collect();
+    times.baseline.push(await timed(baselineOpen));
+  }
+  console.log(JSON.stringify(times));
+} else if (mode === 'rss-mailscope' || mode === 'rss-baseline') {
+  const open = mode === 'rss-mailscope' ? await mailscopeOpener() : baselineOpen;
+  collect();
+  // The peak so far (loading modules) must not hide the open's own: start counting from here.
+  writeFileSync('/proc/self/clear_refs', '5');
+  const before = residentSet().now;
+  const started = performance.now();
+  const result = await open();
+  const ms = performance.now() - started;
+  const { peak } = residentSet();
+  // Keep the result alive to here: the open is only done when its answer can be used.
+  if (result === undefined) throw new Error('no result');
+  console.log(JSON.stringify({ growth: peak - before, ms }));
+} else {
+  console.error('usage: parse-child.ts time|rss-mailscope|rss-baseline FILE [RUNS]');
+  process.exit(2);
+}
