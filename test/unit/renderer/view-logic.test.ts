@@ -23,6 +23,7 @@ describe('parseSettings', () => {
       preview: 'yes',
       darkMessages: true,
       sort: { key: 'subject', order: 'sideways' },
+      askAboveMegabytes: 2.5,
       extra: 1,
     });
     expect(parseSettings(stored)).toEqual({
@@ -31,7 +32,11 @@ describe('parseSettings', () => {
       preview: false,
       darkMessages: true,
       sort: { key: 'subject', order: 'desc' },
+      askAboveMegabytes: 50,
     });
+    expect(parseSettings(JSON.stringify({ askAboveMegabytes: 200 })).askAboveMegabytes).toBe(200);
+    expect(parseSettings(JSON.stringify({ askAboveMegabytes: 0 })).askAboveMegabytes).toBe(50);
+    expect(parseSettings(JSON.stringify({ askAboveMegabytes: 1e9 })).askAboveMegabytes).toBe(50);
   });
 });
 
