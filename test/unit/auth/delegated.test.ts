@@ -251,19 +251,21 @@ describe('Exchange refusing a person’s token for a shared mailbox', () => {
     );
   });
 
+  /** A shared mailbox whose every read fails with `error`. */
+  const failing = (error: unknown): MailSource => ({
+    kind: 'imap',
+    name: 'HR',
+    location: 'hr@contoso.com',
+    notices: [],
+    listFolders: () => Promise.reject(error),
+    listEnvelopes: () => Promise.reject(error),
+    getMessage: () => Promise.reject(error),
+    getRaw: () => Promise.reject(error),
+    search: () => Promise.reject(error),
+    close: async () => {},
+  });
+
   it('the source wrapper explains refusals and leaves every other error alone', async () => {
-    const failing = (error: unknown): MailSource => ({
-      kind: 'imap',
-      name: 'HR',
-      location: 'hr@contoso.com',
-      notices: [],
-      listFolders: () => Promise.reject(error),
-      listEnvelopes: () => Promise.reject(error),
-      getMessage: () => Promise.reject(error),
-      getRaw: () => Promise.reject(error),
-      search: () => Promise.reject(error),
-      close: async () => {},
-    });
     const person = async () => 'megan@contoso.com';
     const refused = withDelegatedRefusals(failing(new AppError('MAIL_AUTH_FAILED')), profile(), person);
     await expect(refused.listFolders()).rejects.toMatchObject({ code: 'MAILBOX_ACCESS_DENIED' });
@@ -283,18 +285,6 @@ describe('Exchange refusing a person’s token for a shared mailbox', () => {
   });
 
   it('passes connection news and search cancelling through untouched', () => {
-    const failing = (error: unknown): MailSource => ({
-      kind: 'imap',
-      name: 'Alerts',
-      location: 'alerts@contoso.com',
-      notices: [],
-      listFolders: () => Promise.reject(error),
-      listEnvelopes: () => Promise.reject(error),
-      getMessage: () => Promise.reject(error),
-      getRaw: () => Promise.reject(error),
-      search: () => Promise.reject(error),
-      close: async () => {},
-    });
     const listeners: unknown[] = [];
     const source = {
       ...failing(new AppError('SERVER_BUSY')),
