@@ -42,3 +42,56 @@ test('remote images stay blocked until the reader asks, then load', async ({
   await frameLoaded(page);
   expect(remote.requests.map((r) => r.url).filter((u) => u.includes('2.gif'))).toEqual([]);
 });
+
+test('"Always for" a sender loads their remote content without asking, until removed in View settings', async ({
+  page,
+  harness,
+  remote,
+  workDir,
+}) => {
+  const html = (n: number) => `<html><body><h2>Status ${n}</h2>
+<img alt="chart" src="${remote.origin}/chart-${n}.gif" width="20" height="20"></body></html>`;
+  const from = 'Status Page <status@northwind.example>';
+  const write = (n: number) => {
+    const path = join(workDir, `status-${n}.eml`);
+    writeFileSync(path, message({ subject: `Status ${n}`, html: html(n), from }));
+    return path;
+  };
+  const charts = () => remote.requests.map((r) => r.url).filter((url) => url.startsWith('/chart-'));
+
+  await page.goto(harness.url);
+  await openPath(page, write(1));
+  await page.getByTestId('message-list').getByRole('option').first().click();
+  const banner = page.getByTestId('remote-banner');
+  // No Authentication-Results on this message: the choice says the address is not authenticated.
+  const always = banner.getByTestId('remote-always');
+  await expect(always).toHaveText('Always for status@northwind.example (not authenticated)');
+  await always.click();
+  await expect.poll(charts).toEqual(['/chart-1.gif']);
+  await expect(banner).toBeHidden();
+
+  // Another message from the same sender loads at once, and says why.
+  await openPath(page, write(2));
+  await page.getByTestId('message-list').getByRole('option').first().click();
+  await expect(messageFrame(page).getByRole('heading', { name: 'Status 2' })).toBeVisible();
+  await expect(page.getByTestId('remote-allowed')).toContainText(
+    'you allowed it for status@northwind.example',
+  );
+  await expect(page.getByTestId('remote-banner')).toHaveCount(0);
+  await expect.poll(charts).toEqual(['/chart-1.gif', '/chart-2.gif']);
+
+  // View settings lists the sender; removing it makes the next message ask again.
+  await page.keyboard.press('Control+,');
+  const senders = page.getByTestId('setting-remote-senders');
+  await expect(senders).toContainText('status@northwind.example');
+  await senders
+    .getByRole('button', { name: 'Stop loading remote content for status@northwind.example' })
+    .click();
+  await expect(senders).toContainText('Every message asks');
+  await page.keyboard.press('Escape');
+  await openPath(page, write(3));
+  await page.getByTestId('message-list').getByRole('option').first().click();
+  await expect(page.getByTestId('remote-banner')).toBeVisible();
+  await frameLoaded(page);
+  expect(charts()).toEqual(['/chart-1.gif', '/chart-2.gif']);
+});

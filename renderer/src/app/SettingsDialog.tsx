@@ -235,6 +235,33 @@ export function SettingsDialog({
             testId="setting-dark-messages"
           />
         </fieldset>
+        <fieldset className="settings__group" data-testid="setting-remote-senders">
+          <legend className="settings__legend">Remote content</legend>
+          {settings.remoteSenders.length === 0 ? (
+            <p className="settings__option-help">
+              Every message asks before it loads remote images and styles. “Always for …” in a message adds
+              its sender here.
+            </p>
+          ) : (
+            <ul className="settings__senders" aria-label="Senders whose remote content loads without asking">
+              {settings.remoteSenders.map((sender) => (
+                <li key={sender} className="settings__sender">
+                  <span>{sender}</span>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-label={`Stop loading remote content for ${sender}`}
+                    onClick={() =>
+                      set({ remoteSenders: settings.remoteSenders.filter((entry) => entry !== sender) })
+                    }
+                  >
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
         <fieldset className="settings__group">
           <legend className="settings__legend">Large messages</legend>
           <LimitField

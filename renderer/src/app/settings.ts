@@ -22,6 +22,8 @@ export interface Settings {
   sort: ListSort;
   /** Messages on a mail server larger than this (in MB) are downloaded only after the user agrees. */
   askAboveMegabytes: number;
+  /** Senders (lower-case addresses) whose messages load remote images and styles without asking. */
+  remoteSenders: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,7 +33,22 @@ export const DEFAULT_SETTINGS: Settings = {
   darkMessages: false,
   sort: { key: 'date', order: 'desc' },
   askAboveMegabytes: 50,
+  remoteSenders: [],
 };
+
+/** More than this many allowed senders is not a list anyone reviews; the oldest go first. */
+export const MAX_REMOTE_SENDERS = 500;
+
+const ADDRESS = /^[^\s@]+@[^\s@]+$/;
+
+/** Addresses only, lower-case, each once, at most MAX_REMOTE_SENDERS. */
+export function cleanSenders(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const addresses = value
+    .filter((entry): entry is string => typeof entry === 'string' && ADDRESS.test(entry.trim()))
+    .map((entry) => entry.trim().toLowerCase());
+  return [...new Set(addresses)].slice(-MAX_REMOTE_SENDERS);
+}
 
 /** The range the large-message limit may take, in MB. */
 export const ASK_ABOVE_MB = { min: 1, max: 100_000 };
@@ -76,6 +93,7 @@ export function parseSettings(stored: string | null): Settings {
       key: oneOf(SORT_KEYS, sort['key'], DEFAULT_SETTINGS.sort.key),
       order: oneOf(SORT_ORDERS, sort['order'], DEFAULT_SETTINGS.sort.order),
     },
+    remoteSenders: cleanSenders(value['remoteSenders']),
     askAboveMegabytes: wholeNumberIn(
       value['askAboveMegabytes'],
       ASK_ABOVE_MB,

@@ -22,6 +22,7 @@ import { MessageFrame } from './MessageFrame';
 import { sanitizeMessageHtml } from './sanitize-html';
 import { type MessageRef, type SelectedMessage, useMessage } from './use-message';
 import { useSave } from './use-save';
+import { cleanSenders, updateSettings, useSettings } from '../../app/settings';
 import './reader.css';
 import './inspection.css';
 
@@ -149,7 +150,12 @@ function MessageDisplay({
   inspectionTab,
   onInspectionTab,
 }: { view: MessageView } & LoadedReaderProps) {
-  const [allowRemote, setAllowRemote] = useState(false);
+  const settings = useSettings();
+  const sender = view.from[0]?.address.trim().toLowerCase() ?? '';
+  const senderAllowed = sender !== '' && settings.remoteSenders.includes(sender);
+  const [allowedHere, setAllowRemote] = useState(false);
+  const allowRemote = allowedHere || senderAllowed;
+  const dmarc = view.authentication.verdicts.find((verdict) => verdict.method === 'dmarc')?.result ?? 'none';
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const { save, ui: saveUi } = useSave();
   // Per message (the component is keyed by message): the list of links and the source start closed.
@@ -360,7 +366,42 @@ function MessageDisplay({
             >
               Load remote content
             </button>
+            {sender ? (
+              <button
+                type="button"
+                className="button button--quiet"
+                data-testid="remote-always"
+                title={
+                  dmarc === 'pass'
+                    ? `Messages from ${sender} will load remote content without asking. View settings lists the senders you allowed.`
+                    : `The sender's address is not authenticated (DMARC: ${dmarc}): anyone can write it on a message. Messages from ${sender} will load remote content without asking.`
+                }
+                onClick={() => {
+                  updateSettings({ remoteSenders: cleanSenders([...settings.remoteSenders, sender]) });
+                  setTimeout(() => bodyRef.current?.querySelector<HTMLElement>('iframe')?.focus(), 0);
+                }}
+              >
+                Always for {sender}
+                {dmarc === 'pass' ? null : (
+                  <span className="remote-banner__warning"> (not authenticated)</span>
+                )}
+              </button>
+            ) : null}
           </div>
+        ) : null}
+        {sanitized && sanitized.remoteCount > 0 && senderAllowed && !allowedHere ? (
+          <p className="remote-allowed" data-testid="remote-allowed">
+            Remote content loaded: you allowed it for {sender}.{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() =>
+                updateSettings({ remoteSenders: settings.remoteSenders.filter((entry) => entry !== sender) })
+              }
+            >
+              Stop allowing
+            </button>
+          </p>
         ) : null}
       </div>
 
