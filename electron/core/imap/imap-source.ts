@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { FetchMessageObject, MailboxObject } from 'imapflow';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { SourceEvent } from '../../../shared/events';
@@ -7,7 +9,7 @@ import { AppError } from '../app-error';
 import type { TrustOptions } from '../auth/network';
 import type { TokenSource } from '../auth/token-provider';
 import { parseMessage } from '../mime/parse-message';
-import type { MailSource } from '../source';
+import type { MailSource, RawStream } from '../source';
 import { ENVELOPE_QUERY, flagsOf, hasAttachments, parseMessageId, toEnvelope } from './envelopes';
 import { buildFolderTree } from './folders';
 import type { ReadOnlyImapFlow } from './read-only-guard';
@@ -50,6 +52,8 @@ export interface ImapSource extends Omit<MailSource, 'kind'> {
   search(folderId: string, query: ImapSearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
   /** Moves the folder's snapshot to now: new mail appears at the top, offsets restart. */
   refresh(folderId: string): Promise<void>;
+  /** The message streamed in slices on the download connection (saves write as it arrives). */
+  openRaw(folderId: string, messageId: string): Promise<RawStream>;
   /** Stops the folder's running search (the connection is dropped and comes back). */
   cancelSearch(folderId: string): boolean;
   /** Connection changes of the browsing session, and new mail in the folder it watches (IDLE). */
@@ -69,6 +73,12 @@ interface CachedSearch {
   uidValidity: bigint;
   uids: number[];
 }
+
+/**
+ * A streamed message is fetched in partial BODY.PEEK[]<offset.length> slices of this size: few
+ * round trips (a 25 MB message takes 25), progress every slice, and a cancel stops within one.
+ */
+const STREAM_CHUNK_BYTES = 1024 * 1024;
 
 /** Candidates whose BODYSTRUCTURE is fetched per command for hasAttachment. */
 const STRUCTURE_CHUNK = 500;
@@ -337,6 +347,44 @@ export class ImapMailSource implements ImapSource {
     return known;
   }
 
+  /**
+   * The message as a stream, fetched slice by slice on the download connection, which it holds
+   * until the stream ends or its reader stops: a save writes to disk as the bytes arrive, with
+   * progress, and never holds the message in memory.
+   */
+  openRaw(folderId: string, messageId: string): Promise<RawStream> {
+    const { uidValidity, uid } = parseMessageId(messageId);
+    return new Promise<RawStream>((resolve, reject) => {
+      let started = false;
+      const out = new PassThrough();
+      this.downloads()
+        .run(async (client) => {
+          // A retry after a drop must not start a second stream into the same reader.
+          if (started) return;
+          const { mailbox } = await this.open(client, folderId);
+          if (mailbox.uidValidity !== uidValidity) throw new AppError('UNKNOWN_MESSAGE');
+          // Whole-message download is `source: { start, maxLength }`: BODY.PEEK[]<…> (the guard checks).
+          const download = await client.download(String(uid), undefined, {
+            uid: true,
+            chunkSize: STREAM_CHUNK_BYTES,
+          });
+          if (!download.content) throw new AppError('UNKNOWN_MESSAGE');
+          started = true;
+          resolve({ stream: out, size: download.meta.expectedSize ?? null });
+          try {
+            await pipeline(download.content, out);
+          } catch (error) {
+            // The reader stopped (a cancelled save) or the connection went: end this stream only.
+            out.destroy(error instanceof AppError ? error : toStreamError(error));
+          }
+        })
+        .catch((error: unknown) => {
+          if (!started) reject(error);
+          else out.destroy(error instanceof Error ? error : new AppError('CONNECTION_LOST'));
+        });
+    });
+  }
+
   private async fetchSource(folderId: string, messageId: string): Promise<FetchMessageObject> {
     const { uidValidity, uid } = parseMessageId(messageId);
     return this.downloads().run(async (client) => {
@@ -366,6 +414,11 @@ export class ImapMailSource implements ImapSource {
     }
     return uids.filter((uid) => keep.has(uid));
   }
+}
+
+function toStreamError(error: unknown): Error {
+  if (error instanceof Error && error.name === 'AbortError') return error;
+  return new AppError('CONNECTION_LOST', undefined, undefined, { cause: error });
 }
 
 function isNonexistent(error: unknown): boolean {

@@ -10,7 +10,7 @@ import { CONTOSO, start, type Testbed } from '../../testbed/index';
 import { bedSource } from './helpers';
 
 /**
- * Saving from a remote source, against real Dovecot: IMAP gives the message as one buffer (BODY.PEEK[]),
+ * Saving from a remote source, against real Dovecot: IMAP streams the message (BODY.PEEK[] slices),
  * and the saved part and .eml must equal what the server holds; the mailbox stays untouched.
  */
 
