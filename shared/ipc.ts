@@ -43,7 +43,10 @@ const savePath = z.string().trim().min(1, 'Enter where to save the file.').max(4
  * confirmed, or a native dialog asked already), `keep-both` (save as "name (1).ext").
  */
 const IfExists = z.enum(['fail', 'replace', 'keep-both']);
-/** Chosen by the renderer for a save it may ask progress of, or cancel (saves.progress, saves.cancel). */
+/**
+ * Chosen by the renderer for a transfer it may ask progress of, or cancel (transfers.progress,
+ * transfers.cancel): a save, or the download of a big message.
+ */
 const operationId = z
   .string()
   .regex(/^[A-Za-z0-9-]{8,64}$/, 'Expected an operation id (letters, digits, dashes).');
@@ -111,7 +114,15 @@ export const CONTRACT = {
     response: z.object({ cancelled: z.boolean() }),
   },
   'messages.get': {
-    request: z.object({ sourceId: id, folderId: id, messageId: id }).strict(),
+    request: z
+      .object({
+        sourceId: id,
+        folderId: id,
+        messageId: id,
+        /** Track the download under this id (transfers.progress / transfers.cancel): big messages. */
+        operationId: operationId.optional(),
+      })
+      .strict(),
     response: MessageView,
   },
   /** The message as stored, for the reader's Source view: decoded as UTF-8 for display, capped. */
@@ -197,8 +208,8 @@ export const CONTRACT = {
     ]),
     response: z.object({ path: z.string().nullable() }),
   },
-  /** How far a save has read the message (bytes of total); running false once it has ended. */
-  'saves.progress': {
+  /** How far a save or download has read the message (bytes of total); running false once it has ended. */
+  'transfers.progress': {
     request: z.object({ operationId }).strict(),
     response: z.object({
       bytes: z.number().int().nonnegative(),
@@ -207,7 +218,7 @@ export const CONTRACT = {
     }),
   },
   /** Stops a running save; it then fails with CANCELLED and leaves no file behind. */
-  'saves.cancel': {
+  'transfers.cancel': {
     request: z.object({ operationId }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },

@@ -10,6 +10,7 @@ import { LocalMailSource } from './local/local-source';
 import { DEFAULT_LARGE_FILE_BYTES, openLocal } from './local/open-local';
 import { openMaildir } from './local/open-maildir';
 import { createSaveMethods } from './save/save-methods';
+import { SaveOperations } from './save/save-operations';
 import { checkListOptions, listCapabilitiesOf } from './list-capabilities';
 import type { ListOptions, MailSource } from './source';
 import { EventHub } from './events/event-hub';
@@ -79,6 +80,8 @@ export function createService(options: ServiceOptions): Api {
   const largeFileBytes = options.largeFileBytes ?? DEFAULT_LARGE_FILE_BYTES;
   const sources = new Map<string, MailSource>();
   const events = options.events ?? new EventHub();
+  /** Saves and big-message downloads the renderer follows (transfers.progress) and may cancel. */
+  const transfers = new SaveOperations();
   const unsubscribe = new Map<string, () => void>();
   /** What each open (or opening) source was opened from, so a second open returns the first. */
   const byOrigin = new Map<string, Promise<string>>();
@@ -161,7 +164,7 @@ export function createService(options: ServiceOptions): Api {
 
   return {
     ...profiles.methods,
-    ...createSaveMethods(host, sourceOf),
+    ...createSaveMethods(host, sourceOf, transfers),
 
     'profiles.save': async (request) => {
       const before = request.id ? await profiles.profile(request.id).catch(() => null) : null;
@@ -287,8 +290,20 @@ export function createService(options: ServiceOptions): Api {
       cancelled: sourceOf(sourceId).cancelSearch?.(folderId) ?? false,
     }),
 
-    'messages.get': async ({ sourceId, folderId, messageId }) =>
-      sourceOf(sourceId).getMessage(folderId, messageId),
+    'messages.get': async ({ sourceId, folderId, messageId, operationId }) => {
+      const source = sourceOf(sourceId);
+      if (!operationId || !source.openRaw || !source.parseRaw) return source.getMessage(folderId, messageId);
+      // A big message from a server: fetched as a counted, cancellable stream, then parsed.
+      const raw = await source.openRaw(folderId, messageId);
+      const tracked = transfers.track(operationId, raw.stream, raw.size);
+      try {
+        const chunks: Buffer[] = [];
+        for await (const chunk of tracked.stream as AsyncIterable<Buffer>) chunks.push(chunk);
+        return await source.parseRaw(folderId, messageId, Buffer.concat(chunks));
+      } finally {
+        tracked.done();
+      }
+    },
 
     'messages.raw': async ({ sourceId, folderId, messageId }) => {
       const raw = await sourceOf(sourceId).getRaw(folderId, messageId);

@@ -62,6 +62,11 @@ export interface MailSource {
    */
   openRaw?(folderId: string, messageId: string): Promise<RawStream>;
   /**
+   * The message parsed for display from bytes already fetched through openRaw (a download whose
+   * progress the user watched). Absent where opening is local and quick.
+   */
+  parseRaw?(folderId: string, messageId: string, raw: Buffer): Promise<MessageView>;
+  /**
    * Looks again for new mail in a folder (remote sources show a snapshot: a POP3 maildrop as it was
    * when the session opened, an IMAP folder as it was first listed). Absent where there is nothing
    * to refresh.

@@ -54,6 +54,8 @@ export interface ImapSource extends Omit<MailSource, 'kind'> {
   refresh(folderId: string): Promise<void>;
   /** The message streamed in slices on the download connection (saves write as it arrives). */
   openRaw(folderId: string, messageId: string): Promise<RawStream>;
+  /** The message parsed from bytes fetched through openRaw, with its flags fetched now. */
+  parseRaw(folderId: string, messageId: string, raw: Buffer): Promise<MessageView>;
   /** Stops the folder's running search (the connection is dropped and comes back). */
   cancelSearch(folderId: string): boolean;
   /** Connection changes of the browsing session, and new mail in the folder it watches (IDLE). */
@@ -178,6 +180,18 @@ export class ImapMailSource implements ImapSource {
     const message = await this.fetchSource(folderId, messageId);
     if (!message.source) throw new AppError('UNKNOWN_MESSAGE');
     return parseMessage(message.source, { id: messageId, folderId, flags: flagsOf(message.flags) });
+  }
+
+  async parseRaw(folderId: string, messageId: string, raw: Buffer): Promise<MessageView> {
+    const { uid } = parseMessageId(messageId);
+    // The flags, as they are now (the bytes came by BODY.PEEK, which never changes them).
+    const flags = await this.downloads().run(async (client) => {
+      await this.open(client, folderId);
+      const row = await client.fetchOne(String(uid), { uid: true, flags: true }, { uid: true });
+      if (!row) throw new AppError('UNKNOWN_MESSAGE');
+      return row.flags;
+    });
+    return parseMessage(raw, { id: messageId, folderId, flags: flagsOf(flags) });
   }
 
   async getRaw(folderId: string, messageId: string): Promise<Buffer> {

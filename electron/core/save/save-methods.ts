@@ -22,8 +22,8 @@ type SaveApi = Pick<
   | 'messages.openPart'
   | 'files.pickSaveTarget'
   | 'files.defaultFolder'
-  | 'saves.progress'
-  | 'saves.cancel'
+  | 'transfers.progress'
+  | 'transfers.cancel'
 >;
 
 interface MessageRef {
@@ -38,9 +38,12 @@ interface MessageRef {
  * file names that come from the message are sanitised and checked to stay in the chosen folder;
  * nothing is overwritten unless the request says so.
  */
-export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSource): SaveApi {
-  const operations = new SaveOperations();
-
+export function createSaveMethods(
+  host: Host,
+  sourceOf: (id: string) => MailSource,
+  /** Shared with big-message downloads, which report progress the same way. */
+  operations: SaveOperations = new SaveOperations(),
+): SaveApi {
   /** The message's bytes, counted and cancellable under `operationId`; call done() when finished. */
   const rawStream = async (
     { sourceId, folderId, messageId }: MessageRef,
@@ -199,9 +202,9 @@ export function createSaveMethods(host: Host, sourceOf: (id: string) => MailSour
       return { path: await host.pickSaveTarget(request) };
     },
 
-    'saves.progress': async ({ operationId }) => operations.progress(operationId),
+    'transfers.progress': async ({ operationId }) => operations.progress(operationId),
 
-    'saves.cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
+    'transfers.cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
 
     'files.defaultFolder': async () => ({
       folder: host.defaultSaveFolder?.() ?? downloadsFolder(),

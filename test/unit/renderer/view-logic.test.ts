@@ -33,8 +33,16 @@ describe('parseSettings', () => {
       darkMessages: true,
       sort: { key: 'subject', order: 'desc' },
       askAboveMegabytes: 50,
+      remoteSenders: [],
     });
     expect(parseSettings(JSON.stringify({ askAboveMegabytes: 200 })).askAboveMegabytes).toBe(200);
+    expect(
+      parseSettings(
+        JSON.stringify({
+          remoteSenders: ['News@Example.com', 'news@example.com', 'not an address', 7, ' a@b.c '],
+        }),
+      ).remoteSenders,
+    ).toEqual(['news@example.com', 'a@b.c']);
     expect(parseSettings(JSON.stringify({ askAboveMegabytes: 0 })).askAboveMegabytes).toBe(50);
     expect(parseSettings(JSON.stringify({ askAboveMegabytes: 1e9 })).askAboveMegabytes).toBe(50);
   });

@@ -106,6 +106,7 @@ export function withDelegatedRefusals(
   const subscribe = source.subscribe?.bind(source);
   const cancelSearch = source.cancelSearch?.bind(source);
   const openRaw = source.openRaw?.bind(source);
+  const parseRaw = source.parseRaw?.bind(source);
   return {
     kind: source.kind,
     name: source.name,
@@ -135,6 +136,13 @@ export function withDelegatedRefusals(
     ...(cancelSearch ? { cancelSearch } : {}),
     ...(openRaw
       ? { openRaw: guard((folderId: string, messageId: string) => openRaw(folderId, messageId)) }
+      : {}),
+    ...(parseRaw
+      ? {
+          parseRaw: guard((folderId: string, messageId: string, raw: Buffer) =>
+            parseRaw(folderId, messageId, raw),
+          ),
+        }
       : {}),
     close: () => source.close(),
   };

@@ -20,7 +20,7 @@ import { LinksPanel } from './LinksPanel';
 import { RawSource } from './RawSource';
 import { MessageFrame } from './MessageFrame';
 import { sanitizeMessageHtml } from './sanitize-html';
-import { type MessageRef, type SelectedMessage, useMessage } from './use-message';
+import { type DownloadProgress, type MessageRef, type SelectedMessage, useMessage } from './use-message';
 import { useSave } from './use-save';
 import { cleanSenders, updateSettings, useSettings } from '../../app/settings';
 import './reader.css';
@@ -98,8 +98,35 @@ function LoadedReader({ message, askAboveBytes = null, ...prefs }: LoadedReaderP
     return <LargeMessagePrompt size={message.size} limit={askAboveBytes} onOpen={() => setAgreed(true)} />;
   }
   // Only the reference travels on: requests are checked strictly and know nothing of sizes.
-  const { sourceId, folderId, messageId } = message;
-  return <FetchedReader message={{ sourceId, folderId, messageId }} {...prefs} />;
+  const { sourceId, folderId, messageId, size } = message;
+  return (
+    <FetchedReader
+      message={{ sourceId, folderId, messageId }}
+      {...(size !== undefined ? { size } : {})}
+      {...prefs}
+    />
+  );
+}
+
+/** A big message on its way from the server: how far, and a way to stop it. */
+function DownloadProgressBar({ progress }: { progress: DownloadProgress }) {
+  const percent = progress.total ? Math.min(100, Math.round((progress.bytes / progress.total) * 100)) : null;
+  return (
+    <div className="download-progress" role="status" data-testid="download-progress">
+      <span>
+        Downloading message… {percent !== null ? `${percent} %` : formatBytes(progress.bytes)}
+        {progress.total ? ` (${formatBytes(progress.bytes)} of ${formatBytes(progress.total)})` : ''}
+      </span>
+      <progress max={100} value={percent ?? undefined} aria-label="Download progress" />
+      <button
+        type="button"
+        className="button"
+        onClick={() => void api.invoke('transfers.cancel', { operationId: progress.operationId })}
+      >
+        Cancel
+      </button>
+    </div>
+  );
 }
 
 /** Before downloading a message above the limit: its size, and the choice. Per message. */
@@ -120,13 +147,13 @@ function LargeMessagePrompt({ size, limit, onOpen }: { size: number; limit: numb
   );
 }
 
-function FetchedReader({ message, ...prefs }: LoadedReaderProps) {
+function FetchedReader({ message, size, ...prefs }: LoadedReaderProps & { size?: number }) {
   const [attempt, setAttempt] = useState(0);
-  const result = useMessage(message, attempt);
+  const { result, progress } = useMessage(message, attempt, size);
   if (!result) {
     return (
       <div className="reader__state reader__state--loading">
-        <Spinner label="Opening message…" />
+        {progress ? <DownloadProgressBar progress={progress} /> : <Spinner label="Opening message…" />}
       </div>
     );
   }

@@ -68,7 +68,7 @@ async function tracked<T>(
   let running = true;
   const poll = async () => {
     while (running) {
-      const answer = await api.invoke('saves.progress', { operationId });
+      const answer = await api.invoke('transfers.progress', { operationId });
       if (!running) break;
       if (answer.ok) onProgress({ operationId, bytes: answer.value.bytes, total: answer.value.total });
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -105,7 +105,7 @@ function SaveProgressBar({ progress }: { progress: Progress }) {
       <button
         type="button"
         className="button"
-        onClick={() => void api.invoke('saves.cancel', { operationId: progress.operationId })}
+        onClick={() => void api.invoke('transfers.cancel', { operationId: progress.operationId })}
       >
         Cancel
       </button>

@@ -260,18 +260,18 @@ describe('progress and cancel', () => {
     // Everything up to the middle of part 2 (the PDF): its file exists and is being written.
     const half = raw.indexOf('--b1', raw.indexOf('filename="../../etc/passwd"')) - 200;
     feed.write(raw.subarray(0, half));
-    await expect.poll(async () => (await save['saves.progress']({ operationId })).bytes).toBe(half);
-    expect(await save['saves.progress']({ operationId })).toEqual({
+    await expect.poll(async () => (await save['transfers.progress']({ operationId })).bytes).toBe(half);
+    expect(await save['transfers.progress']({ operationId })).toEqual({
       bytes: half,
       total: raw.length,
       running: true,
     });
     await expect.poll(async () => (await readdir(out)).length).toBe(1);
 
-    expect(await save['saves.cancel']({ operationId })).toEqual({ cancelled: true });
+    expect(await save['transfers.cancel']({ operationId })).toEqual({ cancelled: true });
     expect((await appErrorOf(saving)).code).toBe('CANCELLED');
     expect(await readdir(out)).toEqual([]);
-    expect(await save['saves.progress']({ operationId })).toMatchObject({ running: false });
-    expect(await save['saves.cancel']({ operationId })).toEqual({ cancelled: false });
+    expect(await save['transfers.progress']({ operationId })).toMatchObject({ running: false });
+    expect(await save['transfers.cancel']({ operationId })).toEqual({ cancelled: false });
   });
 });
