@@ -52,7 +52,8 @@ async function screen(page: Page, scheme: Scheme, name: string, masks: Locator[]
 
 /** Hovered or focused things look different; a screen is taken with the pointer out of the way. */
 async function parkPointer(page: Page) {
-  await page.mouse.move(1399, 450);
+  const size = page.viewportSize();
+  await page.mouse.move((size?.width ?? 1400) - 1, (size?.height ?? 900) / 2);
 }
 
 async function start(page: Page, scheme: Scheme, url: string) {
@@ -187,6 +188,28 @@ for (const scheme of SCHEMES) {
     await screen(page, scheme, 'search-empty', [location(page)]);
   });
 }
+
+test.describe('200 % zoom', () => {
+  // Page zoom is a smaller window in CSS pixels drawn at a higher device scale (as in layout.spec.ts).
+  test.use({ viewport: { width: 700, height: 450 }, deviceScaleFactor: 2 });
+
+  for (const scheme of SCHEMES) {
+    test(`${scheme}: the list and the reader share the width; the folders open as a drawer`, async ({
+      page,
+      harness,
+    }) => {
+      await start(page, scheme, harness.url);
+      await page.getByRole('button', { name: /open sample mailbox/i }).click();
+      await rows(page).nth(2).click();
+      await expect(readerSubject(page)).not.toBeEmpty();
+      await parkPointer(page);
+      await screen(page, scheme, 'zoom-200-reader', [location(page)]);
+      await page.getByTestId('drawer-toggle').click();
+      await expect(page.getByRole('tree')).toBeVisible();
+      await screen(page, scheme, 'zoom-200-folder-drawer', [location(page)]);
+    });
+  }
+});
 
 test.describe('shared mailboxes', () => {
   let C: Contoso;
