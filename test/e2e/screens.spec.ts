@@ -15,6 +15,10 @@ import { type Bed, type Contoso, expect, test, testbed } from './fixtures';
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 
+// Each test stands alone (its own harness, and a bed per worker): where there are workers to
+// spare, the themes and groups run side by side.
+test.describe.configure({ mode: 'parallel' });
+
 /** Relative dates ("Yesterday"), countdowns and the reader's date all read this clock. */
 const NOW = new Date('2026-11-26T10:00:00Z');
 
