@@ -52,6 +52,13 @@ test('a path handed over by the OS or the menu opens, and a bad one is explained
   await expect(dialog).toContainText(`Nothing exists at ${missing}`);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+
+  // A reload goes on from where the page was: what the OS asked for is not opened a second time.
+  await page.reload();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('open-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('welcome')).toBeVisible();
 });
 
 test('in the browser harness a dropped file cannot be located: the page says so and what to do', async ({

@@ -21,6 +21,25 @@ const WAIT_MS = 25_000;
 /** After a failed poll (the harness restarting, say), before the next. */
 const RETRY_MS = 2_000;
 
+const CURSOR_KEY = 'mailscope.events.cursor';
+
+function readCursor(): number {
+  try {
+    const stored = Number(sessionStorage.getItem(CURSOR_KEY));
+    return Number.isInteger(stored) && stored >= 0 ? stored : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function writeCursor(cursor: number): void {
+  try {
+    sessionStorage.setItem(CURSOR_KEY, String(cursor));
+  } catch {
+    // Storage off: a reload may replay what the engine still keeps, which opening tolerates.
+  }
+}
+
 class LiveEvents {
   private statuses = new Map<string, ConnectionStatus>();
   private readonly statusWatchers = new Set<() => void>();
@@ -35,7 +54,9 @@ class LiveEvents {
   }
 
   private async poll(): Promise<void> {
-    let cursor = 0;
+    // A reloaded page goes on from where it was: events it already acted on (a file the OS asked
+    // to open) are not acted on twice. A new window starts from the oldest kept.
+    let cursor = readCursor();
     for (;;) {
       const result = await api.invoke('events.next', { after: cursor, waitMs: WAIT_MS });
       if (!result.ok) {
@@ -43,6 +64,7 @@ class LiveEvents {
         continue;
       }
       cursor = result.value.cursor;
+      writeCursor(cursor);
       for (const event of result.value.events) this.deliver(event);
     }
   }
