@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { type Bed, type Contoso, expect } from './fixtures';
 
 /** Opens a path through the welcome screen's (or sidebar's) "Open file or folder…" dialog. */
@@ -38,6 +38,29 @@ export async function frameLoaded(page: Page) {
 }
 
 /**
+ * Fills the wizard's second step for the test bed: its tenant, the given app registration, the
+ * bed's identity platform as a custom cloud, and its Dovecot (IMAPS or POP3S) under Advanced.
+ * The step is left filled, not submitted.
+ */
+export async function fillBedServerStep(
+  w: Locator,
+  bed: Bed,
+  tenantId: string,
+  clientId: string,
+  protocol: 'imap' | 'pop3' = 'imap',
+) {
+  await w.getByLabel('Tenant ID or domain').fill(tenantId);
+  await w.getByLabel('Application (client) ID').fill(clientId);
+  await w.getByLabel('Cloud').selectOption('custom');
+  await w.getByLabel('Authority host').fill(bed.identity.host);
+  await w.getByLabel('Exchange host').fill('outlook.office365.com');
+  await w.getByRole('button', { name: /advanced/i }).click();
+  const server = protocol === 'pop3' ? bed.pop3 : bed.imap;
+  await w.getByLabel('Server host').fill(server.host);
+  await w.getByLabel('Port', { exact: true }).fill(String(server.tlsPort));
+}
+
+/**
  * Adds a shared-mailbox profile for the test bed through the wizard (IMAPS or POP3S on the bed's
  * Dovecot, tokens from its fake identity platform) and waits for its page.
  */
@@ -59,15 +82,7 @@ export async function addBedProfile(
   await w.getByLabel('Shared mailbox address').fill(contoso.invoices);
   if (input.protocol === 'pop3') await w.getByRole('radio', { name: /^POP3/ }).check();
   await w.getByRole('button', { name: 'Next' }).click();
-  await w.getByLabel('Tenant ID or domain').fill(contoso.tenantId);
-  await w.getByLabel('Application (client) ID').fill(contoso.readerClientId);
-  await w.getByLabel('Cloud').selectOption('custom');
-  await w.getByLabel('Authority host').fill(bed.identity.host);
-  await w.getByLabel('Exchange host').fill('outlook.office365.com');
-  await w.getByRole('button', { name: /advanced/i }).click();
-  const server = input.protocol === 'pop3' ? bed.pop3 : bed.imap;
-  await w.getByLabel('Server host').fill(server.host);
-  await w.getByLabel('Port', { exact: true }).fill(String(server.tlsPort));
+  await fillBedServerStep(w, bed, contoso.tenantId, contoso.readerClientId, input.protocol);
   await w.getByRole('button', { name: 'Next' }).click();
   await w.getByLabel('Client secret Value').fill(input.secret);
   await w.getByRole('button', { name: 'Save' }).click();

@@ -2,6 +2,7 @@ import { chownSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type Bed, type Contoso, expect, test, testbed } from './fixtures';
+import { fillBedServerStep } from './helpers';
 
 /**
  * Shared-mailbox profiles end to end, against the test bed's fake Microsoft identity platform and
@@ -68,15 +69,7 @@ async function fillWizard(page: Page, bed: Bed, input: ProfileInput) {
   if (input.protocol === 'pop3') await w.getByRole('radio', { name: /^POP3/ }).check();
   await w.getByRole('button', { name: 'Next' }).click();
 
-  await w.getByLabel('Tenant ID or domain').fill(C.tenantId);
-  await w.getByLabel('Application (client) ID').fill(C.readerClientId);
-  await w.getByLabel('Cloud').selectOption('custom');
-  await w.getByLabel('Authority host').fill(bed.identity.host);
-  await w.getByLabel('Exchange host').fill('outlook.office365.com');
-  await w.getByRole('button', { name: /advanced/i }).click();
-  const server = input.protocol === 'pop3' ? bed.pop3 : bed.imap;
-  await w.getByLabel('Server host').fill(server.host);
-  await w.getByLabel('Port', { exact: true }).fill(String(server.tlsPort));
+  await fillBedServerStep(w, bed, C.tenantId, C.readerClientId, input.protocol);
   await expect(w.getByLabel(/implicit tls/i)).toBeChecked();
   await w.getByRole('button', { name: 'Next' }).click();
 
@@ -469,14 +462,7 @@ test.describe('delegated sign-in', () => {
     await w.getByLabel('Display name').fill(name);
     await w.getByLabel('Shared mailbox address').fill(mailbox);
     await w.getByRole('button', { name: 'Next' }).click();
-    await w.getByLabel('Tenant ID or domain').fill(C.tenantId);
-    await w.getByLabel('Application (client) ID').fill(clientId ?? C.desktopClientId);
-    await w.getByLabel('Cloud').selectOption('custom');
-    await w.getByLabel('Authority host').fill(bed.identity.host);
-    await w.getByLabel('Exchange host').fill('outlook.office365.com');
-    await w.getByRole('button', { name: /advanced/i }).click();
-    await w.getByLabel('Server host').fill(bed.imap.host);
-    await w.getByLabel('Port', { exact: true }).fill(String(bed.imap.tlsPort));
+    await fillBedServerStep(w, bed, C.tenantId, clientId ?? C.desktopClientId);
     await w.getByRole('button', { name: 'Next' }).click();
     await w.getByRole('radio', { name: /delegated/i }).check();
     await expect(w.getByTestId('delegated-note')).toContainText('IMAP.AccessAsUser.All');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { type Bed, type Contoso, expect, test, testbed } from './fixtures';
+import { fillBedServerStep } from './helpers';
 
 /**
  * Every screen a user can reach, in the light and the dark theme: axe finds no serious or critical
@@ -272,14 +273,7 @@ test.describe('shared mailboxes', () => {
       await parkPointer(page);
       await screen(page, scheme, 'wizard-mailbox');
       await w.getByRole('button', { name: 'Next' }).click();
-      await w.getByLabel('Tenant ID or domain').fill(C.tenantId);
-      await w.getByLabel('Application (client) ID').fill(C.readerClientId);
-      await w.getByLabel('Cloud').selectOption('custom');
-      await w.getByLabel('Authority host').fill(bed.identity.host);
-      await w.getByLabel('Exchange host').fill('outlook.office365.com');
-      await w.getByRole('button', { name: /advanced/i }).click();
-      await w.getByLabel('Server host').fill(bed.imap.host);
-      await w.getByLabel('Port', { exact: true }).fill(String(bed.imap.tlsPort));
+      await fillBedServerStep(w, bed, C.tenantId, C.readerClientId);
       await parkPointer(page);
       await screen(page, scheme, 'wizard-microsoft', [
         w.getByLabel('Authority host'),
@@ -357,14 +351,7 @@ test.describe('shared mailboxes', () => {
       await w.getByLabel('Display name').fill('HR');
       await w.getByLabel('Shared mailbox address').fill(C.hr);
       await w.getByRole('button', { name: 'Next' }).click();
-      await w.getByLabel('Tenant ID or domain').fill(C.tenantId);
-      await w.getByLabel('Application (client) ID').fill(C.desktopClientId);
-      await w.getByLabel('Cloud').selectOption('custom');
-      await w.getByLabel('Authority host').fill(bed.identity.host);
-      await w.getByLabel('Exchange host').fill('outlook.office365.com');
-      await w.getByRole('button', { name: /advanced/i }).click();
-      await w.getByLabel('Server host').fill(bed.imap.host);
-      await w.getByLabel('Port', { exact: true }).fill(String(bed.imap.tlsPort));
+      await fillBedServerStep(w, bed, C.tenantId, C.desktopClientId);
       await w.getByRole('button', { name: 'Next' }).click();
       await w.getByRole('radio', { name: /delegated/i }).check();
       await w.getByRole('button', { name: 'Save' }).click();
