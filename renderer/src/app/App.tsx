@@ -4,21 +4,25 @@ import type { ImportReport, ProfileSummary, SourceSummary } from '../../../share
 import { api } from '../api';
 import { envelopeStore } from '../features/messages/envelope-store';
 import { OpenDialog } from '../features/open/OpenDialog';
-import { ImportDialog } from '../features/profiles/ImportDialog';
 import { ProfileList } from '../features/profiles/ProfileList';
-import { ProfilePage } from '../features/profiles/ProfilePage';
-import { ProfileWizard } from '../features/profiles/ProfileWizard';
 import { useProfiles } from '../features/profiles/use-profiles';
+import { lazyNamed, OnDemand } from '../components/Lazy';
 import { Notice } from '../components/Notice';
 import { Welcome } from '../features/welcome/Welcome';
 import { isTyping, modalOpen } from './keys';
 import { useLayout } from './layout';
-import { SettingsDialog } from './SettingsDialog';
 import { Shell } from './Shell';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { useOpenFromOutside } from './open-from-outside';
 import { initialState, reducer } from './state';
 import { useAppInfo } from './use-app-info';
+
+// Loaded on first use (components/Lazy.tsx): the wizard, a shared mailbox's page (with its set-up
+// guide, sign-in and diagnostics) and the dialogs. Reading local mail needs none of them.
+const ProfileWizard = lazyNamed(() => import('../features/profiles/ProfileWizard'), 'ProfileWizard');
+const ProfilePage = lazyNamed(() => import('../features/profiles/ProfilePage'), 'ProfilePage');
+const ImportDialog = lazyNamed(() => import('../features/profiles/ImportDialog'), 'ImportDialog');
+const SettingsDialog = lazyNamed(() => import('./SettingsDialog'), 'SettingsDialog');
+const ShortcutsDialog = lazyNamed(() => import('./ShortcutsDialog'), 'ShortcutsDialog');
 
 /**
  * The app: the welcome screen until a source is open, then the three-pane shell. Owns the actions
@@ -306,43 +310,51 @@ export function App() {
           }
           profilePage={
             activeProfile && state.profile ? (
-              <ProfilePage
-                // A saved edit remounts the page: its test report was about the old settings.
-                key={`${activeProfile.id}\u0000${activeProfile.updatedAt}`}
-                profile={activeProfile}
-                sharedWith={profileList.filter(
-                  (p) =>
-                    p.id !== activeProfile.id &&
-                    p.signIn !== null &&
-                    p.signIn.signInId === activeProfile.signIn?.signInId,
-                )}
-                keychain={profiles.state?.keychain ?? null}
-                view={state.profile.view}
-                onView={(view) => dispatch({ type: 'profile-view', view })}
-                autoTest={autoTestId === activeProfile.id}
-                onAutoTested={() => setAutoTestId(null)}
-                onEdit={() => setWizard({ profile: activeProfile })}
-                onDuplicated={(copy) => {
-                  dispatch({ type: 'profile-selected', id: copy.id });
-                  void refreshProfiles();
-                }}
-                onRemoved={(id) => void onProfileRemoved(id)}
-                onChanged={() => void refreshProfiles()}
-                onOpened={onOpened}
-              />
+              <OnDemand label="Loading the mailbox page…">
+                <ProfilePage
+                  // A saved edit remounts the page: its test report was about the old settings.
+                  key={`${activeProfile.id}\u0000${activeProfile.updatedAt}`}
+                  profile={activeProfile}
+                  sharedWith={profileList.filter(
+                    (p) =>
+                      p.id !== activeProfile.id &&
+                      p.signIn !== null &&
+                      p.signIn.signInId === activeProfile.signIn?.signInId,
+                  )}
+                  keychain={profiles.state?.keychain ?? null}
+                  view={state.profile.view}
+                  onView={(view) => dispatch({ type: 'profile-view', view })}
+                  autoTest={autoTestId === activeProfile.id}
+                  onAutoTested={() => setAutoTestId(null)}
+                  onEdit={() => setWizard({ profile: activeProfile })}
+                  onDuplicated={(copy) => {
+                    dispatch({ type: 'profile-selected', id: copy.id });
+                    void refreshProfiles();
+                  }}
+                  onRemoved={(id) => void onProfileRemoved(id)}
+                  onChanged={() => void refreshProfiles()}
+                  onOpened={onOpened}
+                />
+              </OnDemand>
             ) : null
           }
         />
       )}
       {wizard ? (
-        <ProfileWizard
-          {...(wizard.profile ? { profile: wizard.profile } : {})}
-          keychain={profiles.state?.keychain ?? null}
-          onClose={() => setWizard(null)}
-          onSaved={onProfileSaved}
-        />
+        <OnDemand label="Opening the mailbox wizard…" overlay>
+          <ProfileWizard
+            {...(wizard.profile ? { profile: wizard.profile } : {})}
+            keychain={profiles.state?.keychain ?? null}
+            onClose={() => setWizard(null)}
+            onSaved={onProfileSaved}
+          />
+        </OnDemand>
       ) : null}
-      {importReport ? <ImportDialog report={importReport} onClose={() => setImportReport(null)} /> : null}
+      {importReport ? (
+        <OnDemand label="Opening the import report…" overlay>
+          <ImportDialog report={importReport} onClose={() => setImportReport(null)} />
+        </OnDemand>
+      ) : null}
       {dialog === 'open' || outside.paths.length > 0 ? (
         <OpenDialog
           key={outside.paths.length > 0 ? `outside-${outside.head}` : 'open'}
@@ -356,9 +368,15 @@ export function App() {
         />
       ) : null}
       {outsideOverlay}
-      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'shortcuts' ? (
+        <OnDemand label="Opening the shortcuts…" overlay>
+          <ShortcutsDialog onClose={() => setDialog(null)} />
+        </OnDemand>
+      ) : null}
       {dialog === 'settings' ? (
-        <SettingsDialog onClose={() => setDialog(null)} onResetLayout={layout.reset} />
+        <OnDemand label="Opening View settings…" overlay>
+          <SettingsDialog onClose={() => setDialog(null)} onResetLayout={layout.reset} />
+        </OnDemand>
       ) : null}
     </>
   );

@@ -3,20 +3,26 @@ import type { ErrorInfo } from '../../../shared/errors';
 import type { AppInfo, Envelope, Folder, SourceSummary } from '../../../shared/model';
 import { api } from '../api';
 import { FolderIcon, SidebarIcon } from '../components/icons';
+import { lazyNamed, OnDemand } from '../components/Lazy';
 import { Notice } from '../components/Notice';
 import { PaneBoundary } from '../components/PaneBoundary';
 import { Splitter } from '../components/Splitter';
 import { envelopeStore } from '../features/messages/envelope-store';
 import { MessageList, type MessageListHandle } from '../features/messages/MessageList';
-import { Reader, type ReaderHandle } from '../features/reader/Reader';
+import type { ReaderHandle } from '../features/reader/Reader';
 import { Sidebar } from '../features/sources/Sidebar';
 import { type Layout, NARROW, SIDEBAR } from './layout';
 import { liveEvents } from './live-events';
 import { useSettings } from './settings';
 
-const MB = 1024 * 1024;
 import { type AppAction, type AppState, noticeKey } from './state';
 import { StatusBar } from './StatusBar';
+
+const MB = 1024 * 1024;
+
+// The reader (with the HTML sanitiser and the message frame) loads when the panes first show, in
+// parallel with the folder list, rather than before the first paint (components/Lazy.tsx).
+const Reader = lazyNamed(() => import('../features/reader/Reader'), 'Reader');
 
 /**
  * The three panes (sources and folders | messages | reader) with their splitters, and the status
@@ -312,13 +318,17 @@ export function Shell(props: ShellProps) {
               onChange={layout.setList}
             />
             <div className="pane pane--reader" data-pane="reader">
-              <Reader
-                message={state.message}
-                handleRef={readerHandle}
-                askAboveBytes={
-                  source?.kind === 'imap' || source?.kind === 'pop3' ? settings.askAboveMegabytes * MB : null
-                }
-              />
+              <OnDemand label="Loading the reader…">
+                <Reader
+                  message={state.message}
+                  handleRef={readerHandle}
+                  askAboveBytes={
+                    source?.kind === 'imap' || source?.kind === 'pop3'
+                      ? settings.askAboveMegabytes * MB
+                      : null
+                  }
+                />
+              </OnDemand>
             </div>
           </>
         )}

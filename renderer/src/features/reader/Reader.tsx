@@ -11,13 +11,12 @@ import {
 } from '../../components/icons';
 import { api } from '../../api';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
+import { lazyNamed, OnDemand } from '../../components/Lazy';
 import { PaneBoundary } from '../../components/PaneBoundary';
 import { AttachmentList } from './AttachmentList';
 import { CalendarCard } from './CalendarCard';
-import { InspectionPanel, type InspectionTab } from './InspectionPanel';
+import type { InspectionTab } from './InspectionPanel';
 import { formatTimestamp } from './inspection-format';
-import { LinksPanel } from './LinksPanel';
-import { RawSource } from './RawSource';
 import { MessageFrame } from './MessageFrame';
 import { sanitizeMessageHtml } from './sanitize-html';
 import { type DownloadProgress, type MessageRef, type SelectedMessage, useMessage } from './use-message';
@@ -25,6 +24,11 @@ import { useSave } from './use-save';
 import { cleanSenders, updateSettings, useSettings } from '../../app/settings';
 import './reader.css';
 import './inspection.css';
+
+// The inspection tabs, the links list and the source view are opened on demand (components/Lazy.tsx).
+const InspectionPanel = lazyNamed(() => import('./InspectionPanel'), 'InspectionPanel');
+const LinksPanel = lazyNamed(() => import('./LinksPanel'), 'LinksPanel');
+const RawSource = lazyNamed(() => import('./RawSource'), 'RawSource');
 
 /**
  * The reading pane. What the user chose about how to read (HTML or plain text, headers shown) sticks
@@ -342,15 +346,21 @@ function MessageDisplay({
 
         {saveUi}
         {showHeaders ? (
-          <InspectionPanel
-            view={view}
-            message={message}
-            tab={inspectionTab}
-            onTab={onInspectionTab}
-            save={save}
-          />
+          <OnDemand label="Loading message details…">
+            <InspectionPanel
+              view={view}
+              message={message}
+              tab={inspectionTab}
+              onTab={onInspectionTab}
+              save={save}
+            />
+          </OnDemand>
         ) : null}
-        {showLinks && sanitized ? <LinksPanel links={sanitized.links} /> : null}
+        {showLinks && sanitized ? (
+          <OnDemand label="Loading links…">
+            <LinksPanel links={sanitized.links} />
+          </OnDemand>
+        ) : null}
 
         {view.notices.map((notice, index) => (
           <Notice
@@ -433,7 +443,11 @@ function MessageDisplay({
       </div>
 
       <div className="message__body" ref={bodyRef}>
-        {showSource ? <RawSource message={message} /> : null}
+        {showSource ? (
+          <OnDemand label="Loading the source…">
+            <RawSource message={message} />
+          </OnDemand>
+        ) : null}
         {!showSource && mode === 'html' && sanitized ? <MessageFrame document={sanitized.html} /> : null}
         {!showSource && mode === 'plain' ? (
           <pre className="message__plain" tabIndex={0} aria-label="Message text" data-testid="reader-plain">
