@@ -1,0 +1,2 @@
+export const PACKAGING_NODE: string;
+export function nodeTooOld(version: string): string | null;
