@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeTooOld, PACKAGING_NODE } from '../../../scripts/packaging-node.mjs';
 
 /** electron-builder.yml must load, pass electron-builder's own schema, and point at what the build makes. */
 
@@ -56,5 +58,44 @@ describe('electron-builder.yml', async () => {
     const resources = config['extraResources'] as { from: string; to: string }[];
     expect(resources).toContainEqual({ from: 'resources/sample-mailbox', to: 'sample-mailbox' });
     expect(existsSync('resources/sample-mailbox')).toBe(true);
+  });
+});
+
+// Packaging on the hosted CI (.github/workflows/desktop.yml): native modules and notarisation.
+describe('electron-builder.yml: keytar rebuilt for Electron, notarised when credentials exist', async () => {
+  const config = await getConfig(process.cwd(), null, null);
+
+  it('rebuilds native modules (keytar) from source for Electron with @electron/rebuild', () => {
+    expect(config['npmRebuild']).toBe(true);
+    expect(config['buildDependenciesFromSource']).toBe(true);
+    expect(config['nativeRebuilder']).toBe('sequential');
+    // keytar ships in the app (a runtime dependency) and is native: the rebuild above is its.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies['keytar']).toBeDefined();
+    expect(existsSync('node_modules/keytar/binding.gyp')).toBe(true);
+  });
+
+  it('asks for the Node that @electron/rebuild needs, and dist.mjs checks it first', () => {
+    // The @electron/rebuild that electron-builder itself loads (its package.json is not exported).
+    const main = createRequire(require.resolve('app-builder-lib/package.json')).resolve('@electron/rebuild');
+    const rebuild = JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as {
+      engines: { node: string };
+    };
+    expect(rebuild.engines.node).toBe(`>=${PACKAGING_NODE}`);
+    expect(nodeTooOld('20.19.0')).toMatch(/^packaging needs Node 22\.12\.0 or newer/);
+    expect(nodeTooOld('22.11.0')).not.toBeNull();
+    expect(nodeTooOld('v22.12.0')).toBeNull();
+    expect(nodeTooOld('24.1.0')).toBeNull();
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      scripts: Record<string, string>;
+      engines: { node: string };
+    };
+    expect(pkg.scripts['dist']).toBe('node scripts/dist.mjs');
+    // Development and tests stay on Node 20.
+    expect(pkg.engines.node).toBe('>=20.19');
+  });
+
+  it('notarises the macOS app (electron-builder reads APPLE_ID and the rest from the environment)', () => {
+    expect((config['mac'] as { notarize?: unknown }).notarize).toBe(true);
   });
 });
