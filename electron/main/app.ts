@@ -23,8 +23,14 @@ export function appUrlCheck(page: string): (url: string) => boolean {
   return (url) => {
     try {
       const candidate = new URL(url);
+      // A file: URL's host names the machine (file://server/share/… is a UNC path on Windows), so
+      // the same path on another host is another page.
       if (expected.protocol === 'file:')
-        return candidate.protocol === 'file:' && candidate.pathname === expected.pathname;
+        return (
+          candidate.protocol === 'file:' &&
+          candidate.host === expected.host &&
+          candidate.pathname === expected.pathname
+        );
       return candidate.origin === expected.origin;
     } catch {
       return false;

@@ -125,6 +125,9 @@ describe('Electron main process wiring', () => {
     const check = appUrlCheck('file:///opt/mailscope/out/renderer/index.html');
     expect(check('file:///opt/mailscope/out/renderer/index.html#x')).toBe(true);
     expect(check('file:///etc/passwd')).toBe(false);
+    // The same path on another host is a network share, not our page.
+    expect(check('file://evil.example/opt/mailscope/out/renderer/index.html')).toBe(false);
+    expect(check('file://localhost/opt/mailscope/out/renderer/index.html')).toBe(true);
     expect(check('about:srcdoc')).toBe(false);
     const dev = appUrlCheck('http://localhost:5173/');
     expect(dev('http://localhost:5173/index.html')).toBe(true);
