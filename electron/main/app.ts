@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { createDispatch } from '../core/dispatch';
 import { createEngine } from '../core/engine';
+import { internalErrorLogger } from '../core/log';
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
 import { installOpenRequests, menuTemplate } from './open-requests';
@@ -62,7 +63,7 @@ export async function startApp() {
   registerIpc(
     ipcMain,
     createDispatch(api, {
-      onInternalError: (method, error) => console.error(`mailscope: internal error in ${method}:`, error),
+      onInternalError: internalErrorLogger('mailscope'),
     }),
     isAppUrl,
   );
