@@ -71,6 +71,31 @@ const DEFAULT_EVENT_WAIT_MS = 25_000;
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
 /**
+ * The mailto fields (RFC 6068) a mail client may take from a message's link. Others are dropped:
+ * `attach=`/`attachment=` make some clients attach a local file to the draft, and headers such as
+ * `from=`, `reply-to=` or `x-…` are the sender's, not the user's, to set.
+ */
+const MAILTO_FIELDS: ReadonlySet<string> = new Set(['to', 'cc', 'bcc', 'subject', 'body']);
+
+/** A mailto: URL with only the fields above, kept byte for byte (no re-encoding), and no fragment. */
+export function safeMailto(url: URL): string {
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((field) => {
+      const name = field.split('=', 1)[0] ?? '';
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name);
+      } catch {
+        return false;
+      }
+      return MAILTO_FIELDS.has(decoded.trim().toLowerCase());
+    });
+  return `mailto:${url.pathname}${kept.length ? `?${kept.join('&')}` : ''}`;
+}
+
+/**
  * The Api: every method the renderer may call, implemented over the open sources. Sources are
  * known by random ids, never by their paths, so nothing the renderer sends is used as a path
  * except the one it asks to open. Requests arrive already validated by the dispatcher.
@@ -334,7 +359,7 @@ export function createService(options: ServiceOptions): Api {
           `Mailscope opens only http, https and mailto links, not “${parsed.protocol.slice(0, 40)}” links.`,
         );
       }
-      await host.openExternal(parsed.href);
+      await host.openExternal(parsed.protocol === 'mailto:' ? safeMailto(parsed) : parsed.href);
       return { opened: true };
     },
   };
