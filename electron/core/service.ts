@@ -3,6 +3,7 @@ import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Api } from '../../shared/ipc';
 import type { SignedInAccount, SignInFlow, SignInMethod, SourceSummary } from '../../shared/model';
+import type { FrameStore } from './frames';
 import { AppError } from './app-error';
 import type { Host } from './host';
 import { withFsErrors } from './local/fs-errors';
@@ -45,6 +46,8 @@ export interface ServiceOptions {
   readonly events?: EventHub;
   /** Delegated profiles: the person's sign-in (browser or device code), and signing out. */
   readonly signIn: SignInService;
+  /** Message documents for the frame origin; without one (or before its origin is known) frames.put refuses. */
+  readonly frames?: FrameStore;
 }
 
 export interface SignInService {
@@ -342,6 +345,14 @@ export function createService(options: ServiceOptions): Api {
     },
 
     'events.next': ({ after, waitMs }) => events.next(after, waitMs ?? DEFAULT_EVENT_WAIT_MS),
+
+    'frames.put': async ({ html, allowRemote }) => {
+      const frames = options.frames;
+      if (!frames?.origin) {
+        throw new AppError('UNSUPPORTED', 'This host cannot show message bodies in a frame of their own.');
+      }
+      return { url: frames.urlFor(frames.put({ html, allowRemote })) };
+    },
 
     'links.open': async ({ url }) => {
       let parsed: URL;

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { ELECTRON_FRAME_ORIGIN } from '../../shared/frame';
 import { createDispatch } from '../core/dispatch';
 import { createEngine } from '../core/engine';
 import { internalErrorLogger } from '../core/log';
+import { handleFrameScheme, registerFrameScheme } from './frames';
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
 import { installOpenRequests, menuTemplate } from './open-requests';
@@ -43,6 +45,7 @@ export async function startApp() {
   const page = pageUrl();
   const isAppUrl = appUrlCheck(page);
   hardenApp(app, isAppUrl);
+  registerFrameScheme(protocol);
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -54,11 +57,12 @@ export async function startApp() {
     : join(app.getAppPath(), 'resources', 'sample-mailbox');
   const host = electronHost(app.getVersion());
   // Secrets only ever go to the OS keychain here; without one, the UI says so and stores none.
-  const { api, events } = createEngine({
+  const { api, events, frames } = createEngine({
     host,
     samplePath,
     profilesDir: app.getPath('userData'),
     secrets: 'keychain',
+    frameOrigin: ELECTRON_FRAME_ORIGIN,
   });
   registerIpc(
     ipcMain,
@@ -86,6 +90,7 @@ export async function startApp() {
   });
   await app.whenReady();
   hardenSession(session.defaultSession);
+  handleFrameScheme(protocol, frames);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(openRequests)));
 
   const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));

@@ -450,7 +450,9 @@ function MessageDisplay({
 
       <div className="message__body" ref={bodyRef}>
         {showSource ? <RawSource message={message} /> : null}
-        {!showSource && mode === 'html' && sanitized ? <MessageFrame document={sanitized.html} /> : null}
+        {!showSource && mode === 'html' && sanitized ? (
+          <MessageFrame document={sanitized.html} allowRemote={allowRemote} />
+        ) : null}
         {!showSource && mode === 'plain' ? (
           <pre className="message__plain" tabIndex={0} aria-label="Message text" data-testid="reader-plain">
             {view.text}

@@ -12,16 +12,19 @@ import {
   tokenize,
 } from '@csstools/css-tokenizer';
 import DOMPurify from 'dompurify';
+import { FRAME_KEYS_SCRIPT, frameContentSecurityPolicy } from '../../../../shared/frame';
 import type { InlineImage } from '../../../../shared/model';
 
 /**
- * Turns a message's own HTML (hostile until proven otherwise) into the document we hand to the
- * reader's `<iframe sandbox="" srcdoc>`. Three layers, each enough on its own for scripts:
+ * Turns a message's own HTML (hostile until proven otherwise) into the document the reader's
+ * frame loads from the frame origin (shared/frame.ts). Layers against scripts:
  *   1. DOMPurify with a strict profile (no scripts, frames, plugins, forms, metadata elements,
  *      event handlers, script-capable URLs), plus our own URL policy for every resource reference;
- *   2. the frame's own CSP, the first element of its <head>, which allows no scripts and no remote
- *      loads (images from http/https only after the user asked, for this message);
- *   3. the empty sandbox attribute, set by the component, which also blocks navigation and popups.
+ *   2. the frame's own CSP, the first element of its <head> and its response header, which allows
+ *      no script but our key forwarder (by hash) and no remote loads (images from http/https only
+ *      after the user asked, for this message);
+ *   3. the sandbox (attribute and header): scripts only, so no same origin, no navigation of the
+ *      app, no popups, no forms.
  * Links are made inert: the frame can neither navigate nor run a click handler, so a link keeps its
  * text and shows its real target as a tooltip instead of pretending to work.
  *
@@ -38,7 +41,7 @@ export interface SanitizeOptions {
 }
 
 export interface SanitizedMessage {
-  /** A complete HTML document for the frame's srcdoc, starting with its CSP. */
+  /** A complete HTML document for the message frame, starting with its CSP. */
   html: string;
   /** Remote references found (removed unless allowRemote). */
   remoteCount: number;
@@ -56,21 +59,6 @@ export interface MessageLink {
 }
 
 const MAX_LINKS = 200;
-
-/**
- * The frame's policy. default-src 'none' covers scripts, frames, fetches and media; form-action and
- * base-uri do not fall back to it, so they are named.
- */
-export function frameContentSecurityPolicy(allowRemote: boolean): string {
-  return [
-    "default-src 'none'",
-    "style-src 'unsafe-inline'",
-    `img-src data:${allowRemote ? ' http: https:' : ''}`,
-    'font-src data:',
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-}
 
 const FORBID_TAGS = [
   'script',
@@ -180,7 +168,7 @@ function resourceUrl(raw: string, policy: UrlPolicy): string | null {
       return policy.allowRemote ? raw.trim() : null;
     case 'fragment':
     case 'other':
-      // Relative URLs would resolve against the app's own address (srcdoc inherits its base URL).
+      // Relative URLs would resolve against the frame origin, which serves nothing but frames.
       return null;
   }
 }
@@ -442,6 +430,8 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
     '<!doctype html><html><head>' +
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(frameContentSecurityPolicy(options.allowRemote))}">` +
     '<meta charset="utf-8">' +
+    // The only script the frame may run (its hash is in the policy): forwards the app's shortcuts.
+    `<script>${FRAME_KEYS_SCRIPT}</script>` +
     // Remote images, once allowed, must not tell their server which page asked for them.
     '<meta name="referrer" content="no-referrer">' +
     `<style>${FRAME_BASE_CSS}</style>` +
