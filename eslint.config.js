@@ -66,7 +66,7 @@ export default tseslint.config(
           paths: [electronBan],
           patterns: [
             {
-              regex: '^(?!\\.|zod$|react|react-dom|dompurify$|@tanstack/).*',
+              regex: '^(?!\\.|zod$|react|react-dom|dompurify$|@csstools/css-tokenizer$|@tanstack/).*',
               message: 'The renderer imports only shared/, its own files, and browser libraries.',
             },
             {

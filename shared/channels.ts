@@ -23,6 +23,7 @@ export const METHODS = [
   'files.defaultFolder',
   'transfers.progress',
   'transfers.cancel',
+  'frames.put',
   'links.open',
   'profiles.list',
   'profiles.save',

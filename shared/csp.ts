@@ -1,23 +1,20 @@
+import { FRAME_SCHEME } from './frame';
+
 /**
  * The app page's Content Security Policy, in one place: Electron's session sends it as a header,
- * the harness adds its WebSocket origin, and renderer/index.html declares the same text (a test
- * checks they match).
- *
- * Two directives are wider than the page itself needs, because a message body is an
- * `<iframe srcdoc>` and a srcdoc document inherits this policy on top of its own:
- * - `style-src 'unsafe-inline'`: message HTML is styled with <style> and style="" (the page never
- *   puts untrusted markup in its own DOM, and scripts stay 'self' only);
- * - `img-src https: http:`: so "Load remote content" can work; the frame's own policy blocks remote
- *   images until the user asks.
+ * the harness adds its WebSocket origin and its frame origin, and renderer/index.html declares the
+ * same text (a test checks they match). It is DESIGN.md §4's, plus the frame scheme: message bodies
+ * are shown from an origin of their own (shared/frame.ts), so nothing here needs to allow inline
+ * styles or remote images.
  */
 export const APP_CSP_DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https: http:",
-  "font-src 'self' data:",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
   "connect-src 'self'",
-  "frame-src 'self' blob:",
+  `frame-src 'self' blob: ${FRAME_SCHEME}:`,
   "base-uri 'none'",
   "form-action 'none'",
 ] as const;

@@ -227,6 +227,14 @@ export const CONTRACT = {
     request: Empty,
     response: z.object({ folder: z.string(), separator: z.enum(['/', '\\']) }),
   },
+  /**
+   * Hands a sanitised message document to the frame origin (shared/frame.ts) and answers the URL
+   * the reader's frame loads it from. The frame gets its own CSP from the host, not from the page.
+   */
+  'frames.put': {
+    request: z.object({ html: z.string().max(48 * 1024 * 1024), allowRemote: z.boolean() }).strict(),
+    response: z.object({ url: z.string() }),
+  },
   'links.open': {
     request: z.object({ url: z.string().min(1).max(8192) }).strict(),
     response: z.object({ opened: z.boolean() }),

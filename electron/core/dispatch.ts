@@ -2,11 +2,17 @@ import type { z } from 'zod';
 import { errorInfo, type Result } from '../../shared/errors';
 import { type Api, CONTRACT, isMethod, type Method } from '../../shared/ipc';
 import { toErrorInfo } from './app-error';
+import { internalErrorLogger } from './log';
+
+const defaultLog = internalErrorLogger('mailscope');
 
 export type Dispatch = (method: unknown, payload: unknown) => Promise<Result<unknown>>;
 
 export interface DispatchOptions {
-  /** Told about failures that are not AppErrors (bugs), with the real error, for the log. */
+  /**
+   * Told about failures that are not AppErrors (bugs), with the real error, for the log. Default:
+   * one redacted line on stderr (an error object can carry a server reply or a request's secret).
+   */
   onInternalError?: (method: Method, error: unknown) => void;
 }
 
@@ -31,7 +37,7 @@ export function createDispatch(api: Api, options: DispatchOptions = {}): Dispatc
       return { ok: true, value };
     } catch (error) {
       const info = toErrorInfo(error);
-      if (info.code === 'INTERNAL') options.onInternalError?.(method, error);
+      if (info.code === 'INTERNAL') (options.onInternalError ?? defaultLog)(method, error);
       return { ok: false, error: info };
     }
   };

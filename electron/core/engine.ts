@@ -14,6 +14,7 @@ import type { Host } from './host';
 import { KeytarSecretStore } from './secrets/keytar-store';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
 import { EventHub } from './events/event-hub';
+import { FrameStore } from './frames';
 import { createService } from './service';
 
 /**
@@ -38,6 +39,8 @@ export interface EngineOptions {
   secrets: 'keychain' | 'keychain-or-memory' | SecretStore;
   /** The OS keychain; tests pass one over a stand-in for keytar. */
   keychain?: KeytarSecretStore;
+  /** Where the host serves message frames (Electron's custom scheme); the harness sets it once listening. */
+  frameOrigin?: string;
 }
 
 export interface Engine {
@@ -48,6 +51,8 @@ export interface Engine {
   events: EventHub;
   /** Delegated tokens: the person's sign-in. */
   delegated: DelegatedTokens;
+  /** Message documents the host serves on the frame origin. */
+  frames: FrameStore;
 }
 
 const MEMORY_NOTICE = {
@@ -90,8 +95,10 @@ export function createEngine(options: EngineOptions): Engine {
   });
   const byCredential = tokensByCredential(tokens, delegated);
   const signInId = (profile: Parameters<typeof signInIdentity>[0]) => signInIdentity(profile).id;
+  const frames = new FrameStore(options.frameOrigin ?? '');
   const api = createService({
     events,
+    frames,
     host: options.host,
     samplePath: options.samplePath,
     ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),
@@ -130,5 +137,5 @@ export function createEngine(options: EngineOptions): Engine {
       },
     },
   });
-  return { api, tokens, events, delegated };
+  return { api, tokens, events, delegated, frames };
 }

@@ -3,6 +3,7 @@ import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Api } from '../../shared/ipc';
 import type { SignedInAccount, SignInFlow, SignInMethod, SourceSummary } from '../../shared/model';
+import type { FrameStore } from './frames';
 import { AppError } from './app-error';
 import type { Host } from './host';
 import { withFsErrors } from './local/fs-errors';
@@ -45,6 +46,8 @@ export interface ServiceOptions {
   readonly events?: EventHub;
   /** Delegated profiles: the person's sign-in (browser or device code), and signing out. */
   readonly signIn: SignInService;
+  /** Message documents for the frame origin; without one (or before its origin is known) frames.put refuses. */
+  readonly frames?: FrameStore;
 }
 
 export interface SignInService {
@@ -69,6 +72,31 @@ const DEFAULT_EVENT_WAIT_MS = 25_000;
 
 /** Schemes links.open hands to the OS; anything else (file:, javascript:, custom handlers) is refused. */
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * The mailto fields (RFC 6068) a mail client may take from a message's link. Others are dropped:
+ * `attach=`/`attachment=` make some clients attach a local file to the draft, and headers such as
+ * `from=`, `reply-to=` or `x-…` are the sender's, not the user's, to set.
+ */
+const MAILTO_FIELDS: ReadonlySet<string> = new Set(['to', 'cc', 'bcc', 'subject', 'body']);
+
+/** A mailto: URL with only the fields above, kept byte for byte (no re-encoding), and no fragment. */
+export function safeMailto(url: URL): string {
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((field) => {
+      const name = field.split('=', 1)[0] ?? '';
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name);
+      } catch {
+        return false;
+      }
+      return MAILTO_FIELDS.has(decoded.trim().toLowerCase());
+    });
+  return `mailto:${url.pathname}${kept.length ? `?${kept.join('&')}` : ''}`;
+}
 
 /**
  * The Api: every method the renderer may call, implemented over the open sources. Sources are
@@ -318,6 +346,14 @@ export function createService(options: ServiceOptions): Api {
 
     'events.next': ({ after, waitMs }) => events.next(after, waitMs ?? DEFAULT_EVENT_WAIT_MS),
 
+    'frames.put': async ({ html, allowRemote }) => {
+      const frames = options.frames;
+      if (!frames?.origin) {
+        throw new AppError('UNSUPPORTED', 'This host cannot show message bodies in a frame of their own.');
+      }
+      return { url: frames.urlFor(frames.put({ html, allowRemote })) };
+    },
+
     'links.open': async ({ url }) => {
       let parsed: URL;
       try {
@@ -334,7 +370,7 @@ export function createService(options: ServiceOptions): Api {
           `Mailscope opens only http, https and mailto links, not “${parsed.protocol.slice(0, 40)}” links.`,
         );
       }
-      await host.openExternal(parsed.href);
+      await host.openExternal(parsed.protocol === 'mailto:' ? safeMailto(parsed) : parsed.href);
       return { opened: true };
     },
   };

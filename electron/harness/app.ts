@@ -46,7 +46,7 @@ export interface HarnessApp extends Harness {
 
 /** The whole app without Electron: the real service behind the harness server. */
 export async function startHarnessApp(options: HarnessAppOptions = {}): Promise<HarnessApp> {
-  const { api, events } = createEngine({
+  const { api, events, frames } = createEngine({
     host: {
       ...harnessHost(version()),
       ...(options.openExternal ? { openExternal: options.openExternal } : {}),
@@ -63,6 +63,7 @@ export async function startHarnessApp(options: HarnessAppOptions = {}): Promise<
   const harness = await startHarness({
     rendererDir: options.rendererDir ?? defaultPaths.rendererDir,
     dispatch,
+    frames,
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
   return Object.assign(harness, { events });

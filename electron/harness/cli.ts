@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { internalErrorLogger, logLine } from '../core/log';
 import { defaultPaths, startHarnessApp } from './app';
 import { harnessHost } from './host';
 
@@ -12,7 +13,7 @@ import { harnessHost } from './host';
 const usage = 'usage: harness [--port N] [--open] [--renderer DIR] [FILE_OR_FOLDER…]';
 
 function fail(message: string): never {
-  console.error(`mailscope harness: ${message}`);
+  console.error(logLine(`mailscope harness: ${message}`));
   process.exit(2);
 }
 
@@ -39,10 +40,12 @@ if (!existsSync(`${rendererDir}/index.html`)) {
 const harness = await startHarnessApp({
   port,
   rendererDir,
-  onInternalError: (method, error) => console.error(`mailscope harness: internal error in ${method}:`, error),
+  onInternalError: internalErrorLogger('mailscope harness'),
 }).catch((error: unknown) => {
   const code = (error as { code?: unknown }).code;
-  fail(code === 'EADDRINUSE' ? `port ${port} is in use: pick another with --port.` : String(error));
+  fail(
+    code === 'EADDRINUSE' ? `port ${port} is in use: pick another with --port.` : logLine('', error).trim(),
+  );
 });
 
 // Checked by the engine when the page opens them, with the same errors as the Open dialog.

@@ -1,10 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { APP_CSP_DIRECTIVES } from '../../shared/csp';
+import { APP_CSP, APP_CSP_DIRECTIVES } from '../../shared/csp';
 import type { Dispatch } from '../core/dispatch';
+import type { FrameStore } from '../core/frames';
+import { startFrameServer } from './frame-server';
 import { serveFile } from './static-files';
 
 /**
@@ -20,6 +24,8 @@ export interface HarnessOptions {
   dispatch: Dispatch;
   /** 0 or absent: a free port. */
   port?: number;
+  /** Message documents, served from a second listener: the frame origin (frame-server.ts). */
+  frames?: FrameStore;
 }
 
 export interface Harness {
@@ -28,18 +34,23 @@ export interface Harness {
   readonly origin: string;
   readonly port: number;
   readonly token: string;
+  /** Where message frames are served (frame-server.ts), when the harness has a FrameStore. */
+  readonly frameOrigin: string | null;
   close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
-const MAX_FRAME_BYTES = 1024 * 1024;
+// A message document (frames.put) travels this way, data: URLs of its inline images included.
+const MAX_FRAME_BYTES = 128 * 1024 * 1024;
 
-export function contentSecurityPolicy(origin: string): string {
+/** The app page's policy here: its own WebSocket and, for message frames, the frame origin. */
+export function contentSecurityPolicy(origin: string, frameOrigin: string | null = null): string {
   const ws = origin.replace(/^http/, 'ws');
-  return [
-    ...APP_CSP_DIRECTIVES.map((rule) => (rule.startsWith('connect-src') ? `${rule} ${ws}` : rule)),
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return APP_CSP_DIRECTIVES.map((rule) => {
+    if (rule.startsWith('connect-src')) return `${rule} ${ws}`;
+    if (rule.startsWith('frame-src') && frameOrigin) return `${rule} ${frameOrigin}`;
+    return rule;
+  }).join('; ');
 }
 
 function sameSecret(given: string | null, expected: string): boolean {
@@ -65,8 +76,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const port = (server.address() as AddressInfo).port;
   const origin = `http://${HOST}:${port}`;
   const hostHeader = `${HOST}:${port}`;
+  const frameServer = options.frames ? await startFrameServer(options.frames, origin) : null;
+  if (options.frames && frameServer) options.frames.origin = frameServer.origin;
+  const policy = contentSecurityPolicy(origin, frameServer?.origin ?? null);
   const headers = {
-    'content-security-policy': contentSecurityPolicy(origin),
+    'content-security-policy': `${policy}; frame-ancestors 'none'`,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
@@ -81,6 +95,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     const path = new URL(req.url ?? '/', origin).pathname;
+    if (path === '/' || path === '/index.html') {
+      void servePage(options.rendererDir, policy, res, headers);
+      return;
+    }
     void serveFile(options.rendererDir, path, res, headers);
   });
 
@@ -97,13 +115,36 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     origin,
     port,
     token,
+    frameOrigin: frameServer?.origin ?? null,
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await frameServer?.close();
     },
   };
+}
+
+/**
+ * index.html declares the app's policy in a <meta> too, and a browser enforces both: here the
+ * meta must name the same WebSocket and frame origins as the header, or it would block them.
+ */
+async function servePage(
+  rendererDir: string,
+  policy: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+) {
+  const html = await readFile(join(rendererDir, 'index.html'), 'utf8').catch(() => null);
+  if (html === null) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+    res.end('Not found');
+    return;
+  }
+  const body = html.replace(`content="${APP_CSP}"`, `content="${policy}"`);
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(body);
 }
 
 function serve(ws: WebSocket, dispatch: Dispatch) {

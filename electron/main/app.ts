@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { ELECTRON_FRAME_ORIGIN } from '../../shared/frame';
 import { createDispatch } from '../core/dispatch';
 import { createEngine } from '../core/engine';
+import { internalErrorLogger } from '../core/log';
+import { handleFrameScheme, registerFrameScheme } from './frames';
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
 import { installOpenRequests, menuTemplate } from './open-requests';
@@ -23,8 +26,14 @@ export function appUrlCheck(page: string): (url: string) => boolean {
   return (url) => {
     try {
       const candidate = new URL(url);
+      // A file: URL's host names the machine (file://server/share/… is a UNC path on Windows), so
+      // the same path on another host is another page.
       if (expected.protocol === 'file:')
-        return candidate.protocol === 'file:' && candidate.pathname === expected.pathname;
+        return (
+          candidate.protocol === 'file:' &&
+          candidate.host === expected.host &&
+          candidate.pathname === expected.pathname
+        );
       return candidate.origin === expected.origin;
     } catch {
       return false;
@@ -36,6 +45,7 @@ export async function startApp() {
   const page = pageUrl();
   const isAppUrl = appUrlCheck(page);
   hardenApp(app, isAppUrl);
+  registerFrameScheme(protocol);
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -47,16 +57,17 @@ export async function startApp() {
     : join(app.getAppPath(), 'resources', 'sample-mailbox');
   const host = electronHost(app.getVersion());
   // Secrets only ever go to the OS keychain here; without one, the UI says so and stores none.
-  const { api, events } = createEngine({
+  const { api, events, frames } = createEngine({
     host,
     samplePath,
     profilesDir: app.getPath('userData'),
     secrets: 'keychain',
+    frameOrigin: ELECTRON_FRAME_ORIGIN,
   });
   registerIpc(
     ipcMain,
     createDispatch(api, {
-      onInternalError: (method, error) => console.error(`mailscope: internal error in ${method}:`, error),
+      onInternalError: internalErrorLogger('mailscope'),
     }),
     isAppUrl,
   );
@@ -79,6 +90,7 @@ export async function startApp() {
   });
   await app.whenReady();
   hardenSession(session.defaultSession);
+  handleFrameScheme(protocol, frames);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(openRequests)));
 
   const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));

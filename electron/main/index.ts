@@ -1,6 +1,7 @@
+import { logError } from '../core/log';
 import { startApp } from './app';
 
 startApp().catch((error: unknown) => {
-  console.error('mailscope: failed to start:', error);
+  logError('mailscope: failed to start:', error);
   process.exit(1);
 });

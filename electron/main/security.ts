@@ -1,5 +1,6 @@
 import { type App, type Session, type WebContents } from 'electron';
 import { APP_CSP } from '../../shared/csp';
+import { FRAME_SCHEME } from '../../shared/frame';
 
 /**
  * The Electron security checklist, applied once for the whole app: no navigation away from our
@@ -30,10 +31,12 @@ export function hardenSession(session: Session) {
   );
   session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
   session.webRequest.onHeadersReceived((details, callback) => {
+    // A message frame brings its own, stricter policy (main/frames.ts): the app's must not replace it.
+    const frame = details.url.startsWith(`${FRAME_SCHEME}:`);
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [APP_CSP],
+        ...(frame ? {} : { 'Content-Security-Policy': [APP_CSP] }),
         'X-Content-Type-Options': ['nosniff'],
       },
     });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, type BrowserWindow, type Rectangle, screen } from 'electron';
 import { z } from 'zod';
+import { logError } from '../core/log';
 import { writeFileAtomic } from '../core/profiles/atomic-file';
 
 /**
@@ -126,7 +127,7 @@ export function rememberWindowState(window: BrowserWindow, dir: string): void {
     lastSaved = text;
     const write: Promise<void> = (writing ?? Promise.resolve())
       .then(() => saveWindowState(dir, state))
-      .catch((error: unknown) => console.error('mailscope: could not remember the window size:', error))
+      .catch((error: unknown) => logError('mailscope: could not remember the window size:', error))
       .finally(() => {
         if (writing === write) writing = null;
       });

@@ -53,7 +53,8 @@ test('hostile HTML: no script runs, no request leaves, nothing navigates', async
   });
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(harness.origin) && !url.startsWith('data:') && !url.startsWith('about:')) {
+    const ours = [harness.origin, harness.frameOrigin ?? harness.origin, 'data:', 'about:'];
+    if (!ours.some((origin) => url.startsWith(origin))) {
       foreignRequests.push(url);
     }
   });
@@ -82,4 +83,43 @@ test('hostile HTML: no script runs, no request leaves, nothing navigates', async
   await expect(page.getByTestId('reader').getByRole('heading', { level: 2 })).toHaveText(
     'Action required: mailbox full',
   );
+});
+
+test('CSS escapes cannot hide a remote reference: each is blocked, counted, and loads only when asked', async ({
+  page,
+  harness,
+  remote,
+  workDir,
+}) => {
+  // Four spellings the browser reads as remote URLs: a backslash-newline continuing a string, a
+  // hex-escaped letter, an escaped colon, and an image-set string with a line continuation.
+  const bs = '\\';
+  const colon = remote.origin.indexOf(':');
+  const [scheme, rest] = [remote.origin.slice(0, colon), remote.origin.slice(colon + 1)];
+  const html = `<html><head><style>
+.a{background:url("${remote.origin}/${bs}
+continued.gif")}
+.b{background:url(${bs}68 ${remote.origin.slice(1)}/hex-letter.gif)}
+.c{background:url("${scheme}${bs}3a ${rest}/escaped-colon.gif")}
+.d{background-image:image-set("${remote.origin}/${bs}
+set.gif" 1x)}
+div{width:20px;height:20px}
+</style></head><body><h2>Escaped styles</h2>
+<div class="a">a</div><div class="b">b</div><div class="c">c</div><div class="d">d</div></body></html>`;
+  const path = join(workDir, 'escaped-css.eml');
+  writeFileSync(path, message({ subject: 'Escaped styles', html }));
+
+  await page.goto(harness.url);
+  await openPath(page, path);
+  await page.getByTestId('message-list').getByRole('option').first().click();
+  await expect(messageFrame(page).getByRole('heading', { name: 'Escaped styles' })).toBeVisible();
+  const banner = page.getByTestId('remote-banner');
+  await expect(banner).toContainText('4 remote images and styles');
+  await frameLoaded(page);
+  expect(remote.requests).toEqual([]);
+
+  await banner.getByRole('button', { name: /load remote content/i }).click();
+  await expect
+    .poll(() => remote.requests.map((r) => r.url).sort())
+    .toEqual(['/continued.gif', '/escaped-colon.gif', '/hex-letter.gif', '/set.gif']);
 });

@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { expect, message, test } from './fixtures';
 import { frameLoaded, messageFrame, openPath } from './helpers';
 
+/** What the receiving organisation's server (topmost Authentication-Results) says of a message. */
+const PASSED =
+  'Authentication-Results: mx.contoso.example; spf=pass smtp.mailfrom=northwind.example; ' +
+  'dkim=pass header.d=northwind.example; dmarc=pass header.from=northwind.example\r\n';
+
 test('remote images stay blocked until the reader asks, then load', async ({
   page,
   harness,
@@ -54,7 +59,7 @@ test('"Always for" a sender loads their remote content without asking, until rem
   const from = 'Status Page <status@northwind.example>';
   const write = (n: number) => {
     const path = join(workDir, `status-${n}.eml`);
-    writeFileSync(path, message({ subject: `Status ${n}`, html: html(n), from }));
+    writeFileSync(path, PASSED + message({ subject: `Status ${n}`, html: html(n), from }));
     return path;
   };
   const charts = () => remote.requests.map((r) => r.url).filter((url) => url.startsWith('/chart-'));
@@ -63,9 +68,9 @@ test('"Always for" a sender loads their remote content without asking, until rem
   await openPath(page, write(1));
   await page.getByTestId('message-list').getByRole('option').first().click();
   const banner = page.getByTestId('remote-banner');
-  // No Authentication-Results on this message: the choice says the address is not authenticated.
+  // The receiving organisation says DMARC passed for the sender's domain.
   const always = banner.getByTestId('remote-always');
-  await expect(always).toHaveText('Always for status@northwind.example (not authenticated)');
+  await expect(always).toHaveText('Always for status@northwind.example');
   await always.click();
   await expect.poll(charts).toEqual(['/chart-1.gif']);
   await expect(banner).toBeHidden();
@@ -94,4 +99,59 @@ test('"Always for" a sender loads their remote content without asking, until rem
   await expect(page.getByTestId('remote-banner')).toBeVisible();
   await frameLoaded(page);
   expect(charts()).toEqual(['/chart-1.gif', '/chart-2.gif']);
+});
+
+test('"Always for" a sender does not apply to a message whose From address is not authenticated', async ({
+  page,
+  harness,
+  remote,
+  workDir,
+}) => {
+  const from = 'Status Page <status@northwind.example>';
+  const write = (name: string, headers: string) => {
+    const html = `<html><body><h2>${name}</h2>
+<img alt="chart" src="${remote.origin}/${name}.gif" width="20" height="20"></body></html>`;
+    const path = join(workDir, `${name}.eml`);
+    writeFileSync(path, headers + message({ subject: name, html, from }));
+    return path;
+  };
+  const requested = () => remote.requests.map((r) => r.url);
+
+  await page.goto(harness.url);
+  await openPath(page, write('genuine', PASSED));
+  await page.getByTestId('message-list').getByRole('option').first().click();
+  await page.getByTestId('remote-always').click();
+  await expect.poll(requested).toEqual(['/genuine.gif']);
+
+  // A spoofer writes the same From, and a forged "dmarc=pass" below the receiving server's own
+  // verdict; and a message with no verdict at all. Neither loads anything, and the banner says why.
+  const spoofed = write(
+    'spoofed',
+    'Authentication-Results: mx.contoso.example; spf=fail smtp.mailfrom=evil.example; dmarc=fail header.from=northwind.example\r\n' +
+      PASSED,
+  );
+  const unsigned = write('unsigned', '');
+  for (const [path, dmarc] of [
+    [spoofed, 'fail'],
+    [unsigned, 'none'],
+  ] as const) {
+    await openPath(page, path);
+    await page.getByTestId('message-list').getByRole('option').first().click();
+    const banner = page.getByTestId('remote-banner');
+    await expect(banner).toBeVisible();
+    await expect(banner.getByTestId('remote-unauthenticated')).toContainText(
+      `You allowed status@northwind.example, but the receiving server did not authenticate this message as theirs (DMARC: ${dmarc})`,
+    );
+    await expect(banner.getByTestId('remote-always')).toHaveCount(0);
+    await expect(page.getByTestId('remote-allowed')).toHaveCount(0);
+    await frameLoaded(page);
+  }
+  expect(requested()).toEqual(['/genuine.gif']);
+
+  // Asked for this message, it loads.
+  await page
+    .getByTestId('remote-banner')
+    .getByRole('button', { name: /load remote content/i })
+    .click();
+  await expect.poll(requested).toEqual(['/genuine.gif', '/unsigned.gif']);
 });

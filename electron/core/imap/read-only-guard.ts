@@ -6,28 +6,45 @@ import { AppError } from '../app-error';
  * 1. `readOnlyClient()` hands the rest of core a view of ImapFlow whose mutating methods throw
  *    before doing anything, and whose `mailboxOpen` always EXAMINEs;
  * 2. `guardWire()` sits on imapflow's single command funnel (`exec`), so even a call that slips
- *    past the first layer (a new imapflow method, raw use of the client) cannot put a mutating
- *    command, a SELECT, or a body fetch without PEEK on the wire.
+ *    past the first layer (a new imapflow method, raw use of the client) can put only commands of
+ *    an allow-list on the wire: no mutating command, no SELECT, no body fetch without PEEK.
  */
 
-/** IMAP commands that change a mailbox or the account (RFC 3501/9051, MOVE, UIDPLUS). */
-const FORBIDDEN_COMMANDS: ReadonlySet<string> = new Set([
-  'STORE',
-  'COPY',
-  'MOVE',
-  'EXPUNGE',
-  'APPEND',
-  'DELETE',
-  'RENAME',
-  'CREATE',
-  'SUBSCRIBE',
-  'UNSUBSCRIBE',
-  // SELECT opens read-write: with it, a plain FETCH of a body would set \Seen. EXAMINE only.
-  'SELECT',
-  'SETMETADATA',
-  'SETQUOTA',
-  'SETACL',
-  'DELETEACL',
+/**
+ * The only IMAP commands that may reach the wire (folded: `UID FETCH` is FETCH): what Mailscope and
+ * the imapflow calls it makes send, all of which read. An allow-list, as POP3's guard is: a command
+ * nobody thought of (an extension's, a new imapflow feature's) is refused until it is added here on
+ * purpose. Not here: SELECT (opens read-write, so a plain body FETCH would set \Seen; EXAMINE
+ * only), STORE, COPY, MOVE, EXPUNGE, APPEND, CREATE, DELETE, RENAME, (UN)SUBSCRIBE, SETACL,
+ * SETMETADATA, SETQUOTA, LOGIN (Mailscope signs in with OAuth only), and everything else.
+ */
+const ALLOWED_COMMANDS: ReadonlySet<string> = new Set([
+  // Connection set-up and sign-in (RFC 3501/9051, ID 2971, ENABLE 5161, COMPRESS 4978).
+  'CAPABILITY',
+  'STARTTLS',
+  'AUTHENTICATE',
+  'ID',
+  'ENABLE',
+  'COMPRESS',
+  'NAMESPACE',
+  // Folders: LIST (XLIST on old Gmail-like servers), LSUB for subscriptions, STATUS for counts.
+  'LIST',
+  'XLIST',
+  'LSUB',
+  'STATUS',
+  'EXAMINE',
+  // Reading: FETCH is further checked for items that would set \Seen.
+  'FETCH',
+  'SEARCH',
+  // Keeping alive and closing. CLOSE on an EXAMINEd mailbox expunges nothing (RFC 3501 §6.4.2).
+  'NOOP',
+  'IDLE',
+  'CLOSE',
+  'UNSELECT',
+  'LOGOUT',
+  // Quota is read-only (RFC 9208 GETQUOTA/GETQUOTAROOT).
+  'GETQUOTA',
+  'GETQUOTAROOT',
 ]);
 
 /** ImapFlow methods that would send one of the commands above. */
@@ -110,7 +127,7 @@ function commandOf(command: string, attributes: unknown): string {
 /** Why a command may not be sent, or null if it may. */
 export function refusalReason(command: string, attributes: unknown): string | null {
   const name = commandOf(command, attributes);
-  if (FORBIDDEN_COMMANDS.has(name)) return name;
+  if (!ALLOWED_COMMANDS.has(name)) return /^[A-Z0-9.-]{1,40}$/.test(name) ? name : 'an unknown command';
   if (name === 'FETCH' && hasSeenSettingItem(attributes)) return 'FETCH without BODY.PEEK';
   return null;
 }

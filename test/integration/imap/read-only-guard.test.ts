@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
-import { refusalReason } from '../../../electron/core/imap/read-only-guard';
+import type { ImapFlow } from 'imapflow';
+import { expect, it, vi } from 'vitest';
+import { guardWire, refusalReason } from '../../../electron/core/imap/read-only-guard';
 
 /**
  * The wire guard's rule on the shapes imapflow passes to its command funnel (commands/*.js):
@@ -23,12 +24,29 @@ it.each([
   ['SUBSCRIBE', 'SUBSCRIBE'],
   ['UNSUBSCRIBE', 'UNSUBSCRIBE'],
   ['SELECT', 'SELECT'],
+  // An allow-list: commands nobody listed are refused, whatever they do.
+  ['XFOO', 'XFOO'],
+  ['UID XFOO', 'XFOO'],
+  ['SETACL', 'SETACL'],
+  ['SETMETADATA', 'SETMETADATA'],
+  ['GETMETADATA', 'GETMETADATA'],
+  ['LOGIN', 'LOGIN'],
+  ['UID', 'an unknown command'],
+  ['X\r\nSTORE', 'an unknown command'],
 ])('refuses %s', (command, reason) => {
   expect(refusalReason(command, [seq])).toBe(reason);
 });
 
 it.each([
   'EXAMINE',
+  'UID FETCH',
+  'ID',
+  'ENABLE',
+  'NAMESPACE',
+  'LSUB',
+  'XLIST',
+  'UNSELECT',
+  'GETQUOTAROOT',
   'LIST',
   'STATUS',
   'NOOP',
@@ -64,4 +82,17 @@ it('refuses fetches that would set \\Seen: BODY[], BINARY[], RFC822, RFC822.TEXT
       'FETCH without BODY.PEEK',
     );
   }
+});
+
+it('refuses an unlisted command before a byte reaches the wire', async () => {
+  const exec = vi.fn(() => Promise.resolve({}));
+  const client = { exec } as unknown as ImapFlow;
+  guardWire(client);
+  const guarded = Reflect.get(client, 'exec') as (command: string, attributes?: unknown) => Promise<unknown>;
+  for (const command of ['XFOO', 'UID STORE', 'UID MOVE', 'SETACL']) {
+    await expect(guarded(command, [seq])).rejects.toMatchObject({ name: 'ReadOnlyViolation' });
+  }
+  expect(exec).not.toHaveBeenCalled();
+  await guarded('UID FETCH', [seq, [{ type: 'ATOM', value: 'UID' }]]);
+  expect(exec).toHaveBeenCalledTimes(1);
 });

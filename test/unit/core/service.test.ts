@@ -234,6 +234,23 @@ describe('service: links.open', () => {
     expect(host.opened).toEqual([]);
   });
 
+  it.each([
+    ['mailto:a@example.com?attach=/etc/passwd', 'mailto:a@example.com'],
+    [
+      'mailto:a@example.com,b@example.com?subject=Hi%20there&Attach=C:%5Cx.docx&cc=c@example.com&body=x+y',
+      'mailto:a@example.com,b@example.com?subject=Hi%20there&cc=c@example.com&body=x+y',
+    ],
+    [
+      'mailto:?to=a@example.com&attachment=~/.ssh/id_rsa&%61ttach=x&from=ceo@example.com&BCC=d@example.com',
+      'mailto:?to=a@example.com&BCC=d@example.com',
+    ],
+    ['mailto:a@example.com?x-header=1&in-reply-to=%3Cid%3E#frag', 'mailto:a@example.com'],
+  ])('opens %s with only to, cc, bcc, subject and body', async (url, opened) => {
+    const { api, host } = await setup();
+    expect(await api['links.open']({ url })).toEqual({ opened: true });
+    expect(host.opened).toEqual([opened]);
+  });
+
   it('refuses text that is not a URL', async () => {
     const { api, host } = await setup();
     expect((await appErrorOf(api['links.open']({ url: 'not a url' }))).code).toBe('LINK_REFUSED');

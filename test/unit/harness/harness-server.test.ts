@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createDispatch } from '../../../electron/core/dispatch';
+import { FrameStore } from '../../../electron/core/frames';
+import { APP_CSP } from '../../../shared/csp';
 import type { Api } from '../../../shared/ipc';
 import { type Harness, startHarness } from '../../../electron/harness/server';
 
@@ -132,5 +134,71 @@ describe('browser harness', () => {
       }),
     });
     ws.close();
+  });
+});
+
+describe('browser harness: message frames on an origin of their own', () => {
+  let framed: Harness;
+  let frames: FrameStore;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mailscope-harness-'));
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><meta http-equiv="Content-Security-Policy" content="${APP_CSP}"><title>ok</title>`,
+    );
+    frames = new FrameStore();
+    framed = await startHarness({ rendererDir: dir, dispatch: createDispatch(api), frames });
+  });
+  afterAll(async () => {
+    await framed.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function fetchFrom(origin: string, path: string, host?: string) {
+    const url = new URL(path, origin);
+    return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+      (resolve, reject) => {
+        const req = request(
+          { host: url.hostname, port: url.port, path: url.pathname, headers: { host: host ?? url.host } },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      },
+    );
+  }
+
+  it('serves a put document on its own loopback port, with the frame policy and the sandbox', async () => {
+    expect(framed.frameOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(framed.frameOrigin).not.toBe(framed.origin);
+    expect(frames.origin).toBe(framed.frameOrigin);
+    const id = frames.put({ html: '<p>hi</p>', allowRemote: false });
+    const doc = await fetchFrom(framed.frameOrigin!, `/${id}`);
+    expect(doc.status).toBe(200);
+    expect(doc.body).toBe('<p>hi</p>');
+    const policy = String(doc.headers['content-security-policy']);
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain('sandbox allow-scripts');
+    expect(policy).toContain(`frame-ancestors ${framed.origin}`);
+    expect(doc.headers['x-content-type-options']).toBe('nosniff');
+
+    expect((await fetchFrom(framed.frameOrigin!, '/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    expect((await fetchFrom(framed.frameOrigin!, '/index.html')).status).toBe(404);
+    expect((await fetchFrom(framed.frameOrigin!, `/${id}`, 'evil.example')).status).toBe(404);
+  });
+
+  it("lets the app page frame only that origin, in its header and in index.html's meta alike", async () => {
+    const page = await fetchFrom(framed.origin, '/');
+    const header = String(page.headers['content-security-policy']);
+    expect(header).toContain(`frame-src 'self' blob: mailscope-frame: ${framed.frameOrigin}`);
+    expect(header).toContain("style-src 'self';");
+    const meta = /content="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    expect(`${meta}; frame-ancestors 'none'`).toBe(header);
   });
 });

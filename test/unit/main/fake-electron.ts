@@ -108,8 +108,21 @@ export const ipcMain = {
 };
 
 interface HeadersDetails {
+  url?: string;
   responseHeaders?: Record<string, string[]>;
 }
+
+/** Records scheme privileges (with whether the app was ready then) and protocol handlers. */
+export const protocol = {
+  privileged: [] as { schemes: unknown[]; beforeReady: boolean }[],
+  handlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+  registerSchemesAsPrivileged(schemes: unknown[]) {
+    this.privileged.push({ schemes, beforeReady: !app.readyCalled });
+  },
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+    this.handlers.set(scheme, handler);
+  },
+};
 
 export const session = {
   defaultSession: {
@@ -139,7 +152,9 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock() {
     return true;
   }
+  readyCalled = false;
   whenReady() {
+    this.readyCalled = true;
     return Promise.resolve();
   }
   isReady() {
@@ -227,4 +242,15 @@ export const ipcRenderer = {
 };
 
 export const BrowserWindow = FakeBrowserWindow;
-export default { app, BrowserWindow, ipcMain, session, dialog, shell, contextBridge, ipcRenderer, screen };
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  session,
+  dialog,
+  shell,
+  contextBridge,
+  ipcRenderer,
+  screen,
+  protocol,
+};

@@ -105,11 +105,24 @@ describe('Electron main process wiring', () => {
 
   it('sends the app CSP on every response, the same policy index.html declares', () => {
     let headers: Record<string, string[]> = {};
-    fake.session.defaultSession.headersHandler?.({ responseHeaders: { 'X-Other': ['1'] } }, (r) => {
-      headers = r.responseHeaders ?? {};
-    });
+    fake.session.defaultSession.headersHandler?.(
+      { url: window.loadedUrl!, responseHeaders: { 'X-Other': ['1'] } },
+      (r) => {
+        headers = r.responseHeaders ?? {};
+      },
+    );
     expect(headers['Content-Security-Policy']).toEqual([APP_CSP]);
     expect(headers['X-Other']).toEqual(['1']);
+    // A message frame keeps its own policy: the app's would replace it.
+    const framePolicy = ["default-src 'none'"];
+    fake.session.defaultSession.headersHandler?.(
+      { url: 'mailscope-frame://message/x', responseHeaders: { 'content-security-policy': framePolicy } },
+      (r) => {
+        headers = r.responseHeaders ?? {};
+      },
+    );
+    expect(headers['Content-Security-Policy']).toBeUndefined();
+    expect(headers['content-security-policy']).toBe(framePolicy);
 
     const html = readFileSync('renderer/index.html', 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
@@ -119,12 +132,64 @@ describe('Electron main process wiring', () => {
     }
     expect(APP_CSP).not.toMatch(/script-src[^;]*unsafe/);
     expect(APP_CSP).not.toMatch(/unsafe-eval/);
+    // DESIGN.md §4's policy, plus the frame scheme: message bodies have an origin of their own.
+    expect(APP_CSP).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+        "connect-src 'self'; frame-src 'self' blob: mailscope-frame:; base-uri 'none'; form-action 'none'",
+    );
+  });
+
+  it('serves message frames from their own privileged scheme, each with the frame policy as a header', async () => {
+    expect(fake.protocol.privileged).toEqual([
+      {
+        schemes: [{ scheme: 'mailscope-frame', privileges: { standard: true, secure: true } }],
+        beforeReady: true,
+      },
+    ]);
+    const handler = fake.protocol.handlers.get('mailscope-frame');
+    expect(handler).toBeDefined();
+    const put = fake.ipcMain.handlers.get(channelOf('frames.put')) as Handler;
+    const doc = '<!doctype html><html><head></head><body><p>hello</p></body></html>';
+    const answer = (await put(frame(window.loadedUrl!), { html: doc, allowRemote: false })) as {
+      ok: true;
+      value: { url: string };
+    };
+    expect(answer.value.url).toMatch(/^mailscope-frame:\/\/message\/[\w-]{22}$/);
+
+    const response = await handler!(new Request(answer.value.url));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(doc);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain('img-src data:;');
+    expect(policy).toMatch(/script-src 'sha256-[\w+/=]+';/);
+    expect(policy).toContain('sandbox allow-scripts');
+    expect(policy).not.toMatch(/allow-same-origin|unsafe-inline'[^;]*script|http:/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const remote = (await put(frame(window.loadedUrl!), { html: doc, allowRemote: true })) as {
+      value: { url: string };
+    };
+    const allowed = await handler!(new Request(remote.value.url));
+    expect(allowed.headers.get('content-security-policy')).toContain('img-src data: http: https:');
+
+    for (const url of [
+      'mailscope-frame://message/AAAAAAAAAAAAAAAAAAAAAA',
+      'mailscope-frame://message/../etc/passwd',
+      answer.value.url.replace('//message/', '//other/'),
+    ]) {
+      expect((await handler!(new Request(url))).status, url).toBe(404);
+    }
   });
 
   it('treats only our own page as the app', () => {
     const check = appUrlCheck('file:///opt/mailscope/out/renderer/index.html');
     expect(check('file:///opt/mailscope/out/renderer/index.html#x')).toBe(true);
     expect(check('file:///etc/passwd')).toBe(false);
+    // The same path on another host is a network share, not our page.
+    expect(check('file://evil.example/opt/mailscope/out/renderer/index.html')).toBe(false);
+    expect(check('file://localhost/opt/mailscope/out/renderer/index.html')).toBe(true);
     expect(check('about:srcdoc')).toBe(false);
     const dev = appUrlCheck('http://localhost:5173/');
     expect(dev('http://localhost:5173/index.html')).toBe(true);

@@ -183,10 +183,18 @@ function MessageDisplay({
 }: { view: MessageView } & LoadedReaderProps) {
   const settings = useSettings();
   const sender = view.from[0]?.address.trim().toLowerCase() ?? '';
-  const senderAllowed = sender !== '' && settings.remoteSenders.includes(sender);
+  const senderListed = sender !== '' && settings.remoteSenders.includes(sender);
+  const dmarcVerdict = view.authentication.verdicts.find((verdict) => verdict.method === 'dmarc');
+  const dmarc = dmarcVerdict?.result ?? 'none';
+  // Anyone can write a From address: "Always for" applies only when the receiving organisation's
+  // own Authentication-Results say DMARC passed for that address's domain.
+  const senderAuthenticated =
+    dmarc === 'pass' &&
+    (!dmarcVerdict?.domain ||
+      dmarcVerdict.domain.toLowerCase() === sender.slice(sender.lastIndexOf('@') + 1));
+  const senderAllowed = senderListed && senderAuthenticated;
   const [allowedHere, setAllowRemote] = useState(false);
   const allowRemote = allowedHere || senderAllowed;
-  const dmarc = view.authentication.verdicts.find((verdict) => verdict.method === 'dmarc')?.result ?? 'none';
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const { save, ui: saveUi } = useSave();
   // Per message (the component is keyed by message): the list of links and the source start closed.
@@ -391,6 +399,12 @@ function MessageDisplay({
                   : `${sanitized.remoteCount} remote images and styles`}{' '}
                 could tell the sender when and where this message was read.
               </span>
+              {senderListed ? (
+                <span className="remote-banner__detail" data-testid="remote-unauthenticated">
+                  You allowed {sender}, but the receiving server did not authenticate this message as theirs
+                  (DMARC: {dmarc}): anyone can write that address, so it is blocked here.
+                </span>
+              ) : null}
             </p>
             <button
               type="button"
@@ -403,23 +417,25 @@ function MessageDisplay({
             >
               Load remote content
             </button>
-            {sender ? (
+            {sender && !senderListed ? (
               <button
                 type="button"
                 className="button button--quiet"
                 data-testid="remote-always"
                 title={
-                  dmarc === 'pass'
+                  senderAuthenticated
                     ? `Messages from ${sender} will load remote content without asking. View settings lists the senders you allowed.`
-                    : `The sender's address is not authenticated (DMARC: ${dmarc}): anyone can write it on a message. Messages from ${sender} will load remote content without asking.`
+                    : `The sender's address is not authenticated (DMARC: ${dmarc}): anyone can write it on a message. Loads this message's remote content; later messages from ${sender} load theirs without asking only when their DMARC passes.`
                 }
                 onClick={() => {
+                  // Unauthenticated, the list would not apply to this very message: load it as asked.
+                  if (!senderAuthenticated) setAllowRemote(true);
                   updateSettings({ remoteSenders: cleanSenders([...settings.remoteSenders, sender]) });
                   setTimeout(() => bodyRef.current?.querySelector<HTMLElement>('iframe')?.focus(), 0);
                 }}
               >
                 Always for {sender}
-                {dmarc === 'pass' ? null : (
+                {senderAuthenticated ? null : (
                   <span className="remote-banner__warning"> (not authenticated)</span>
                 )}
               </button>
@@ -448,7 +464,9 @@ function MessageDisplay({
             <RawSource message={message} />
           </OnDemand>
         ) : null}
-        {!showSource && mode === 'html' && sanitized ? <MessageFrame document={sanitized.html} /> : null}
+        {!showSource && mode === 'html' && sanitized ? (
+          <MessageFrame document={sanitized.html} allowRemote={allowRemote} />
+        ) : null}
         {!showSource && mode === 'plain' ? (
           <pre className="message__plain" tabIndex={0} aria-label="Message text" data-testid="reader-plain">
             {view.text}

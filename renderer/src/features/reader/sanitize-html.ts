@@ -1,14 +1,30 @@
+import {
+  type CSSToken,
+  isTokenAtKeyword,
+  isTokenBadURL,
+  isTokenCloseParen,
+  isTokenEOF,
+  isTokenFunction,
+  isTokenOpenParen,
+  isTokenSemicolon,
+  isTokenString,
+  isTokenURL,
+  tokenize,
+} from '@csstools/css-tokenizer';
 import DOMPurify from 'dompurify';
+import { FRAME_KEYS_SCRIPT, frameContentSecurityPolicy } from '../../../../shared/frame';
 import type { InlineImage } from '../../../../shared/model';
 
 /**
- * Turns a message's own HTML (hostile until proven otherwise) into the document we hand to the
- * reader's `<iframe sandbox="" srcdoc>`. Three layers, each enough on its own for scripts:
+ * Turns a message's own HTML (hostile until proven otherwise) into the document the reader's
+ * frame loads from the frame origin (shared/frame.ts). Layers against scripts:
  *   1. DOMPurify with a strict profile (no scripts, frames, plugins, forms, metadata elements,
  *      event handlers, script-capable URLs), plus our own URL policy for every resource reference;
- *   2. the frame's own CSP, the first element of its <head>, which allows no scripts and no remote
- *      loads (images from http/https only after the user asked, for this message);
- *   3. the empty sandbox attribute, set by the component, which also blocks navigation and popups.
+ *   2. the frame's own CSP, the first element of its <head> and its response header, which allows
+ *      no script but our key forwarder (by hash) and no remote loads (images from http/https only
+ *      after the user asked, for this message);
+ *   3. the sandbox (attribute and header): scripts only, so no same origin, no navigation of the
+ *      app, no popups, no forms.
  * Links are made inert: the frame can neither navigate nor run a click handler, so a link keeps its
  * text and shows its real target as a tooltip instead of pretending to work.
  *
@@ -25,7 +41,7 @@ export interface SanitizeOptions {
 }
 
 export interface SanitizedMessage {
-  /** A complete HTML document for the frame's srcdoc, starting with its CSP. */
+  /** A complete HTML document for the message frame, starting with its CSP. */
   html: string;
   /** Remote references found (removed unless allowRemote). */
   remoteCount: number;
@@ -43,21 +59,6 @@ export interface MessageLink {
 }
 
 const MAX_LINKS = 200;
-
-/**
- * The frame's policy. default-src 'none' covers scripts, frames, fetches and media; form-action and
- * base-uri do not fall back to it, so they are named.
- */
-export function frameContentSecurityPolicy(allowRemote: boolean): string {
-  return [
-    "default-src 'none'",
-    "style-src 'unsafe-inline'",
-    `img-src data:${allowRemote ? ' http: https:' : ''}`,
-    'font-src data:',
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-}
 
 const FORBID_TAGS = [
   'script',
@@ -167,7 +168,7 @@ function resourceUrl(raw: string, policy: UrlPolicy): string | null {
       return policy.allowRemote ? raw.trim() : null;
     case 'fragment':
     case 'other':
-      // Relative URLs would resolve against the app's own address (srcdoc inherits its base URL).
+      // Relative URLs would resolve against the frame origin, which serves nothing but frames.
       return null;
   }
 }
@@ -205,81 +206,105 @@ function rewriteSrcset(value: string, policy: UrlPolicy): string | null {
   return kept.length ? kept.join(', ') : null;
 }
 
+/** Functions whose string argument is a URL the browser fetches: url("…") and CSS Values' src("…"). */
+const URL_FUNCTIONS: ReadonlySet<string> = new Set(['url', 'src']);
+
+/** Functions whose bare string arguments are image URLs: image-set("a.png" 1x, url(b.png) 2x). */
+const IMAGE_SET_FUNCTIONS: ReadonlySet<string> = new Set(['image-set', '-webkit-image-set', 'image']);
+
 /**
- * CSS from style attributes and <style> elements. Escapes that spell letters are decoded first so
- * `\75 rl(` cannot hide a url(); @import is dropped (it fetches stylesheets); every url() and
- * image-set() goes through the same policy as src attributes.
+ * CSS from style attributes and <style> elements. Read with a CSS Syntax tokeniser, so escapes mean
+ * what they mean to the browser: `\75 rl(`, `@\69mport`, a backslash-newline continuing a string
+ * (`url("https://host/\⏎x.png")`) and `\:` all arrive decoded. @import is dropped (it fetches
+ * stylesheets); every url(), src() and image-set() goes through the same policy as src attributes.
+ * Everything else is written back exactly as it came.
  */
 function rewriteCss(css: string, policy: UrlPolicy): string {
-  // One left-to-right pass, so an escaped backslash ("\\") is consumed whole and cannot pair with
-  // the letter after it.
-  let out = css
-    .replace(
-      /\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|([\s\S]))/g,
-      (match, hex: string | undefined, char: string | undefined) => {
-        if (hex !== undefined) {
-          const code = Number.parseInt(hex, 16);
-          return isAsciiLetter(code) ? String.fromCharCode(code) : match;
-        }
-        return char !== undefined && isAsciiLetter(char.charCodeAt(0)) ? char : match;
-      },
-    )
-    .replace(/@import\b[^;]*;?/gi, '');
+  const tokens = tokenize({ css });
+  return rewriteTokens(tokens, 0, tokens.length, policy);
+}
 
-  out = replaceImageSets(out, policy);
-  out = out.replace(
-    /url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^)"'\s]*))\s*\)/gi,
-    (_match, dq: string | undefined, sq: string | undefined, bare: string | undefined) => {
-      const keep = resourceUrl(dq ?? sq ?? bare ?? '', policy);
-      // Quoted with " so a data: URL's own characters cannot end the token early.
-      return keep
-        ? `url("${keep.replace(/["\\\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}")`
-        : 'none';
-    },
-  );
+/** The index of the `)` that closes the function or parenthesis opened at `open`, or `end`. */
+function closingParen(tokens: readonly CSSToken[], open: number, end: number): number {
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    const token = tokens[i];
+    if (isTokenFunction(token) || isTokenOpenParen(token)) depth++;
+    else if (isTokenCloseParen(token) && --depth === 0) return i;
+  }
+  return end;
+}
+
+/** A kept URL as a CSS token, quoted with " so a data: URL's own characters cannot end it early. */
+function cssUrl(keep: string | null): string {
+  return keep
+    ? `url("${keep.replace(/["\\\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}")`
+    : 'none';
+}
+
+function rewriteTokens(tokens: readonly CSSToken[], start: number, end: number, policy: UrlPolicy): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const token = tokens[i];
+    if (token === undefined || isTokenEOF(token)) continue;
+    if (isTokenAtKeyword(token) && token[4].value.toLowerCase() === 'import') {
+      while (i < end && !isTokenSemicolon(tokens[i])) i++;
+      continue;
+    }
+    if (isTokenURL(token)) {
+      out += cssUrl(resourceUrl(token[4].value, policy));
+      continue;
+    }
+    if (isTokenBadURL(token)) {
+      out += 'none';
+      continue;
+    }
+    if (isTokenFunction(token)) {
+      const name = token[4].value.toLowerCase();
+      const close = closingParen(tokens, i, end);
+      if (URL_FUNCTIONS.has(name)) {
+        const value = tokens.slice(i + 1, close).find(isTokenString);
+        out += value ? cssUrl(resourceUrl(value[4].value, policy)) : 'none';
+        i = close;
+        continue;
+      }
+      if (IMAGE_SET_FUNCTIONS.has(name)) {
+        out += rewriteImageSet(tokens, i, close, end, policy);
+        i = close;
+        continue;
+      }
+    }
+    out += token[1];
+  }
   return out;
 }
 
-/** image-set("a.png" 1x, url(b.png) 2x) may name URLs as bare strings; drop the whole set unless
- * every string in it is allowed (url() inside are handled by the url() pass afterwards). */
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
-function replaceImageSets(css: string, policy: UrlPolicy): string {
-  const pattern = /(?:-webkit-)?image-set\(/gi;
-  let result = '';
-  let last = 0;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(css)) !== null) {
-    const open = match.index + match[0].length;
-    let depth = 1;
-    let i = open;
-    let quote: string | null = null;
-    while (i < css.length && depth > 0) {
-      const ch = css[i];
-      if (quote) {
-        if (ch === '\\') i++;
-        else if (ch === quote) quote = null;
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '(') depth++;
-      else if (ch === ')') depth--;
-      i++;
+/**
+ * An image set names URLs as bare strings at its top level: the whole set is dropped unless every
+ * one is allowed (cid: strings too, which only url() can resolve); url()s inside go through the
+ * usual rewrite.
+ */
+function rewriteImageSet(
+  tokens: readonly CSSToken[],
+  open: number,
+  close: number,
+  end: number,
+  policy: UrlPolicy,
+): string {
+  let allowed = true;
+  let depth = 0;
+  for (let i = open + 1; i < close; i++) {
+    const token = tokens[i];
+    if (isTokenFunction(token) || isTokenOpenParen(token)) depth++;
+    else if (isTokenCloseParen(token)) depth--;
+    else if (depth === 0 && isTokenString(token)) {
+      const url = token[4].value;
+      if (!resourceUrl(url, policy) || classifyUrl(url) === 'cid') allowed = false;
     }
-    const inner = css.slice(open, i - 1);
-    const strings = [
-      ...inner.replace(/url\([^)]*\)/gi, '').matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g),
-    ];
-    let allowed = true;
-    for (const s of strings) {
-      if (!resourceUrl(s[1] ?? s[2] ?? '', policy) || classifyUrl(s[1] ?? s[2] ?? '') === 'cid')
-        allowed = false;
-    }
-    result += css.slice(last, match.index) + (allowed ? css.slice(match.index, i) : 'none');
-    last = i;
-    pattern.lastIndex = i;
   }
-  return result + css.slice(last);
+  if (!allowed) return 'none';
+  const head = tokens[open]?.[1] ?? '';
+  return head + rewriteTokens(tokens, open + 1, close, policy) + (close < end ? ')' : '');
 }
 
 function escapeStyleText(css: string): string {
@@ -405,6 +430,8 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions): San
     '<!doctype html><html><head>' +
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(frameContentSecurityPolicy(options.allowRemote))}">` +
     '<meta charset="utf-8">' +
+    // The only script the frame may run (its hash is in the policy): forwards the app's shortcuts.
+    `<script>${FRAME_KEYS_SCRIPT}</script>` +
     // Remote images, once allowed, must not tell their server which page asked for them.
     '<meta name="referrer" content="no-referrer">' +
     `<style>${FRAME_BASE_CSS}</style>` +
