@@ -11,6 +11,7 @@ import type { Host } from '../host';
 import { sanitizeFilename } from '../mime/attachment-filename';
 import type { MailSource, RawStream } from '../source';
 import { decodeParts, missingParts, unknownPart } from './part-stream';
+import { SaveHandles, type SaveHandleKind } from './save-handles';
 import { SaveOperations } from './save-operations';
 import { type IfExists, openSaveTarget, type SaveTarget } from './save-target';
 
@@ -43,7 +44,23 @@ export function createSaveMethods(
   sourceOf: (id: string) => MailSource,
   /** Shared with big-message downloads, which report progress the same way. */
   operations: SaveOperations = new SaveOperations(),
+  handles: SaveHandles = new SaveHandles(),
 ): SaveApi {
+  /**
+   * Where a save goes, and whether it may replace a file there. A handle from the host's own dialog
+   * names the path that dialog chose (which asked before replacing); a typed path is taken only where
+   * the host says its page is the user's own (the harness): the desktop renderer is untrusted.
+   */
+  const destination = (
+    request: { handle?: string | undefined; path?: string | undefined },
+    kind: SaveHandleKind,
+    ifExists: IfExists,
+  ): { path: string; ifExists: IfExists } => {
+    if (request.handle !== undefined) return { path: handles.take(request.handle, kind), ifExists };
+    if (request.path !== undefined && host.typedSavePaths) return { path: request.path, ifExists };
+    throw new AppError('SAVE_TARGET_REFUSED');
+  };
+
   /** The message's bytes, counted and cancellable under `operationId`; call done() when finished. */
   const rawStream = async (
     { sourceId, folderId, messageId }: MessageRef,
@@ -95,7 +112,8 @@ export function createSaveMethods(
   };
 
   return {
-    'messages.saveEml': async ({ path, ifExists, operationId, ...ref }) => {
+    'messages.saveEml': async ({ path: typed, handle, ifExists: asked, operationId, ...ref }) => {
+      const { path, ifExists } = destination({ handle, path: typed }, 'file', asked);
       const raw = await rawStream(ref, operationId);
       try {
         const target = await openSaveTarget(path, ifExists).catch((error: unknown) => {
@@ -115,10 +133,13 @@ export function createSaveMethods(
       }
     },
 
-    'messages.savePart': async ({ partPath, path, ifExists, operationId, ...ref }) =>
-      savePartTo(ref, partPath, path, ifExists, operationId),
+    'messages.savePart': async ({ partPath, path: typed, handle, ifExists: asked, operationId, ...ref }) => {
+      const { path, ifExists } = destination({ handle, path: typed }, 'file', asked);
+      return savePartTo(ref, partPath, path, ifExists, operationId);
+    },
 
-    'messages.saveAll': async ({ folder, partPaths, operationId, ...ref }) => {
+    'messages.saveAll': async ({ folder: typed, handle, partPaths, operationId, ...ref }) => {
+      const folder = destination({ handle, path: typed }, 'folder', 'keep-both').path;
       const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
       const chosen = partPaths
         ? view.attachments.filter((attachment) => partPaths.includes(attachment.partId))
@@ -199,7 +220,8 @@ export function createSaveMethods(
       if (!host.pickSaveTarget) {
         throw new AppError('UNSUPPORTED', 'This window cannot show a save dialog: type the path instead.');
       }
-      return { path: await host.pickSaveTarget(request) };
+      const path = await host.pickSaveTarget(request);
+      return { handle: path === null ? null : handles.issue(path, request.kind) };
     },
 
     'transfers.progress': async ({ operationId }) => operations.progress(operationId),
