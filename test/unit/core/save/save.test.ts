@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../electron/core/engine';
 import type { Host } from '../../../../electron/core/host';
 import { SAVE_HANDLE_TTL_MS, SaveHandles } from '../../../../electron/core/save/save-handles';
-import { insideFolder } from '../../../../electron/core/save/save-methods';
+import { createSaveMethods, insideFolder } from '../../../../electron/core/save/save-methods';
 import { numbered, openSaveTarget, writeError } from '../../../../electron/core/save/save-target';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
 import type { MailSource } from '../../../../electron/core/source';
@@ -289,6 +290,66 @@ describe('where the desktop app saves', () => {
     expect(() => handles.take('A'.repeat(32), 'file')).toThrow(
       expect.objectContaining({ code: 'SAVE_TARGET_REFUSED' }),
     );
+  });
+});
+
+describe('the internet mark', () => {
+  it('goes on every file written from a message: the .eml, a part, Save all, and a part opened', async () => {
+    const { raw, view, ref, out } = await setup();
+    const source = {
+      openRaw: async () => ({ stream: Readable.from([raw]), size: raw.length }),
+      getMessage: async () => view,
+    } as unknown as MailSource;
+    const marked: string[] = [];
+    const opened: string[] = [];
+    let markWorks = true;
+    const save = createSaveMethods(
+      {
+        kind: 'harness',
+        version: '0',
+        typedSavePaths: true,
+        openExternal: async () => {},
+        openFile: async (path) => {
+          opened.push(path);
+        },
+      },
+      () => source,
+      undefined,
+      {
+        markFile: async (path) => {
+          marked.push(path);
+          return markWorks;
+        },
+      },
+    );
+    const exe = view.attachments.find((a) => a.filename === 'invoicegpj.exe')?.partId ?? '';
+    const eml = await save['messages.saveEml']({ ...ref, path: join(out, 'm.eml'), ifExists: 'fail' });
+    const part = await save['messages.savePart']({
+      ...ref,
+      partPath: exe,
+      path: join(out, 'x.exe'),
+      ifExists: 'fail',
+    });
+    const folder = join(out, 'all');
+    await mkdir(folder);
+    const all = await save['messages.saveAll']({ ...ref, folder });
+    await save['messages.openPart']({ ...ref, partPath: exe, confirmed: true });
+    try {
+      expect(marked).toEqual([eml.path, part.path, ...all.files.map((file) => file.path), opened[0]]);
+      expect(all.files.length).toBeGreaterThan(1);
+
+      // A file that cannot carry the mark is not handed to the OS to open.
+      markWorks = false;
+      const refused = await appErrorOf(save['messages.openPart']({ ...ref, partPath: exe, confirmed: true }));
+      expect(refused).toMatchObject({
+        code: 'UNSUPPORTED',
+        message: expect.stringContaining('could not mark'),
+      });
+      expect(opened).toHaveLength(1);
+      expect(existsSync(dirname(marked.at(-1) ?? ''))).toBe(false);
+    } finally {
+      await Promise.all(opened.map((path) => rm(dirname(path), { recursive: true, force: true })));
+    }
   });
 });
 
