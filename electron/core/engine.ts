@@ -38,6 +38,8 @@ export interface EngineOptions {
   secrets: 'keychain' | 'keychain-or-memory' | SecretStore;
   /** The OS keychain; tests pass one over a stand-in for keytar. */
   keychain?: KeytarSecretStore;
+  /** Profiles may name their own authority host (ServiceOptions.allowCustomAuthority); default off. */
+  allowCustomAuthority?: boolean;
 }
 
 export interface Engine {
@@ -92,6 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
   const signInId = (profile: Parameters<typeof signInIdentity>[0]) => signInIdentity(profile).id;
   const api = createService({
     events,
+    allowCustomAuthority: options.allowCustomAuthority ?? false,
     host: options.host,
     samplePath: options.samplePath,
     ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),

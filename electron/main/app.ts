@@ -52,6 +52,8 @@ export async function startApp() {
     samplePath,
     profilesDir: app.getPath('userData'),
     secrets: 'keychain',
+    // Custom authority hosts are for test beds (npm run demo): never on unless asked for.
+    allowCustomAuthority: process.argv.includes('--allow-custom-authority'),
   });
   registerIpc(
     ipcMain,
