@@ -217,7 +217,12 @@ export function ProfilePage(props: ProfilePageProps) {
             tone="warning"
             live="none"
             testId="custom-cloud-warning"
-            title={`This mailbox signs in at ${authority}, not at Microsoft.`}
+            title={
+              <>
+                This mailbox signs in at <span data-testid="custom-cloud-host">{authority}</span>, not at
+                Microsoft.
+              </>
+            }
             hint={`Its cloud is Custom, so ${profile.credential === 'delegated' ? 'your sign-in' : 'the secret you enter'} goes to that host. Go on only if you know and trust it.`}
           />
         ) : null}
