@@ -158,7 +158,6 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
    */
   const storeSecret = async (saved: Profile, parsed: ParsedSecret) => {
     const profileId = saved.id;
-    await writeBinding(secrets, profileId, saved);
     if (parsed.kind === 'client-secret') {
       await secrets.set(profileId, 'client-secret', parsed.value);
       await secrets.delete(profileId, 'certificate-key');
@@ -166,6 +165,9 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
       await storeCertificateKey(secrets, profileId, parsed.certificate);
       await secrets.delete(profileId, 'client-secret');
     }
+    // Last: if anything above failed, the old binding refuses the new settings rather than
+    // letting the old secret follow them.
+    await writeBinding(secrets, profileId, saved);
   };
 
   const bound = async (profileId: string, target: ProfileDraft) => {
