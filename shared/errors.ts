@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'FILE_EXISTS',
   'DISK_FULL',
   'SAVE_PATH_INVALID',
+  'SAVE_TARGET_REFUSED',
   'CONFIRMATION_REQUIRED',
   'CANCELLED',
   'PROFILE_INVALID',
@@ -137,6 +138,10 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
   SAVE_PATH_INVALID: {
     message: 'Mailscope cannot save to that path.',
     hint: 'Enter the full path of a file in a folder that exists, for example /home/you/Downloads/report.pdf.',
+  },
+  SAVE_TARGET_REFUSED: {
+    message: 'Mailscope saves only to the place you choose in its save dialog.',
+    hint: 'Choose Save again and pick the place in the dialog.',
   },
   CONFIRMATION_REQUIRED: {
     message: 'This file could run programs on your computer.',

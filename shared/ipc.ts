@@ -36,8 +36,12 @@ const partPath = z
   .string()
   .max(200)
   .regex(/^(?:\d+(?:\.\d+)*(?:\.TEXT)?)?$/, 'Expected a MIME part path such as "2" or "1.3".');
-/** A path the user chose in a save dialog (native, or typed in the harness). */
+/** A path the user typed in the harness's own save dialog; the desktop app refuses these. */
 const savePath = z.string().trim().min(1, 'Enter where to save the file.').max(4096);
+/** The opaque, one-time answer of files.pickSaveTarget: the renderer never learns or names the path. */
+const saveHandle = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expected a save handle.');
+/** A destination is a handle from the host's dialog or (harness only) a typed path: exactly one. */
+const exactlyOne = (a: unknown, b: unknown) => (a === undefined) !== (b === undefined);
 /**
  * What to do when the file exists: `fail` (FILE_EXISTS, so the UI can ask), `replace` (the user
  * confirmed, or a native dialog asked already), `keep-both` (save as "name (1).ext").
@@ -151,8 +155,15 @@ export const CONTRACT = {
   /** The message exactly as stored, byte for byte, streamed from the source to the file. */
   'messages.saveEml': {
     request: z
-      .object({ ...messageRef, path: savePath, ifExists: IfExists, operationId: operationId.optional() })
-      .strict(),
+      .object({
+        ...messageRef,
+        path: savePath.optional(),
+        handle: saveHandle.optional(),
+        ifExists: IfExists,
+        operationId: operationId.optional(),
+      })
+      .strict()
+      .refine((r) => exactlyOne(r.handle, r.path), 'Give either a save handle or a path.'),
     response: SavedFile,
   },
   /** One MIME part, transfer-decoded (base64, quoted-printable): what the sender attached. */
@@ -161,11 +172,13 @@ export const CONTRACT = {
       .object({
         ...messageRef,
         partPath,
-        path: savePath,
+        path: savePath.optional(),
+        handle: saveHandle.optional(),
         ifExists: IfExists,
         operationId: operationId.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((r) => exactlyOne(r.handle, r.path), 'Give either a save handle or a path.'),
     response: SavedFile,
   },
   /**
@@ -176,11 +189,13 @@ export const CONTRACT = {
     request: z
       .object({
         ...messageRef,
-        folder: savePath,
+        folder: savePath.optional(),
+        handle: saveHandle.optional(),
         partPaths: z.array(partPath).max(1000).optional(),
         operationId: operationId.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((r) => exactlyOne(r.handle, r.folder), 'Give either a save handle or a folder.'),
     response: z.object({
       folder: z.string(),
       files: z.array(
@@ -200,13 +215,16 @@ export const CONTRACT = {
     request: z.object({ ...messageRef, partPath, confirmed: z.boolean() }).strict(),
     response: z.object({ opened: z.boolean() }),
   },
-  /** A native save dialog (file) or folder picker; UNSUPPORTED where there are none (the harness). */
+  /**
+   * A native save dialog (file) or folder picker; UNSUPPORTED where there are none (the harness).
+   * Answers a one-time handle for the place chosen (null: cancelled), to pass as `handle` to one save.
+   */
   'files.pickSaveTarget': {
     request: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('file'), suggestedName: z.string().min(1).max(255) }).strict(),
       z.object({ kind: z.literal('folder') }).strict(),
     ]),
-    response: z.object({ path: z.string().nullable() }),
+    response: z.object({ handle: z.string().nullable() }),
   },
   /** How far a save or download has read the message (bytes of total); running false once it has ended. */
   'transfers.progress': {

@@ -38,6 +38,9 @@ Options:
   --ca <file>           also trust the CA certificate(s) in this PEM file (repeatable)
   --secret-env <VAR>    read the client secret from environment variable VAR instead of the
                         OS keychain (for CI); the value is never printed
+  --allow-custom-authority
+                        allow a profile whose cloud is Custom (its own authority host, such as
+                        a test bed's); refused without it, as in the app
   --device-code         delegated profiles: sign in first with a code entered in any browser
                         (the sign-in is kept in the OS keychain, as the app keeps it); without
                         it the check uses the sign-in made in Mailscope
@@ -84,6 +87,7 @@ async function doctor(argv: readonly string[], io: DoctorIo): Promise<number> {
         ca: { type: 'string', multiple: true },
         'secret-env': { type: 'string' },
         'device-code': { type: 'boolean', default: false },
+        'allow-custom-authority': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -108,6 +112,12 @@ async function doctor(argv: readonly string[], io: DoctorIo): Promise<number> {
   const store = await ProfileStore.open(dir);
   for (const notice of store.notices) io.stderr(`mailscope doctor: ${notice.info.message}\n`);
   const profile = findProfile(store.list(), values.profile);
+  if (profile.cloud.kind === 'custom' && !values['allow-custom-authority']) {
+    throw new UsageError(
+      `“${profile.name}” signs in at ${profile.cloud.authorityHost}, a custom authority host; ` +
+        'add --allow-custom-authority if you trust it.',
+    );
+  }
 
   const ca: string[] = [];
   for (const file of values.ca ?? []) {

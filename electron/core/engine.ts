@@ -41,6 +41,8 @@ export interface EngineOptions {
   keychain?: KeytarSecretStore;
   /** Where the host serves message frames (Electron's custom scheme); the harness sets it once listening. */
   frameOrigin?: string;
+  /** Profiles may name their own authority host (ServiceOptions.allowCustomAuthority); default off. */
+  allowCustomAuthority?: boolean;
 }
 
 export interface Engine {
@@ -99,6 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
   const api = createService({
     events,
     frames,
+    allowCustomAuthority: options.allowCustomAuthority ?? false,
     host: options.host,
     samplePath: options.samplePath,
     ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),

@@ -15,6 +15,12 @@ export interface Host {
   pickSaveTarget?(
     request: { kind: 'file'; suggestedName: string } | { kind: 'folder' },
   ): Promise<string | null>;
+  /**
+   * Whether a save may go to a path the page typed. Only the harness, whose page is the user's own
+   * browser tab; in the desktop app the renderer is untrusted, so a destination comes only from
+   * pickSaveTarget's dialog, as a one-time handle, and a typed path is refused.
+   */
+  readonly typedSavePaths?: boolean;
   /** Where saves go by default (the OS's Downloads folder); the engine falls back to ~/Downloads. */
   defaultSaveFolder?(): string;
   /**

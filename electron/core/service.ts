@@ -48,6 +48,12 @@ export interface ServiceOptions {
   readonly signIn: SignInService;
   /** Message documents for the frame origin; without one (or before its origin is known) frames.put refuses. */
   readonly frames?: FrameStore;
+  /**
+   * Whether a profile may name its own authority host (a `custom` cloud): off unless the person
+   * running Mailscope turns it on (`--allow-custom-authority`; the test bed and the demo do), so an
+   * imported profile cannot send secrets or a sign-in to a host of its author's choosing.
+   */
+  readonly allowCustomAuthority?: boolean;
 }
 
 export interface SignInService {
@@ -190,11 +196,21 @@ export function createService(options: ServiceOptions): Api {
     return source;
   };
 
+  const requireCloudAllowed = (profile: Pick<Profile, 'cloud'>) => {
+    if (profile.cloud.kind !== 'custom' || options.allowCustomAuthority) return;
+    throw new AppError(
+      'PROFILE_INVALID',
+      `Cloud: this profile signs in at ${profile.cloud.authorityHost}, a custom authority host, and custom hosts are turned off.`,
+      'Choose Global, US Government or China. Custom hosts are for test setups: start Mailscope with --allow-custom-authority to use one.',
+    );
+  };
+
   return {
     ...profiles.methods,
     ...createSaveMethods(host, sourceOf, transfers),
 
     'profiles.save': async (request) => {
+      requireCloudAllowed(request.draft);
       const before = request.id ? await profiles.profile(request.id).catch(() => null) : null;
       const saved = await profiles.methods['profiles.save'](request);
       await dropUnusedSignIn(before);
@@ -211,6 +227,7 @@ export function createService(options: ServiceOptions): Api {
     'auth.start': async ({ profileId, method }) => {
       const profile = await profiles.profile(profileId);
       requireDelegated(profile);
+      requireCloudAllowed(profile);
       // The sign-in's tokens go to the keychain: no keychain, no sign-in (never a file instead).
       await profiles.requireKeychain();
       return options.signIn.start(profile, method);
@@ -243,6 +260,12 @@ export function createService(options: ServiceOptions): Api {
         'draft' in request
           ? draftProfile(profiles.withCertificateFacts(request.draft, credential), request.profileId)
           : await profiles.profile(request.profileId);
+      requireCloudAllowed(profile);
+      // A draft tested under a saved profile's id, without a secret of its own, would use the
+      // stored one: only where that secret was entered for.
+      if ('draft' in request && request.profileId && !credential) {
+        await profiles.requireBoundSecret(request.profileId, profile);
+      }
       const report = await options.diagnose(profile, credential);
       if (!('draft' in request) || request.profileId) {
         const failed = report.steps.find((step) => step.status === 'failed');
@@ -282,6 +305,7 @@ export function createService(options: ServiceOptions): Api {
 
     'sources.openProfile': async ({ profileId }) => {
       const profile = await profiles.profile(profileId);
+      requireCloudAllowed(profile);
       try {
         return await open(`profile:${profileId}`, async () => options.openMailbox(profile));
       } catch (error) {

@@ -26,6 +26,8 @@ export interface HarnessAppOptions {
   secrets?: SecretStore;
   /** Extra trusted CA certificates (PEM): the test bed's, or a TLS-inspecting proxy's. */
   extraCa?: string;
+  /** Profiles may name their own authority host (the test bed's, the demo's); default off. */
+  allowCustomAuthority?: boolean;
   /** Instead of the OS opener: tests record the links the user chose to open. */
   openExternal?: (url: string) => Promise<void>;
   /** Where bugs (non-AppError failures) are reported; the CLI prints them, tests collect them. */
@@ -56,6 +58,7 @@ export async function startHarnessApp(options: HarnessAppOptions = {}): Promise<
     secrets: options.secrets ?? 'keychain-or-memory',
     ...(options.extraCa ? { trust: { ca: options.extraCa } } : {}),
     ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),
+    allowCustomAuthority: options.allowCustomAuthority ?? false,
   });
   const dispatch = createDispatch(api, {
     ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),

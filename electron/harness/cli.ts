@@ -6,22 +6,29 @@ import { defaultPaths, startHarnessApp } from './app';
 import { harnessHost } from './host';
 
 /**
- * `tsx electron/harness/cli.ts [--port N] [--open] [FILE…]`: serves the built UI and prints its URL.
+ * `tsx electron/harness/cli.ts [--port N] [--open] [--allow-custom-authority] [FILE…]`: serves the built UI and prints its URL.
  * Files named on the command line open in the page, as a double-clicked .eml does in the desktop app.
  */
 
-const usage = 'usage: harness [--port N] [--open] [--renderer DIR] [FILE_OR_FOLDER…]';
+const usage =
+  'usage: harness [--port N] [--open] [--renderer DIR] [--allow-custom-authority] [FILE_OR_FOLDER…]';
 
 function fail(message: string): never {
   console.error(logLine(`mailscope harness: ${message}`));
   process.exit(2);
 }
 
-let values: { port?: string; open?: boolean; renderer?: string };
+let values: { port?: string; open?: boolean; renderer?: string; 'allow-custom-authority'?: boolean };
 let positionals: string[];
 try {
   ({ values, positionals } = parseArgs({
-    options: { port: { type: 'string' }, open: { type: 'boolean' }, renderer: { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      open: { type: 'boolean' },
+      renderer: { type: 'string' },
+      // Profiles whose cloud names its own authority host: test beds only.
+      'allow-custom-authority': { type: 'boolean' },
+    },
     allowPositionals: true,
   }));
 } catch (error) {
@@ -40,6 +47,7 @@ if (!existsSync(`${rendererDir}/index.html`)) {
 const harness = await startHarnessApp({
   port,
   rendererDir,
+  allowCustomAuthority: values['allow-custom-authority'] ?? false,
   onInternalError: internalErrorLogger('mailscope harness'),
 }).catch((error: unknown) => {
   const code = (error as { code?: unknown }).code;

@@ -6,6 +6,7 @@ export function harnessHost(version: string): Host {
   return {
     kind: 'harness',
     version,
+    typedSavePaths: true,
     async openExternal(url) {
       const [command, args] =
         process.platform === 'darwin'

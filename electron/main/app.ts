@@ -63,6 +63,8 @@ export async function startApp() {
     profilesDir: app.getPath('userData'),
     secrets: 'keychain',
     frameOrigin: ELECTRON_FRAME_ORIGIN,
+    // Custom authority hosts are for test beds (npm run demo): never on unless asked for.
+    allowCustomAuthority: process.argv.includes('--allow-custom-authority'),
   });
   registerIpc(
     ipcMain,

@@ -127,6 +127,8 @@ async function withIsolatedHarness(
     ...options,
     profilesDir,
     secrets: new MemorySecretStore(),
+    // The test bed's identity platform is a custom authority host.
+    allowCustomAuthority: options.extraCa !== undefined,
     openExternal: async (url) => {
       openedLinks.push(url);
     },

@@ -348,12 +348,19 @@ test('export then import: the same profiles come back, without their secrets', a
   await expect(report.getByTestId('import-imported')).toContainText('Invoices');
   await expect(report.getByTestId('import-imported')).toContainText('Alerts');
   await expect(report).toContainText('Secrets are never imported.');
+  // The test bed's profiles sign in at a custom authority host: the report says so before any use.
+  await expect(report.getByTestId('import-custom-cloud')).toContainText(
+    `Invoices (${bed.identity.host}), Alerts (${bed.identity.host})`,
+  );
   await report.getByRole('button', { name: 'OK' }).click();
 
   const items = page.getByTestId('profile-item');
   await expect(items).toHaveCount(2);
   await expect(items.first()).toHaveAttribute('data-state', 'missing');
   await expect(page.getByTestId('secret-missing')).toBeVisible();
+  await expect(page.getByTestId('custom-cloud-warning')).toContainText(
+    `This mailbox signs in at ${bed.identity.host}, not at Microsoft.`,
+  );
 });
 
 test('an import with a bad entry lists its problems next to what was imported', async ({ page, workDir }) => {

@@ -418,5 +418,6 @@ function diagnosticsMasks(page: Page): Locator[] {
 /** The bed's ports in the profile's Cloud (authority host) and Server facts. */
 function profileMasks(page: Page): Locator[] {
   const facts = page.getByTestId('profile-facts').locator('dd');
-  return [facts.nth(2), facts.nth(3)];
+  // The test bed's authority host carries a port chosen per run.
+  return [facts.nth(2), facts.nth(3), page.getByTestId('custom-cloud-host')];
 }

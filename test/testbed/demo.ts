@@ -43,7 +43,8 @@ process.once('SIGTERM', () => void stop(0));
 try {
   console.log(bed.summary());
   if (values.electron) {
-    electron = spawn(values.electron, ['.'], {
+    // The bed's identity platform is a custom authority host, which the app allows only when asked.
+    electron = spawn(values.electron, ['.', '--allow-custom-authority'], {
       stdio: 'inherit',
       env: { ...process.env, NODE_EXTRA_CA_CERTS: bed.ca.path },
     });
@@ -55,6 +56,7 @@ try {
       profilesDir,
       secrets,
       extraCa: bed.ca.pem,
+      allowCustomAuthority: true,
       ...(values.port ? { port: Number(values.port) } : {}),
     });
     console.log(`Demo profiles in ${profilesDir}`);

@@ -9,6 +9,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import { AppError } from '../app-error';
 import { effectiveEndpoints, type Profile } from '../../../shared/profile';
 import type { SecretStore } from '../secrets/secret-store';
+import { requireBoundSecret } from '../secrets/secret-binding';
 import { aadstsCode, type AadstsContext, delegatedErrorCode, explainAadsts } from './aadsts';
 import {
   chooseProxy,
@@ -239,6 +240,8 @@ export class TokenProvider implements TokenSource {
   }
 
   private async request(entry: Entry, profile: Profile): Promise<Omit<AccessToken, 'fromCache'>> {
+    // The last gate before a stored secret leaves: only to where it was entered for.
+    await requireBoundSecret(this.secrets, profile.id, profile, profile);
     const endpoints = effectiveEndpoints(profile);
     const context = await this.aadstsContext(profile);
     try {

@@ -22,6 +22,7 @@ import {
   type ParsedCertificate,
 } from '../secrets/certificate';
 import type { SecretKind, SecretStore } from '../secrets/secret-store';
+import { requireBoundSecret, writeBinding } from '../secrets/secret-binding';
 import { ProfileStore, type StoreNotice } from './store';
 import { duplicateProfile, removeProfile } from './with-secrets';
 
@@ -72,6 +73,11 @@ export interface ProfileMethods {
   parseSecret(secret: SecretInput): ParsedSecret;
   /** The draft as it will be saved with this credential: a certificate's public facts filled in. */
   withCertificateFacts(draft: ProfileDraft, parsed: ParsedSecret | null): ProfileDraft;
+  /**
+   * PROFILE_INVALID, naming the field, if `target` (a draft tested or saved under `profileId`)
+   * would send that profile's stored secret to another cloud, authority host, tenant or client ID.
+   */
+  requireBoundSecret(profileId: string, target: ProfileDraft): Promise<void>;
 }
 
 export type ParsedSecret =
@@ -146,8 +152,12 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
     return { kind: 'certificate', certificate };
   };
 
-  /** Puts a parsed credential in the keychain and drops the other kind, so only one is ever live. */
-  const storeSecret = async (profileId: string, parsed: ParsedSecret) => {
+  /**
+   * Puts a parsed credential in the keychain, bound to the profile's cloud, authority, tenant and
+   * client ID, and drops the other kind, so only one is ever live.
+   */
+  const storeSecret = async (saved: Profile, parsed: ParsedSecret) => {
+    const profileId = saved.id;
     if (parsed.kind === 'client-secret') {
       await secrets.set(profileId, 'client-secret', parsed.value);
       await secrets.delete(profileId, 'certificate-key');
@@ -155,6 +165,16 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
       await storeCertificateKey(secrets, profileId, parsed.certificate);
       await secrets.delete(profileId, 'client-secret');
     }
+    // Last: if anything above failed, the old binding refuses the new settings rather than
+    // letting the old secret follow them.
+    await writeBinding(secrets, profileId, saved);
+  };
+
+  const bound = async (profileId: string, target: ProfileDraft) => {
+    // Without a keychain nothing is stored, so there is nothing to bind.
+    if (!(await keychainStatus()).available) return;
+    const saved = (await store()).list().find((each) => each.id === profileId) ?? null;
+    await requireBoundSecret(secrets, profileId, target, saved);
   };
 
   const withCertificateFacts = (draft: ProfileDraft, parsed: ParsedSecret | null): ProfileDraft => {
@@ -193,10 +213,11 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
       if (parsed) await requireKeychain();
       const opened = await store();
       if (id && !opened.get(id)) throw new AppError('PROFILE_NOT_FOUND');
+      if (id && !parsed) await bound(id, draft);
       const saved = await opened.save(withCertificateFacts(draft, parsed), id);
       if (parsed) {
         try {
-          await storeSecret(saved.id, parsed);
+          await storeSecret(saved, parsed);
         } catch (error) {
           // A new profile without its secret would look saved but never work: take it back.
           if (!id) await opened.remove(saved.id);
@@ -270,6 +291,7 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
     forgetCheck: (profileId) => checks.delete(profileId),
     parseSecret,
     withCertificateFacts,
+    requireBoundSecret: bound,
     recordCheck: (profileId, check) => checks.set(profileId, check),
   };
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
@@ -11,6 +11,8 @@ import type { Host } from '../host';
 import { sanitizeFilename } from '../mime/attachment-filename';
 import type { MailSource, RawStream } from '../source';
 import { decodeParts, missingParts, unknownPart } from './part-stream';
+import { type MarkFile, markOfTheWeb } from './mark-of-the-web';
+import { SaveHandles, type SaveHandleKind } from './save-handles';
 import { SaveOperations } from './save-operations';
 import { type IfExists, openSaveTarget, type SaveTarget } from './save-target';
 
@@ -43,7 +45,31 @@ export function createSaveMethods(
   sourceOf: (id: string) => MailSource,
   /** Shared with big-message downloads, which report progress the same way. */
   operations: SaveOperations = new SaveOperations(),
+  options: {
+    /** Destinations the host's dialog chose, by handle. */
+    handles?: SaveHandles;
+    /** Gives every file written here the OS's "came from the internet" mark. */
+    markFile?: MarkFile;
+  } = {},
 ): SaveApi {
+  const handles = options.handles ?? new SaveHandles();
+  const markFile = options.markFile ?? markOfTheWeb();
+
+  /**
+   * Where a save goes, and whether it may replace a file there. A handle from the host's own dialog
+   * names the path that dialog chose (which asked before replacing); a typed path is taken only where
+   * the host says its page is the user's own (the harness): the desktop renderer is untrusted.
+   */
+  const destination = (
+    request: { handle?: string | undefined; path?: string | undefined },
+    kind: SaveHandleKind,
+    ifExists: IfExists,
+  ): { path: string; ifExists: IfExists } => {
+    if (request.handle !== undefined) return { path: handles.take(request.handle, kind), ifExists };
+    if (request.path !== undefined && host.typedSavePaths) return { path: request.path, ifExists };
+    throw new AppError('SAVE_TARGET_REFUSED');
+  };
+
   /** The message's bytes, counted and cancellable under `operationId`; call done() when finished. */
   const rawStream = async (
     { sourceId, folderId, messageId }: MessageRef,
@@ -85,7 +111,8 @@ export function createSaveMethods(
       const opened = target as SaveTarget | null;
       if (!opened || decoded.length === 0) throw unknownPart(partPath);
       await opened.commit();
-      return { path: opened.path, name: baseName(opened.path), bytes: decoded[0]?.bytes ?? 0 };
+      const marked = await markFile(opened.path);
+      return { path: opened.path, name: baseName(opened.path), bytes: decoded[0]?.bytes ?? 0, marked };
     } catch (error) {
       await (target as SaveTarget | null)?.abort();
       throw error;
@@ -95,7 +122,8 @@ export function createSaveMethods(
   };
 
   return {
-    'messages.saveEml': async ({ path, ifExists, operationId, ...ref }) => {
+    'messages.saveEml': async ({ path: typed, handle, ifExists: asked, operationId, ...ref }) => {
+      const { path, ifExists } = destination({ handle, path: typed }, 'file', asked);
       const raw = await rawStream(ref, operationId);
       try {
         const target = await openSaveTarget(path, ifExists).catch((error: unknown) => {
@@ -105,6 +133,7 @@ export function createSaveMethods(
         try {
           await pipeline(raw.stream, target.stream);
           await target.commit();
+          await markFile(target.path);
           return { path: target.path, name: baseName(target.path), bytes: target.stream.bytesWritten };
         } catch (error) {
           await target.abort();
@@ -115,10 +144,14 @@ export function createSaveMethods(
       }
     },
 
-    'messages.savePart': async ({ partPath, path, ifExists, operationId, ...ref }) =>
-      savePartTo(ref, partPath, path, ifExists, operationId),
+    'messages.savePart': async ({ partPath, path: typed, handle, ifExists: asked, operationId, ...ref }) => {
+      const { path, ifExists } = destination({ handle, path: typed }, 'file', asked);
+      const saved = await savePartTo(ref, partPath, path, ifExists, operationId);
+      return { path: saved.path, name: saved.name, bytes: saved.bytes };
+    },
 
-    'messages.saveAll': async ({ folder, partPaths, operationId, ...ref }) => {
+    'messages.saveAll': async ({ folder: typed, handle, partPaths, operationId, ...ref }) => {
+      const folder = destination({ handle, path: typed }, 'folder', 'keep-both').path;
       const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
       const chosen = partPaths
         ? view.attachments.filter((attachment) => partPaths.includes(attachment.partId))
@@ -152,6 +185,7 @@ export function createSaveMethods(
           const entry = targets.get(part.partPath);
           if (!entry) continue;
           await entry.target.commit();
+          await markFile(entry.target.path);
           files.push({
             partPath: part.partPath,
             path: entry.target.path,
@@ -191,6 +225,15 @@ export function createSaveMethods(
       // A private folder per open (mode 0700): nothing else on the machine can swap the file.
       const folder = await mkdtemp(join(tmpdir(), 'mailscope-open-'));
       const saved = await savePartTo(ref, partPath, join(folder, name), 'fail');
+      // Opened without its mark, a macro document or a script would skip the OS's own checks.
+      if (!saved.marked) {
+        await rm(folder, { recursive: true, force: true });
+        throw new AppError(
+          'UNSUPPORTED',
+          'Mailscope could not mark this file as coming from the internet, so it did not open it.',
+          'Save it instead and open it from your file manager.',
+        );
+      }
       await host.openFile(saved.path);
       return { opened: true };
     },
@@ -199,7 +242,8 @@ export function createSaveMethods(
       if (!host.pickSaveTarget) {
         throw new AppError('UNSUPPORTED', 'This window cannot show a save dialog: type the path instead.');
       }
-      return { path: await host.pickSaveTarget(request) };
+      const path = await host.pickSaveTarget(request);
+      return { handle: path === null ? null : handles.issue(path, request.kind) };
     },
 
     'transfers.progress': async ({ operationId }) => operations.progress(operationId),

@@ -24,6 +24,11 @@ export const SECRET_KINDS = [
    * (`signin-…`, shared by the profiles that use it), not under a profile id.
    */
   'token-cache',
+  /**
+   * Not a secret: the cloud, authority host, tenant and client ID the profile's client secret or
+   * certificate key was entered for (profiles/secret-binding.ts). Kept beside it, removed with it.
+   */
+  'secret-binding',
 ] as const;
 export const SecretKind = z.enum(SECRET_KINDS);
 export type SecretKind = z.infer<typeof SecretKind>;

@@ -138,6 +138,7 @@ describe.skipIf(process.platform !== 'linux')('delegated sign-in through the sys
       secrets: 'keychain',
       keychain: new KeytarSecretStore(),
       trust: { ca: bed.ca.pem },
+      allowCustomAuthority: true,
     });
     dispatch = createDispatch(engine.api, {
       onInternalError: (method, error) => console.error(method, error),

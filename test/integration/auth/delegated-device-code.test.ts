@@ -87,6 +87,7 @@ beforeAll(async () => {
     profilesDir,
     secrets,
     trust: { ca: bed.ca.pem },
+    allowCustomAuthority: true,
   });
   dispatch = createDispatch(engine.api, {
     onInternalError: (method, error) => {

@@ -44,10 +44,11 @@ interface Run {
   stderr: string;
 }
 
-async function doctor(args: string[], env: Record<string, string> = {}): Promise<Run> {
+async function doctor(args: string[], env: Record<string, string> = {}, allowCustom = true): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await runDoctor(args, {
+  // The bed's identity platform is a custom authority host; one test checks the refusal without this.
+  const code = await runDoctor(allowCustom ? [...args, '--allow-custom-authority'] : args, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     env,
@@ -151,6 +152,17 @@ describe('usage', () => {
     expect(run.code).toBe(0);
   });
 
+  it('a profile with a custom authority host is refused unless --allow-custom-authority says so', async () => {
+    const run = await doctor(
+      ['--profile', 'Invoices', ...common()],
+      secretEnv(CONTOSO.readerSecret.value),
+      false,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`signs in at ${bed.identity.host}, a custom authority host`);
+    expect(run.stdout).toBe('');
+  });
+
   it('a missing profiles folder is not created', async () => {
     const missing = join(dir, 'nope');
     const run = await doctor(['--profile', 'Invoices', '--profiles-dir', missing]);
@@ -191,7 +203,7 @@ describe('delegated profiles', () => {
   it('--device-code signs in from the terminal (code on stderr), then every check passes', async () => {
     let stdout = '';
     let stderr = '';
-    const code = await runDoctor([...args(), '--device-code'], {
+    const code = await runDoctor([...args(), '--device-code', '--allow-custom-authority'], {
       stdout: (t) => (stdout += t),
       stderr: (t) => {
         stderr += t;
@@ -230,7 +242,8 @@ describe('delegated profiles', () => {
 
 describe('as a command', () => {
   it('npx tsx electron/cli/doctor.ts: exit 0, text report, no secret or token printed', async () => {
-    const child = spawn('npx', ['tsx', 'electron/cli/doctor.ts', '--profile', 'Invoices', ...common()], {
+    const command = ['tsx', 'electron/cli/doctor.ts', '--profile', 'Invoices', '--allow-custom-authority'];
+    const child = spawn('npx', [...command, ...common()], {
       cwd: join(import.meta.dirname, '../../..'),
       env: { ...process.env, MAILSCOPE_SECRET: CONTOSO.readerSecret.value, HTTPS_PROXY: '', https_proxy: '' },
     });

@@ -35,6 +35,7 @@ beforeAll(async () => {
     profilesDir,
     secrets: new MemorySecretStore(),
     trust: { ca: bed.ca.pem },
+    allowCustomAuthority: true,
   });
   dispatch = createDispatch(engine.api, { onInternalError: (method, error) => console.error(method, error) });
 }, 180_000);

@@ -42,7 +42,7 @@ afterAll(async () => {
 describe('saving from an IMAP mailbox', () => {
   it('saves an attachment decoded and the message byte for byte', async () => {
     const save = createSaveMethods(
-      { kind: 'harness', version: '0', openExternal: async () => {} },
+      { kind: 'harness', version: '0', typedSavePaths: true, openExternal: async () => {} },
       () => source,
     );
     const page = await source.listEnvelopes('INBOX', 0, 200);

@@ -72,6 +72,7 @@ beforeAll(async () => {
     profilesDir,
     secrets,
     trust: { ca: bed.ca.pem },
+    allowCustomAuthority: true,
   });
   dispatch = createDispatch(engine.api, { onInternalError: (method, error) => console.error(method, error) });
 }, 60_000);

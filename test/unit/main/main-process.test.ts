@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -224,20 +224,78 @@ describe('the Electron host', () => {
     const window = fake.FakeBrowserWindow.instances[0]!;
     const handler = fake.ipcMain.handlers.get(channelOf('files.pickSaveTarget')) as Handler;
     fake.dialog.nextPath = '/home/me/Downloads/a.eml';
-    expect(await handler(frame(window.loadedUrl!), { kind: 'file', suggestedName: 'a.eml' })).toEqual({
-      ok: true,
-      value: { path: '/home/me/Downloads/a.eml' },
-    });
+    const picked = await handler(frame(window.loadedUrl!), { kind: 'file', suggestedName: 'a.eml' });
+    // The page gets an opaque handle for the place, never the path itself.
+    expect(picked).toEqual({ ok: true, value: { handle: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/) } });
+    expect(JSON.stringify(picked)).not.toContain('Downloads');
     fake.dialog.nextPath = null;
     expect(await handler(frame(window.loadedUrl!), { kind: 'folder' })).toEqual({
       ok: true,
-      value: { path: null },
+      value: { handle: null },
     });
     const info = fake.ipcMain.handlers.get(channelOf('files.defaultFolder')) as Handler;
     expect(await info(frame(window.loadedUrl!), {})).toMatchObject({
       ok: true,
       value: { folder: '/home/me/Downloads' },
     });
+  });
+
+  it('refuses a save to a path the page names, and saves once to the place its own dialog chose', async () => {
+    const window = fake.FakeBrowserWindow.instances[0]!;
+    const call = (method: Parameters<typeof channelOf>[0], payload: unknown) =>
+      (fake.ipcMain.handlers.get(channelOf(method)) as Handler)(frame(window.loadedUrl!), payload);
+    const out = mkdtempSync(join(tmpdir(), 'mailscope-main-save-'));
+    try {
+      const eml = join(out, 'in.eml');
+      writeFileSync(eml, 'From: a@example.com\r\nSubject: hi\r\n\r\nbody\r\n');
+      const opened = (await call('sources.openPath', { path: eml })) as {
+        value: { id: string; folders: { id: string }[] };
+      };
+      const folderId = opened.value.folders[0]?.id ?? '';
+      const page = (await call('messages.list', {
+        sourceId: opened.value.id,
+        folderId,
+        offset: 0,
+        limit: 1,
+      })) as { value: { items: { id: string }[] } };
+      const ref = { sourceId: opened.value.id, folderId, messageId: page.value.items[0]?.id ?? '' };
+
+      // What a compromised renderer would try: bytes into a startup folder or a shell profile.
+      const profile = join(out, '.bashrc');
+      for (const [method, payload] of [
+        ['messages.saveEml', { ...ref, path: profile, ifExists: 'replace' }],
+        ['messages.savePart', { ...ref, partPath: '1', path: profile, ifExists: 'replace' }],
+        ['messages.saveAll', { ...ref, folder: out }],
+      ] as const) {
+        expect(await call(method, payload)).toMatchObject({
+          ok: false,
+          error: { code: 'SAVE_TARGET_REFUSED' },
+        });
+      }
+      expect(existsSync(profile)).toBe(false);
+
+      fake.dialog.nextPath = join(out, 'chosen.eml');
+      const picked = (await call('files.pickSaveTarget', { kind: 'file', suggestedName: 'in.eml' })) as {
+        value: { handle: string };
+      };
+      const save = { ...ref, handle: picked.value.handle, ifExists: 'replace' };
+      expect(await call('messages.saveEml', save)).toMatchObject({
+        ok: true,
+        value: { path: join(out, 'chosen.eml') },
+      });
+      expect(await call('messages.saveEml', save)).toMatchObject({
+        ok: false,
+        error: { code: 'SAVE_TARGET_REFUSED' },
+      });
+      // Both a path and a handle is no way to smuggle a path past the check.
+      expect(await call('messages.saveEml', { ...save, path: profile })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_REQUEST' },
+      });
+    } finally {
+      fake.dialog.nextPath = null;
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('opens files with the system app and turns a refusal into an error the UI can show', async () => {

@@ -12,6 +12,11 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
   validateConfiguration: (config: Record<string, unknown>, logger: unknown) => Promise<void>;
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+const { PlatformPackager } = require('app-builder-lib') as {
+  PlatformPackager: {
+    prototype: { generateFuseConfig: (fuses: unknown) => Promise<Record<string, unknown>> };
+  };
+};
 
 describe('electron-builder.yml', async () => {
   const config = await getConfig(process.cwd(), null, null);
@@ -58,6 +63,30 @@ describe('electron-builder.yml', async () => {
     const resources = config['extraResources'] as { from: string; to: string }[];
     expect(resources).toContainEqual({ from: 'resources/sample-mailbox', to: 'sample-mailbox' });
     expect(existsSync('resources/sample-mailbox')).toBe(true);
+  });
+
+  it('flips the fuses that stop other local processes running code as Mailscope', async () => {
+    expect(config['electronFuses']).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+    // What electron-builder hands @electron/fuses, keyed by the position of each fuse in Electron's fuse
+    // wire (electron/docs/tutorial/fuses.md): proves each key above is one it knows, not silently ignored.
+    const wire = await PlatformPackager.prototype.generateFuseConfig.call(null, config['electronFuses']);
+    expect(wire).toMatchObject({
+      0: false, // RunAsNode
+      1: true, // EnableCookieEncryption
+      2: false, // EnableNodeOptionsEnvironmentVariable
+      3: false, // EnableNodeCliInspectArguments
+      4: true, // EnableEmbeddedAsarIntegrityValidation
+      5: true, // OnlyLoadAppFromAsar
+    });
+    // The app must not need what the fuses take away: nothing forks with ELECTRON_RUN_AS_NODE.
+    expect(config['asar']).toBe(true);
   });
 });
 

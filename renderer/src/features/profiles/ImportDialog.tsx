@@ -7,6 +7,10 @@ import { plural } from '../../components/format';
 /** What an import did: the profiles added, each refused entry with its reasons, and the secret rule. */
 export function ImportDialog({ report, onClose }: { report: ImportReport; onClose: () => void }) {
   const okRef = useRef<HTMLButtonElement>(null);
+  // Whoever wrote the file chose these hosts: say so before anyone types a secret for them.
+  const custom = report.imported.flatMap((profile) =>
+    profile.cloud.kind === 'custom' ? [`${profile.name} (${profile.cloud.authorityHost})`] : [],
+  );
   return (
     <Modal
       title="Import profiles"
@@ -31,6 +35,16 @@ export function ImportDialog({ report, onClose }: { report: ImportReport; onClos
               ))}
             </ul>
           </section>
+        ) : null}
+        {custom.length ? (
+          <Notice
+            tone="warning"
+            live="none"
+            compact
+            testId="import-custom-cloud"
+            title={`${plural(custom.length, 'profile signs', 'profiles sign')} in somewhere other than Microsoft.`}
+            hint={`${custom.join(', ')}: a custom cloud sends its secret or sign-in to that host. Use ${custom.length === 1 ? 'it' : 'them'} only if you trust who sent the file.`}
+          />
         ) : null}
         {report.problems.length ? (
           <section aria-labelledby="import-problems">

@@ -211,6 +211,21 @@ export function ProfilePage(props: ProfilePageProps) {
 
       <div className="profile-body">
         {actionError ? <ErrorNotice error={actionError} testId="profile-action-error" /> : null}
+        {cloud.kind === 'custom' && !(profile.credential === 'delegated' ? account : profile.secretStored) ? (
+          // Before first use only: an imported profile can name any host as its authority.
+          <Notice
+            tone="warning"
+            live="none"
+            testId="custom-cloud-warning"
+            title={
+              <>
+                This mailbox signs in at <span data-testid="custom-cloud-host">{authority}</span>, not at
+                Microsoft.
+              </>
+            }
+            hint={`Its cloud is Custom, so ${profile.credential === 'delegated' ? 'your sign-in' : 'the secret you enter'} goes to that host. Go on only if you know and trust it.`}
+          />
+        ) : null}
         {!profile.secretStored && profile.credential !== 'delegated' ? (
           <Notice
             tone="warning"

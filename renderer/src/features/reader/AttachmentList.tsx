@@ -35,11 +35,11 @@ export function AttachmentList({
       kind: 'file',
       what: 'attachment',
       suggestedName: attachment.filename,
-      run: (path, ifExists, operationId) =>
+      run: (to, ifExists, operationId) =>
         api.invoke('messages.savePart', {
           ...message,
           partPath: attachment.partId,
-          path,
+          ...to,
           ifExists,
           operationId,
         }),
@@ -73,10 +73,10 @@ export function AttachmentList({
               save({
                 kind: 'folder',
                 what: `${attachments.length} attachments`,
-                run: (folder, operationId) =>
+                run: (to, operationId) =>
                   api.invoke('messages.saveAll', {
                     ...message,
-                    folder,
+                    ...to,
                     operationId,
                     partPaths: attachments.map((a) => a.partId),
                   }),

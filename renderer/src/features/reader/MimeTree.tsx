@@ -197,11 +197,11 @@ export function MimeTree({
                 kind: 'file',
                 what: `part ${part.path}`,
                 suggestedName: partFileName(part),
-                run: (path, ifExists, operationId) =>
+                run: (to, ifExists, operationId) =>
                   api.invoke('messages.savePart', {
                     ...message,
                     partPath: part.path,
-                    path,
+                    ...to,
                     ifExists,
                     operationId,
                   }),

@@ -339,8 +339,8 @@ function MessageDisplay({
                 kind: 'file',
                 what: 'message',
                 suggestedName: emlName(view.subject),
-                run: (path, ifExists, operationId) =>
-                  api.invoke('messages.saveEml', { ...message, path, ifExists, operationId }),
+                run: (to, ifExists, operationId) =>
+                  api.invoke('messages.saveEml', { ...message, ...to, ifExists, operationId }),
               })
             }
           >

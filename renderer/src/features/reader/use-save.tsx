@@ -8,7 +8,8 @@ import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 
 /**
  * Saving anything from the reader to disk. In the desktop app the OS's own dialog picks the place
- * (it asks before replacing a file); the browser harness has no native dialogs, so an in-app one
+ * (it asks before replacing a file) and the page gets only a one-time handle for it, never the path:
+ * main refuses a path from this page. The browser harness has no native dialogs, so an in-app one
  * asks for a path, filled in with the Downloads folder and the file's safe name, and asks before
  * replacing an existing file (or keeps both). Either way the engine writes the file.
  */
@@ -23,13 +24,20 @@ export type SaveRequest =
       /** What is being saved, for the dialog title: "attachment", "part 1.2", "message". */
       what: string;
       suggestedName: string;
-      run: (path: string, ifExists: IfExists, operationId: string) => Promise<Result<SavedFile>>;
+      run: (
+        to: { handle: string } | { path: string },
+        ifExists: IfExists,
+        operationId: string,
+      ) => Promise<Result<SavedFile>>;
     }
   | {
       kind: 'folder';
       what: string;
-      run: (folder: string, operationId: string) => Promise<Result<SavedAll>>;
+      run: (to: { handle: string } | { folder: string }, operationId: string) => Promise<Result<SavedAll>>;
     };
+
+/** A handle from the desktop's save dialog, or a path typed in the harness's own dialog. */
+type Destination = { handle: string } | { typed: string };
 
 interface Outcome {
   tone: 'info' | 'error';
@@ -60,7 +68,7 @@ const POLL_MS = 250;
  */
 async function tracked<T>(
   request: SaveRequest,
-  target: string,
+  to: Destination,
   ifExists: IfExists,
   onProgress: (progress: Progress | null) => void,
 ): Promise<Result<T>> {
@@ -78,8 +86,8 @@ async function tracked<T>(
   try {
     const result =
       request.kind === 'file'
-        ? await request.run(target, ifExists, operationId)
-        : await request.run(target, operationId);
+        ? await request.run('handle' in to ? to : { path: to.typed }, ifExists, operationId)
+        : await request.run('handle' in to ? to : { folder: to.typed }, operationId);
     return result as Result<T>;
   } finally {
     running = false;
@@ -155,9 +163,9 @@ export function useSave(): { save: (request: SaveRequest) => void; ui: ReactNode
         request.kind === 'file' ? { kind: 'file', suggestedName: request.suggestedName } : { kind: 'folder' },
       );
       if (!picked.ok) return finish(picked);
-      const path = picked.value.path;
-      if (path === null) return;
-      finish(await tracked<SavedFile | SavedAll>(request, path, 'replace', setProgress));
+      const handle = picked.value.handle;
+      if (handle === null) return;
+      finish(await tracked<SavedFile | SavedAll>(request, { handle }, 'replace', setProgress));
     });
   };
 
@@ -255,7 +263,7 @@ function SaveDialog({
       return;
     }
     setState({ kind: 'busy' });
-    const result = await tracked<SavedFile | SavedAll>(request, target, ifExists, setProgress);
+    const result = await tracked<SavedFile | SavedAll>(request, { typed: target }, ifExists, setProgress);
     if (result.ok) {
       onSaved(result.value);
       return;

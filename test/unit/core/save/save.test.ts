@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../electron/core/engine';
 import type { Host } from '../../../../electron/core/host';
-import { insideFolder } from '../../../../electron/core/save/save-methods';
+import { SAVE_HANDLE_TTL_MS, SaveHandles } from '../../../../electron/core/save/save-handles';
+import { createSaveMethods, insideFolder } from '../../../../electron/core/save/save-methods';
 import { numbered, openSaveTarget, writeError } from '../../../../electron/core/save/save-target';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
 import type { MailSource } from '../../../../electron/core/source';
@@ -27,13 +29,16 @@ interface TestHost extends Host {
   openedFiles: string[];
 }
 
-async function setup(options: { openFile?: boolean } = {}) {
+async function setup(options: { openFile?: boolean; desktop?: { dialogAnswers: (string | null)[] } } = {}) {
   const host: TestHost = {
-    kind: 'harness',
+    kind: options.desktop ? 'electron' : 'harness',
     version: '1.0.0',
+    ...(options.desktop ? {} : { typedSavePaths: true }),
     openedFiles: [],
     async openExternal() {},
   };
+  const answers = options.desktop?.dialogAnswers;
+  if (answers) host.pickSaveTarget = async () => answers.shift() ?? null;
   if (options.openFile) {
     host.openFile = async (path) => {
       host.openedFiles.push(path);
@@ -211,6 +216,143 @@ describe('saving from a message', () => {
   });
 });
 
+describe('where the desktop app saves', () => {
+  it('refuses a path from the renderer: only a place its own dialog chose, by a one-time handle', async () => {
+    const out = await tempDir();
+    const chosen = join(out, 'chosen.eml');
+    const { api, ref } = await setup({ desktop: { dialogAnswers: [chosen, out, null] } });
+
+    // A compromised renderer naming a startup folder or a shell profile gets nowhere.
+    for (const path of [join(out, 'evil.eml'), chosen]) {
+      expect(await appErrorOf(api['messages.saveEml']({ ...ref, path, ifExists: 'replace' }))).toMatchObject({
+        code: 'SAVE_TARGET_REFUSED',
+      });
+    }
+    const part = await appErrorOf(
+      api['messages.savePart']({ ...ref, partPath: '2', path: chosen, ifExists: 'fail' }),
+    );
+    expect(part.code).toBe('SAVE_TARGET_REFUSED');
+    expect((await appErrorOf(api['messages.saveAll']({ ...ref, folder: out }))).code).toBe(
+      'SAVE_TARGET_REFUSED',
+    );
+    expect(await readdir(out)).toEqual([]);
+
+    // The dialog's answer reaches the page only as an opaque handle, never the path.
+    const picked = await api['files.pickSaveTarget']({ kind: 'file', suggestedName: 'm.eml' });
+    expect(picked.handle).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(JSON.stringify(picked)).not.toContain(out);
+    const handle = picked.handle ?? '';
+    // A file handle is not a folder handle.
+    expect((await appErrorOf(api['messages.saveAll']({ ...ref, handle }))).code).toBe('SAVE_TARGET_REFUSED');
+    // Kind mismatches use the handle up, so ask again.
+    const again = await api['files.pickSaveTarget']({ kind: 'folder' });
+    const file = (await api['files.pickSaveTarget']({ kind: 'file', suggestedName: 'm.eml' })).handle;
+    expect(file).toBeNull(); // the dialog was cancelled
+    expect(again.handle).not.toBeNull();
+    expect(await readdir(out)).toEqual([]);
+
+    const folderHandle = again.handle ?? '';
+    const all = await api['messages.saveAll']({ ...ref, handle: folderHandle });
+    expect(all.folder).toBe(out);
+    expect((await appErrorOf(api['messages.saveAll']({ ...ref, handle: folderHandle }))).code).toBe(
+      'SAVE_TARGET_REFUSED',
+    );
+  });
+
+  it('a file handle saves once, where the dialog chose, and replaces only that file', async () => {
+    const out = await tempDir();
+    const chosen = join(out, 'chosen.eml');
+    await writeFile(chosen, 'old');
+    const { api, ref, raw } = await setup({ desktop: { dialogAnswers: [chosen] } });
+    const handle = (await api['files.pickSaveTarget']({ kind: 'file', suggestedName: 'm.eml' })).handle ?? '';
+    const saved = await api['messages.saveEml']({ ...ref, handle, ifExists: 'replace' });
+    expect(saved).toEqual({ path: chosen, name: 'chosen.eml', bytes: raw.length });
+    expect((await readFile(chosen)).equals(raw)).toBe(true);
+    const twice = await appErrorOf(api['messages.saveEml']({ ...ref, handle, ifExists: 'replace' }));
+    expect(twice).toMatchObject({
+      code: 'SAVE_TARGET_REFUSED',
+      message: 'That save location is no longer valid.',
+    });
+    expect(await readdir(out)).toEqual(['chosen.eml']);
+  });
+
+  it('forgets a handle after ten minutes, and one never chosen is refused', async () => {
+    let now = 1_000_000;
+    const handles = new SaveHandles(() => now);
+    const kept = handles.issue('/home/me/Downloads/a.pdf', 'file');
+    const late = handles.issue('/home/me/Downloads/b.pdf', 'file');
+    expect(kept).not.toBe(late);
+    expect(handles.take(kept, 'file')).toBe('/home/me/Downloads/a.pdf');
+    now += SAVE_HANDLE_TTL_MS;
+    expect(() => handles.take(late, 'file')).toThrow(
+      expect.objectContaining({ code: 'SAVE_TARGET_REFUSED' }),
+    );
+    expect(() => handles.take('A'.repeat(32), 'file')).toThrow(
+      expect.objectContaining({ code: 'SAVE_TARGET_REFUSED' }),
+    );
+  });
+});
+
+describe('the internet mark', () => {
+  it('goes on every file written from a message: the .eml, a part, Save all, and a part opened', async () => {
+    const { raw, view, ref, out } = await setup();
+    const source = {
+      openRaw: async () => ({ stream: Readable.from([raw]), size: raw.length }),
+      getMessage: async () => view,
+    } as unknown as MailSource;
+    const marked: string[] = [];
+    const opened: string[] = [];
+    let markWorks = true;
+    const save = createSaveMethods(
+      {
+        kind: 'harness',
+        version: '0',
+        typedSavePaths: true,
+        openExternal: async () => {},
+        openFile: async (path) => {
+          opened.push(path);
+        },
+      },
+      () => source,
+      undefined,
+      {
+        markFile: async (path) => {
+          marked.push(path);
+          return markWorks;
+        },
+      },
+    );
+    const exe = view.attachments.find((a) => a.filename === 'invoicegpj.exe')?.partId ?? '';
+    const eml = await save['messages.saveEml']({ ...ref, path: join(out, 'm.eml'), ifExists: 'fail' });
+    const part = await save['messages.savePart']({
+      ...ref,
+      partPath: exe,
+      path: join(out, 'x.exe'),
+      ifExists: 'fail',
+    });
+    const folder = join(out, 'all');
+    await mkdir(folder);
+    const all = await save['messages.saveAll']({ ...ref, folder });
+    await save['messages.openPart']({ ...ref, partPath: exe, confirmed: true });
+    try {
+      expect(marked).toEqual([eml.path, part.path, ...all.files.map((file) => file.path), opened[0]]);
+      expect(all.files.length).toBeGreaterThan(1);
+
+      // A file that cannot carry the mark is not handed to the OS to open.
+      markWorks = false;
+      const refused = await appErrorOf(save['messages.openPart']({ ...ref, partPath: exe, confirmed: true }));
+      expect(refused).toMatchObject({
+        code: 'UNSUPPORTED',
+        message: expect.stringContaining('could not mark'),
+      });
+      expect(opened).toHaveLength(1);
+      expect(existsSync(dirname(marked.at(-1) ?? ''))).toBe(false);
+    } finally {
+      await Promise.all(opened.map((path) => rm(dirname(path), { recursive: true, force: true })));
+    }
+  });
+});
+
 describe('save targets', () => {
   it('numbers copies before the extension', () => {
     expect(numbered('/x/report.pdf', 1)).toBe('/x/report (1).pdf');
@@ -248,7 +390,7 @@ describe('progress and cancel', () => {
       openRaw: async () => ({ stream: feed, size: raw.length }),
     } as unknown as MailSource;
     const save = createSaveMethods(
-      { kind: 'harness', version: '0', openExternal: async () => {} },
+      { kind: 'harness', version: '0', typedSavePaths: true, openExternal: async () => {} },
       () => source,
     );
     const out = await tempDir();
