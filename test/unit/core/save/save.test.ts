@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../electron/core/engine';
@@ -9,7 +9,7 @@ import { insideFolder } from '../../../../electron/core/save/save-methods';
 import { numbered, openSaveTarget, writeError } from '../../../../electron/core/save/save-target';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
 import type { MailSource } from '../../../../electron/core/source';
-import { appErrorOf, tempDir } from '../helpers';
+import { appErrorOf, removeAfterTest, tempDir } from '../helpers';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 7), Buffer.from('\n%%EOF\n')]);
 const EXE = Buffer.from('MZ\x90\x00this program cannot be run in DOS mode', 'latin1');
@@ -37,6 +37,8 @@ async function setup(options: { openFile?: boolean } = {}) {
   if (options.openFile) {
     host.openFile = async (path) => {
       host.openedFiles.push(path);
+      // The engine's own temp folder for the opened file.
+      removeAfterTest(dirname(path));
     };
   }
   const { api } = createEngine({
