@@ -20,7 +20,12 @@ import { SYSTEM_PACKAGES } from './system-packages.mjs';
 export const STAMP = join('node_modules', '.mailscope-installed-lock');
 
 function spawnRunner(command, args, env = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // npm is npm.cmd on Windows, which Node runs only through a shell.
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: process.platform === 'win32',
+  });
   return result.status ?? 1;
 }
 
@@ -35,7 +40,7 @@ export const defaultRunners = {
     return query.stdout ?? '';
   },
   /** Exit status of `npm <args>`, output shown. */
-  npm: (args, env) => spawnRunner(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, env),
+  npm: (args, env) => spawnRunner('npm', args, env),
   /** Exit status of `apt-get <args>`, output shown. */
   aptGet: (args, env) => spawnRunner('apt-get', args, env),
   isRoot: () => process.getuid?.() === 0,
