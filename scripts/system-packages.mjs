@@ -6,6 +6,10 @@ export const SYSTEM_PACKAGES = [
   // Playwright drives Debian's Chromium: its own browser download is not reachable from our machines.
   'chromium',
   // Fonts for stable screenshots and for the sample mailbox's scripts (Latin, Arabic, Hebrew, CJK).
+  // test/e2e/fonts.ts lists what each family must resolve to; the screenshot tests check it first.
+  // fonts-liberation2: Arial, Helvetica (message bodies) and Liberation Mono resolve to it.
+  'fontconfig',
+  'fonts-liberation2',
   'fonts-dejavu-core',
   'fonts-noto-core',
   'fonts-noto-cjk',

@@ -4,19 +4,29 @@
  * integration tests (vitest, plain Node) and the end-to-end tests (Playwright, Debian Chromium
  * through the browser harness; Electron where its binary exists), then prints one summary line.
  * Arguments after `--` are ignored on purpose: use `npx vitest` or `npx playwright test` directly
- * to run a subset.
+ * to run a subset. First it does whatever set-up is missing (scripts/ensure-setup.mjs), so it runs on
+ * a fresh clone; the runners get a temp folder of their own, and a run that leaves anything of ours
+ * in it fails (scripts/temp-guard.mjs). Dependency-free on purpose: it runs before node_modules exists.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureSetup } from './ensure-setup.mjs';
+import { leftoverLine, leftovers, privateTemp, removeTemp, tempEnv } from './temp-guard.mjs';
+
+if (!ensureSetup({ who: 'npm test' })) process.exit(1);
 
 const results = 'test-results';
 rmSync(`${results}/vitest.json`, { force: true });
 rmSync(`${results}/playwright.json`, { force: true });
 mkdirSync(results, { recursive: true });
 
+const temp = privateTemp();
 function step(title, command, args, env = {}) {
   console.log(`\n== ${title}`);
-  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const run = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...tempEnv(temp), ...env },
+  });
   return run.status ?? 1;
 }
 
@@ -30,6 +40,7 @@ function readJson(path) {
 
 if (step('build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0) {
   console.log('\nmailscope: 0 passed, 1 failed (the build failed, no test ran)');
+  removeTemp(temp);
   process.exit(1);
 }
 
@@ -74,6 +85,12 @@ for (const suite of playwright?.suites ?? []) {
 // A runner that crashed before writing its report still failed.
 if (vitestStatus !== 0 && !vitest?.numFailedTests) counts.failed += 1;
 if (e2eStatus !== 0 && !playwright?.stats?.unexpected) counts.failed += 1;
+const leftBehind = leftoverLine(leftovers(temp));
+removeTemp(temp);
+if (leftBehind) {
+  console.log(`\nmailscope: ${leftBehind}`);
+  counts.failed += 1;
+}
 
 console.log(`\nmailscope: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-process.exit(vitestStatus === 0 && e2eStatus === 0 ? 0 : 1);
+process.exit(counts.failed === 0 ? 0 : 1);

@@ -87,11 +87,13 @@ async function openMbox(page: Page, path: string): Promise<void> {
   await dialog.getByRole('textbox').fill(path);
   await dialog.getByRole('button', { name: /^open$/i }).click();
   // The first listing of a local folder reads every header: minutes on a slow machine, not seconds.
+  // The count shows as soon as the folder is opened (from the scan for message boundaries), before
+  // that listing; the first row is what comes at its end, so that is what gets the long wait.
   await page
     .getByTestId('message-list')
     .getByText(`${ROWS.toLocaleString('en-US')} messages`)
     .waitFor({ timeout: 300_000 });
-  await page.getByRole('listbox').getByRole('option').first().waitFor();
+  await page.getByRole('listbox').getByRole('option').first().waitFor({ timeout: 300_000 });
 }
 
 // The code below runs in the page. It is written as text because this file is compiled for Node

@@ -12,7 +12,7 @@
  * against the IPC contract), the local source reading the file, mailparser plus the MIME tree.
  * The baseline reads the same file and hands it to a bare mailparser simpleParser.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,11 +24,18 @@ import type { EnvelopePage, SourceSummary } from '../../shared/model';
 
 const [mode = '', file = '', runsArg = '7'] = process.argv.slice(2);
 
+/** The engine's profiles folder (left empty by a benchmark), removed however the child exits. */
+function profilesDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mailscope-bench-profiles-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 async function mailscopeOpener(): Promise<() => Promise<unknown>> {
   const { api } = createEngine({
     host: { kind: 'harness', version: 'bench', openExternal: async () => undefined },
     samplePath: join(process.cwd(), 'resources', 'sample-mailbox'),
-    profilesDir: mkdtempSync(join(tmpdir(), 'mailscope-bench-profiles-')),
+    profilesDir: profilesDir(),
     secrets: new MemorySecretStore(),
   });
   const dispatch = createDispatch(api, {

@@ -45,7 +45,9 @@ async function pressUntil(
 
 async function typePath(page: Page, path: string) {
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(path);
+  // One input of the whole path, as a paste is: a key event per character took seconds on a busy
+  // machine and pushed this long keyboard-only walk past its time limit.
+  await page.keyboard.insertText(path);
 }
 
 test('keyboard only: sample mailbox → folder → message → headers → MIME tree → save part → save .eml', async ({

@@ -111,6 +111,50 @@ test('the folder tree follows the WAI-ARIA tree pattern, and F6 moves between pa
   await expect(listbox(page)).toBeFocused();
 });
 
+test('F6 reaches a folder whose first page is still loading, and the list takes the keyboard when it arrives', async ({
+  page,
+  harness,
+}) => {
+  // Hold back the first page of the next folder opened, as a busy machine does.
+  let holding = false;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.routeWebSocket(/.*/, (ws) => {
+    const server = ws.connectToServer();
+    const heldIds = new Set<unknown>();
+    ws.onMessage((frame) => {
+      const text = typeof frame === 'string' ? frame : frame.toString('utf8');
+      const request = JSON.parse(text) as { id: unknown; method: string };
+      if (holding && request.method === 'messages.list') heldIds.add(request.id);
+      server.send(frame);
+    });
+    server.onMessage((frame) => {
+      const text = typeof frame === 'string' ? frame : frame.toString('utf8');
+      const id = (JSON.parse(text) as { id?: unknown }).id;
+      if (heldIds.has(id)) void held.then(() => ws.send(frame));
+      else ws.send(frame);
+    });
+  });
+  await page.goto(harness.url);
+  await openSampleByKeyboard(page);
+  await page.keyboard.press('Shift+F6');
+  await expect(page.getByRole('tree').getByRole('treeitem', { name: /^Inbox/ })).toBeFocused();
+
+  holding = true;
+  await page.keyboard.press('ArrowDown');
+  const list = page.getByTestId('message-list');
+  await expect(list.getByRole('heading', { level: 2 })).toHaveText('Sent Items');
+  await expect(list.getByText('Loading messages…')).toBeVisible();
+  await page.keyboard.press('Shift+F6');
+  await expect(page.getByTestId('reader')).toBeFocused();
+  // No listbox yet: the keyboard goes to the list's pane, not nowhere.
+  await page.keyboard.press('Shift+F6');
+  await expect(list).toBeFocused();
+  release();
+  await expect(listbox(page)).toBeFocused();
+  await expect(listbox(page)).toHaveAttribute('aria-label', /Messages in Sent Items/);
+});
+
 test('/ and Ctrl+F go to the search box; typing there never triggers a shortcut', async ({
   page,
   harness,
@@ -205,6 +249,26 @@ test.describe('shared mailboxes by number', () => {
     bed,
     profilesHarness,
   }) => {
+    // Can hold back the answers to opening a mailbox, as a busy machine delays them.
+    let holding = false;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.routeWebSocket(/.*/, (ws) => {
+      const server = ws.connectToServer();
+      const heldIds = new Set<unknown>();
+      ws.onMessage((frame) => {
+        const text = typeof frame === 'string' ? frame : frame.toString('utf8');
+        const request = JSON.parse(text) as { id: unknown; method: string };
+        if (holding && request.method === 'sources.openProfile') heldIds.add(request.id);
+        server.send(frame);
+      });
+      server.onMessage((frame) => {
+        const text = typeof frame === 'string' ? frame : frame.toString('utf8');
+        const id = (JSON.parse(text) as { id?: unknown }).id;
+        if (heldIds.has(id)) void held.then(() => ws.send(frame));
+        else ws.send(frame);
+      });
+    });
     await page.goto(profilesHarness.url);
     await addBedProfile(page, bed, C, { name: 'Invoices', secret: C.readerSecret.value });
     await addBedProfile(page, bed, C, { name: 'Wrong secret', secret: 'not-the-secret-value' });
@@ -221,13 +285,17 @@ test.describe('shared mailboxes by number', () => {
 
     // Pressing it again keeps the folder the user is in.
     await tree.getByRole('treeitem', { name: /Sent Items/ }).click();
+    holding = true;
     await page.keyboard.press('Control+1');
+    await expect(page.getByTestId('status-bar')).toContainText('Opening Invoices…');
     await expect(page.getByTestId('message-list').getByRole('heading', { level: 2 })).toHaveText(
       'Sent Items',
     );
 
-    // A profile that cannot sign in: its page opens with the reason.
+    // A profile that cannot sign in: its page opens with the reason, also when pressed while the
+    // previous shortcut was still opening its mailbox.
     await page.keyboard.press('Control+2');
+    release();
     const failure = page.getByTestId('shortcut-error');
     await expect(failure).toContainText('Could not open Wrong secret', { timeout: 30_000 });
     await expect(page.getByTestId('profile-name')).toHaveText('Wrong secret');

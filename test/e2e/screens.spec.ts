@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { type Bed, type Contoso, expect, test, testbed } from './fixtures';
+import { fontProblem } from '../../scripts/font-check.mjs';
 import { fillBedServerStep } from './helpers';
 
 /**
@@ -19,6 +20,13 @@ type Scheme = (typeof SCHEMES)[number];
 // Each test stands alone (its own harness, and a bed per worker): where there are workers to
 // spare, the themes and groups run side by side.
 test.describe.configure({ mode: 'parallel' });
+
+// Pixels depend on the fonts fontconfig picks: where they differ from the baselines' machine, say
+// which package is missing in one line instead of failing with a pixel diff.
+test.beforeAll(() => {
+  const problem = fontProblem();
+  if (problem) throw new Error(problem);
+});
 
 /** Relative dates ("Yesterday"), countdowns and the reader's date all read this clock. */
 const NOW = new Date('2026-11-26T10:00:00Z');

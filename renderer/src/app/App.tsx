@@ -190,20 +190,38 @@ export function App() {
   const appInfo = info?.ok ? info.value : null;
   const profileList = profiles.state?.profiles ?? [];
 
-  /** Opens the Nth shared mailbox (switches to it when it is open already). */
+  /**
+   * Opens the Nth shared mailbox (switches to it when it is open already). A press while another
+   * is still opening is not dropped (on a busy machine that took the user's Ctrl+2 away): the last
+   * such press runs when the current one is done.
+   */
+  const shortcutBusy = useRef(false);
+  const queuedShortcut = useRef<number | null>(null);
   const openNthProfile = async (n: number) => {
     const profile = profileList[n - 1];
-    if (!profile || profileShortcut?.busy) return;
-    setProfileShortcut({ name: profile.name, busy: true, error: null });
-    const result = await api.invoke('sources.openProfile', { profileId: profile.id });
-    if (result.ok) {
-      setProfileShortcut(null);
-      onOpened(result.value);
-    } else {
-      // Its page is where the user can test the connection or fix the profile.
-      dispatch({ type: 'profile-selected', id: profile.id });
-      setProfileShortcut({ name: profile.name, busy: false, error: result.error });
+    if (!profile) return;
+    if (shortcutBusy.current) {
+      queuedShortcut.current = n;
+      return;
     }
+    shortcutBusy.current = true;
+    try {
+      setProfileShortcut({ name: profile.name, busy: true, error: null });
+      const result = await api.invoke('sources.openProfile', { profileId: profile.id });
+      if (result.ok) {
+        setProfileShortcut(null);
+        onOpened(result.value);
+      } else {
+        // Its page is where the user can test the connection or fix the profile.
+        dispatch({ type: 'profile-selected', id: profile.id });
+        setProfileShortcut({ name: profile.name, busy: false, error: result.error });
+      }
+    } finally {
+      shortcutBusy.current = false;
+    }
+    const next = queuedShortcut.current;
+    queuedShortcut.current = null;
+    if (next !== null) void openNthProfileRef.current(next);
   };
   const openNthProfileRef = useRef(openNthProfile);
   useEffect(() => {

@@ -174,6 +174,13 @@ export function Shell(props: ShellProps) {
     );
     const current = panes.findIndex((pane) => pane.contains(document.activeElement));
     const next = panes[(current + (event.shiftKey ? -1 : 1) + panes.length) % panes.length];
+    // The list knows where the keyboard belongs in it, also while its first page is still loading
+    // and there is no listbox yet (a folder just chosen, on a busy machine).
+    if (next?.dataset['pane'] === 'list' && listHandle.current) {
+      event.preventDefault();
+      listHandle.current.focus();
+      return;
+    }
     const target = next?.querySelector<HTMLElement>(
       '[role="treeitem"][tabindex="0"], [role="listbox"], [data-testid="reader"], [data-testid="profile-name"], [aria-current="page"], [data-pane-focus]',
     );

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -80,6 +80,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await bed?.stop();
+  if (profilesDir) rmSync(profilesDir, { recursive: true, force: true });
 });
 
 describe('profiles through the Api', () => {

@@ -399,8 +399,13 @@ describe('delegated flows', () => {
       scopes,
       deviceCodeCallback: (r) => {
         expect(r.message).toContain(r.userCode);
-        // Let MSAL see "authorization_pending" at least once, then complete the sign-in.
-        setTimeout(() => bed.identity.completeDeviceCode(r.userCode, CONTOSO.user.userPrincipalName), 200);
+        // Let MSAL see "authorization_pending" at least once, then complete the sign-in. Waiting
+        // for its first poll, not a fixed delay: on a busy machine that poll came after 200 ms.
+        const afterFirstPoll = setInterval(() => {
+          if (bed.identity.count('token:device_code') < 1) return;
+          clearInterval(afterFirstPoll);
+          bed.identity.completeDeviceCode(r.userCode, CONTOSO.user.userPrincipalName);
+        }, 20);
       },
     });
     expect(decodeJwt(result?.accessToken ?? '')).toMatchObject({ upn: CONTOSO.user.userPrincipalName });

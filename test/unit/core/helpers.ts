@@ -13,6 +13,11 @@ export async function tempDir(): Promise<string> {
   return dir;
 }
 
+/** Something a test made outside tempDir() (a folder the code under test chose), removed after it. */
+export function removeAfterTest(path: string): void {
+  created.push(path);
+}
+
 afterEach(async () => {
   await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,12 +25,18 @@ let harness: Harness;
 let root: string;
 
 beforeAll(async () => {
+  // The renderer folder inside a temp folder of our own, next to a file it must never serve.
   root = mkdtempSync(join(tmpdir(), 'mailscope-harness-'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>ok</title>');
-  writeFileSync(join(tmpdir(), 'outside.txt'), 'secret');
-  harness = await startHarness({ rendererDir: root, dispatch: createDispatch(api) });
+  const rendererDir = join(root, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ok</title>');
+  writeFileSync(join(root, 'outside.txt'), 'secret');
+  harness = await startHarness({ rendererDir, dispatch: createDispatch(api) });
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  await harness?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
 
 function get(path: string, host = `127.0.0.1:${harness.port}`) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(

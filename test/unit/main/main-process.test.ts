@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHODS, channelOf } from '../../../shared/channels';
 import * as fake from './fake-electron';
 
@@ -19,13 +19,18 @@ function frame(url: string, parent: unknown = null) {
 
 describe('Electron main process wiring', () => {
   let window: fake.FakeBrowserWindow;
+  let userData = '';
 
   beforeAll(async () => {
-    fake.app.paths.set('userData', mkdtempSync(join(tmpdir(), 'mailscope-main-')));
+    userData = mkdtempSync(join(tmpdir(), 'mailscope-main-'));
+    fake.app.paths.set('userData', userData);
     fake.app.paths.set('downloads', '/home/me/Downloads');
     await startApp();
     expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
     window = fake.FakeBrowserWindow.instances[0]!;
+  });
+  afterAll(() => {
+    if (userData) rmSync(userData, { recursive: true, force: true });
   });
 
   it('creates the window sandboxed, context-isolated, without Node, with web security', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -52,9 +52,20 @@ describe('placeWindow', () => {
   });
 });
 
+/** Temp folders of this file's tests, removed after each, whether it passed or not. */
+const made: string[] = [];
+function windowDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mailscope-window-'));
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('loadWindowState', () => {
   it('reads a valid file and ignores a missing, damaged or foreign one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mailscope-window-'));
+    const dir = windowDir();
     expect(await loadWindowState(dir)).toBeNull();
     const file = join(dir, WINDOW_STATE_FILE);
     writeFileSync(file, '{"version":1,"bounds":{"x":1');
@@ -81,7 +92,7 @@ describe('the main window remembers its size, position and maximised state', () 
   const saved = () => JSON.parse(readFileSync(join(dir, WINDOW_STATE_FILE), 'utf8')) as unknown;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'mailscope-window-'));
+    dir = windowDir();
     fake.screen.displays = [
       { id: 1, workArea: PRIMARY },
       { id: 2, workArea: RIGHT },

@@ -148,14 +148,21 @@ export function MessageList({
     setActiveIndex((index) => (index === null ? null : index + shift.added));
   }, [snapshot.shift, rowHeight]);
 
-  // Asked to focus before the first page arrived: the listbox does not exist yet, so focus it on mount.
+  // Asked to focus while there is no listbox (the first page still loading, an empty folder, an
+  // error): the keyboard goes to the pane itself at once, so F6 and the next key act from here, and
+  // moves on to the listbox when it mounts, unless the user has gone elsewhere in the meantime.
+  const sectionRef = useRef<HTMLElement>(null);
   const focusOnMount = useRef(false);
   useImperativeHandle(
     handleRef,
     () => ({
       focus: () => {
-        if (listRef.current) listRef.current.focus({ preventScroll: true });
-        else focusOnMount.current = true;
+        if (listRef.current) {
+          listRef.current.focus({ preventScroll: true });
+          return;
+        }
+        focusOnMount.current = true;
+        sectionRef.current?.focus({ preventScroll: true });
       },
     }),
     [],
@@ -164,7 +171,10 @@ export function MessageList({
     listRef.current = element;
     if (element && focusOnMount.current) {
       focusOnMount.current = false;
-      element.focus({ preventScroll: true });
+      const active = document.activeElement;
+      if (active === null || active === document.body || active === sectionRef.current) {
+        element.focus({ preventScroll: true });
+      }
     }
   };
 
@@ -344,7 +354,13 @@ export function MessageList({
   }
 
   return (
-    <section className="message-list" aria-label={label} data-testid="message-list">
+    <section
+      className="message-list"
+      aria-label={label}
+      data-testid="message-list"
+      ref={sectionRef}
+      tabIndex={-1}
+    >
       <header className="pane-header message-list__header">
         <FolderRoleIcon folderRole={folder.role} className="message-list__folder-icon" />
         <div className="message-list__heading">

@@ -11,7 +11,7 @@ import { createSaveMethods, insideFolder } from '../../../../electron/core/save/
 import { numbered, openSaveTarget, writeError } from '../../../../electron/core/save/save-target';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
 import type { MailSource } from '../../../../electron/core/source';
-import { appErrorOf, tempDir } from '../helpers';
+import { appErrorOf, removeAfterTest, tempDir } from '../helpers';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 7), Buffer.from('\n%%EOF\n')]);
 const EXE = Buffer.from('MZ\x90\x00this program cannot be run in DOS mode', 'latin1');
@@ -42,6 +42,8 @@ async function setup(options: { openFile?: boolean; desktop?: { dialogAnswers: (
   if (options.openFile) {
     host.openFile = async (path) => {
       host.openedFiles.push(path);
+      // The engine's own temp folder for the opened file.
+      removeAfterTest(dirname(path));
     };
   }
   const { api } = createEngine({
