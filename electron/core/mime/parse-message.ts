@@ -35,22 +35,37 @@ function viewNeedsContent(attachment: AttachmentHead): boolean {
   return Boolean(attachment.cid) && /^image\//i.test(attachment.contentType);
 }
 
+/** The longest parser complaint quoted in a MESSAGE_MALFORMED message. */
+const MAX_REASON_CHARS = 160;
+
 /**
  * A raw message as the reader shows it. Mailparser does all MIME decoding (parse-for-view.ts keeps
  * only the attachment bytes the view needs); mailsplit (its own splitter) gives the part tree. Damage a parser can work around becomes a notice on the view;
- * only a message mailparser refuses outright fails, with MESSAGE_UNREADABLE.
+ * a message that cannot be taken apart at all fails with MESSAGE_MALFORMED, for this message only:
+ * whatever broke on the way (a parser, or a step after it on what the parser made of hostile input)
+ * is that error, never an exception of another kind. The reader then shows the headers and source.
  */
 export async function parseMessage(raw: Buffer, meta: MessageMeta): Promise<MessageView> {
-  let parsed: ParsedMail;
   try {
-    // The reader resolves cid: itself, from inlineImages, under its own size limits: links stay as they are.
-    parsed = await parseForView(raw, PARSER_OPTIONS, viewNeedsContent);
+    return await buildView(raw, meta);
   } catch (error) {
-    const reason = error instanceof Error ? ` (${error.message})` : '';
-    throw new AppError('MESSAGE_UNREADABLE', `The message could not be parsed${reason}.`, undefined, {
-      cause: error,
-    });
+    if (error instanceof AppError) throw error;
+    throw new AppError('MESSAGE_MALFORMED', malformedMessage(error), undefined, { cause: error });
   }
+}
+
+function malformedMessage(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  // The reason comes from a parser working on the message: printable and short, never a dump of it.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const clean = reason.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  const short = clean.length > MAX_REASON_CHARS ? `${clean.slice(0, MAX_REASON_CHARS)}…` : clean;
+  return `The message is malformed: Mailscope could not take its MIME structure apart${short ? ` (${short})` : ''}.`;
+}
+
+async function buildView(raw: Buffer, meta: MessageMeta): Promise<MessageView> {
+  // The reader resolves cid: itself, from inlineImages, under its own size limits: links stay as they are.
+  const parsed: ParsedMail = await parseForView(raw, PARSER_OPTIONS, viewNeedsContent);
   const tree = await buildMimeTree(raw);
   const html = typeof parsed.html === 'string' ? parsed.html : null;
   const referenced = referencedContentIds(html);
