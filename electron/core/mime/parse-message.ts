@@ -1,6 +1,6 @@
 import type { MailParserOptions, ParsedMail } from 'mailparser';
 import type { Attachment, CalendarEvent, Flags, MessageView } from '../../../shared/model';
-import { AppError } from '../app-error';
+import { malformedMessage } from './malformed';
 import { toAddresses } from './addresses';
 import { sanitizeFilename } from './attachment-filename';
 import { authenticationReport } from './auth-results';
@@ -35,9 +35,6 @@ function viewNeedsContent(attachment: AttachmentHead): boolean {
   return Boolean(attachment.cid) && /^image\//i.test(attachment.contentType);
 }
 
-/** The longest parser complaint quoted in a MESSAGE_MALFORMED message. */
-const MAX_REASON_CHARS = 160;
-
 /**
  * A raw message as the reader shows it. Mailparser does all MIME decoding (parse-for-view.ts keeps
  * only the attachment bytes the view needs); mailsplit (its own splitter) gives the part tree. Damage a parser can work around becomes a notice on the view;
@@ -49,18 +46,8 @@ export async function parseMessage(raw: Buffer, meta: MessageMeta): Promise<Mess
   try {
     return await buildView(raw, meta);
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('MESSAGE_MALFORMED', malformedMessage(error), undefined, { cause: error });
+    throw malformedMessage(error);
   }
-}
-
-function malformedMessage(error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error);
-  // The reason comes from a parser working on the message: printable and short, never a dump of it.
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = reason.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-  const short = clean.length > MAX_REASON_CHARS ? `${clean.slice(0, MAX_REASON_CHARS)}…` : clean;
-  return `The message is malformed: Mailscope could not take its MIME structure apart${short ? ` (${short})` : ''}.`;
 }
 
 async function buildView(raw: Buffer, meta: MessageMeta): Promise<MessageView> {
