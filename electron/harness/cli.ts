@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { installCrashGuard } from '../core/crash-guard';
 import { defaultPaths, startHarnessApp } from './app';
 import { harnessHost } from './host';
 
@@ -44,6 +45,9 @@ const harness = await startHarnessApp({
   const code = (error as { code?: unknown }).code;
   fail(code === 'EADDRINUSE' ? `port ${port} is in use: pick another with --port.` : String(error));
 });
+
+// A throw no request awaited must not take the engine down with every open mailbox (crash-guard.ts).
+installCrashGuard(process, { events: harness.events });
 
 // Checked by the engine when the page opens them, with the same errors as the Open dialog.
 for (const path of positionals) harness.events.publish({ type: 'open.path', path: resolve(path) });

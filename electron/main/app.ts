@@ -1,6 +1,8 @@
+import type { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { installCrashGuard } from '../core/crash-guard';
 import { createDispatch } from '../core/dispatch';
 import { createEngine } from '../core/engine';
 import { electronHost } from './host';
@@ -32,7 +34,15 @@ export function appUrlCheck(page: string): (url: string) => boolean {
   };
 }
 
-export async function startApp() {
+export interface StartOptions {
+  /**
+   * Where uncaught exceptions and unhandled rejections are caught (default: this process). Tests
+   * pass their own emitter, so a fault they inject never reaches the test runner's handlers.
+   */
+  faults?: EventEmitter;
+}
+
+export async function startApp(options: StartOptions = {}) {
   const page = pageUrl();
   const isAppUrl = appUrlCheck(page);
   hardenApp(app, isAppUrl);
@@ -53,6 +63,8 @@ export async function startApp() {
     profilesDir: app.getPath('userData'),
     secrets: 'keychain',
   });
+  // The last line of defence: logged (redacted) and announced once, instead of the app dying.
+  installCrashGuard(options.faults ?? process, { events });
   registerIpc(
     ipcMain,
     createDispatch(api, {

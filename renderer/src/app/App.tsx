@@ -17,6 +17,7 @@ import { SettingsDialog } from './SettingsDialog';
 import { Shell } from './Shell';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useOpenFromOutside } from './open-from-outside';
+import { EngineFaultNotice } from './engine-fault';
 import { initialState, reducer } from './state';
 import { useAppInfo } from './use-app-info';
 
@@ -356,6 +357,7 @@ export function App() {
         />
       ) : null}
       {outsideOverlay}
+      <EngineFaultNotice />
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? (
         <SettingsDialog onClose={() => setDialog(null)} onResetLayout={layout.reset} />
