@@ -37,7 +37,9 @@ async function source() {
   });
 }
 
+// A count smaller than what follows leaves imapflow with no body for the message: UNKNOWN_MESSAGE.
 const NAMED = [
+  'UNKNOWN_MESSAGE',
   'CONNECTION_LOST',
   'CONNECTION_FAILED',
   'SERVER_TIMEOUT',
