@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'MBOX_TRUNCATED',
   'MESSAGE_UNREADABLE',
+  'MESSAGE_MALFORMED',
   'UNKNOWN_SOURCE',
   'UNKNOWN_FOLDER',
   'UNKNOWN_MESSAGE',
@@ -106,6 +107,10 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
   MESSAGE_UNREADABLE: {
     message: 'The message could not be read.',
     hint: 'The file may have been moved or changed since the folder was opened: refresh the folder.',
+  },
+  MESSAGE_MALFORMED: {
+    message: 'The message is malformed: Mailscope could not take its MIME structure apart.',
+    hint: 'Its headers and source are shown below, exactly as received. The sender’s mail program, or someone on purpose, produced a broken message; the rest of the mailbox is unaffected.',
   },
   UNKNOWN_SOURCE: {
     message: 'That mailbox is no longer open.',

@@ -38,6 +38,15 @@ export const AppEvent = z.discriminatedUnion('type', [
     type: z.literal('open.path'),
     path: z.string().min(1).max(4096),
   }),
+  /**
+   * Something escaped every handler in the process hosting the engine and was caught at the last
+   * line of defence (logged there, redacted); the app goes on. Sent once per process: no details,
+   * which could carry message content or secrets.
+   */
+  z.object({
+    type: z.literal('engine.fault'),
+    kind: z.enum(['exception', 'rejection']),
+  }),
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;
 

@@ -15,6 +15,7 @@ import { SaveOperations } from './save/save-operations';
 import { checkListOptions, listCapabilitiesOf } from './list-capabilities';
 import type { ListOptions, MailSource } from './source';
 import { EventHub } from './events/event-hub';
+import { sourceText } from './mime/source-text';
 import type { DiagnosticReport } from '../../shared/diagnostics';
 import { isEmptySearch } from '../../shared/search';
 import {
@@ -360,9 +361,8 @@ export function createService(options: ServiceOptions): Api {
     'messages.raw': async ({ sourceId, folderId, messageId }) => {
       const raw = await sourceOf(sourceId).getRaw(folderId, messageId);
       const shown = raw.subarray(0, RAW_VIEW_BYTES);
-      // Invalid UTF-8 (8-bit legacy charsets) shows as U+FFFD rather than failing the view.
       return {
-        text: new TextDecoder().decode(shown),
+        text: sourceText(shown),
         size: raw.length,
         truncated: raw.length > shown.length,
       };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { internalErrorLogger, logLine } from '../core/log';
+import { installCrashGuard } from '../core/crash-guard';
 import { defaultPaths, startHarnessApp } from './app';
 import { harnessHost } from './host';
 
@@ -55,6 +56,9 @@ const harness = await startHarnessApp({
     code === 'EADDRINUSE' ? `port ${port} is in use: pick another with --port.` : logLine('', error).trim(),
   );
 });
+
+// A throw no request awaited must not take the engine down with every open mailbox (crash-guard.ts).
+installCrashGuard(process, { events: harness.events });
 
 // Checked by the engine when the page opens them, with the same errors as the Open dialog.
 for (const path of positionals) harness.events.publish({ type: 'open.path', path: resolve(path) });

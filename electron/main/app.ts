@@ -1,7 +1,9 @@
+import type { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { ELECTRON_FRAME_ORIGIN } from '../../shared/frame';
+import { installCrashGuard } from '../core/crash-guard';
 import { createDispatch } from '../core/dispatch';
 import { createEngine } from '../core/engine';
 import { internalErrorLogger } from '../core/log';
@@ -41,7 +43,15 @@ export function appUrlCheck(page: string): (url: string) => boolean {
   };
 }
 
-export async function startApp() {
+export interface StartOptions {
+  /**
+   * Where uncaught exceptions and unhandled rejections are caught (default: this process). Tests
+   * pass their own emitter, so a fault they inject never reaches the test runner's handlers.
+   */
+  faults?: EventEmitter;
+}
+
+export async function startApp(options: StartOptions = {}) {
   const page = pageUrl();
   const isAppUrl = appUrlCheck(page);
   hardenApp(app, isAppUrl);
@@ -66,6 +76,8 @@ export async function startApp() {
     // Custom authority hosts are for test beds (npm run demo): never on unless asked for.
     allowCustomAuthority: process.argv.includes('--allow-custom-authority'),
   });
+  // The last line of defence: logged (redacted) and announced once, instead of the app dying.
+  installCrashGuard(options.faults ?? process, { events });
   registerIpc(
     ipcMain,
     createDispatch(api, {

@@ -2,7 +2,7 @@ import { mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, message, test } from './fixtures';
-import { openPath } from './helpers';
+import { messageFrame, openPath } from './helpers';
 
 /** Every bad input ends in a clear, specific error in the UI: never a crash or a blank screen. */
 
@@ -93,4 +93,51 @@ test('an empty path is refused with a field message', async ({ page }) => {
   const dialog = page.getByTestId('open-dialog');
   await dialog.getByRole('button', { name: /^open$/i }).click();
   await expect(dialog).toContainText(/enter the path/i);
+});
+
+test('a .eml with a NUL byte in its HTML body opens, and its source shows the NUL', async ({
+  page,
+  workDir,
+}) => {
+  const path = join(workDir, 'nul.eml');
+  writeFileSync(path, message({ subject: 'Invoice overdue', html: '<p>Pay now\u0000 or lose access</p>' }));
+  await openPath(page, path);
+  await page.getByTestId('message-list').getByRole('option').first().click();
+  const reader = page.getByTestId('reader');
+  await expect(reader.getByRole('heading', { level: 2 })).toHaveText('Invoice overdue');
+  await expect(messageFrame(page).locator('body')).toContainText('Pay now');
+  await page.getByRole('button', { name: 'Source' }).click();
+  await expect(page.getByTestId('raw-source')).toContainText('Pay now\u2400 or lose access');
+});
+
+test('a message nothing can take apart shows the named error, then its headers and source', async ({
+  page,
+  workDir,
+}) => {
+  const path = join(workDir, 'malformed.eml');
+  // More parts than the MIME splitter takes apart (1,000): the parser refuses the whole message.
+  const parts = Array.from(
+    { length: 1200 },
+    (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i}\r\n`,
+  );
+  writeFileSync(
+    path,
+    [
+      'From: Alerts <alerts@contoso.example>',
+      'Subject: Unparsable on purpose',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      ...parts,
+      '--b--',
+      '',
+    ].join('\r\n'),
+  );
+  await openPath(page, path);
+  await page.getByTestId('message-list').getByRole('option').first().click();
+  const malformed = page.getByTestId('reader-malformed');
+  await expect(malformed.getByTestId('reader-error')).toContainText(/malformed/i);
+  const source = malformed.getByTestId('raw-source');
+  await expect(source).toContainText('Subject: Unparsable on purpose');
+  await expect(source).toContainText('part 1199');
 });

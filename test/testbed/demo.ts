@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { installCrashGuard } from '../../electron/core/crash-guard';
 import { startHarnessApp } from '../../electron/harness/app';
 import type { Harness } from '../../electron/harness/server';
 import { ProfileStore } from '../../electron/core/profiles/store';
@@ -52,13 +53,16 @@ try {
     console.log('Mailscope demo: the desktop app is starting. Press Ctrl-C to stop.');
   } else {
     const secrets = await seedDemoProfiles(bed, profilesDir);
-    harness = await startHarnessApp({
+    const app = await startHarnessApp({
       profilesDir,
       secrets,
       extraCa: bed.ca.pem,
       allowCustomAuthority: true,
       ...(values.port ? { port: Number(values.port) } : {}),
     });
+    // As the harness CLI: what escapes every handler is logged, not the end of the demo.
+    installCrashGuard(process, { events: app.events });
+    harness = app;
     console.log(`Demo profiles in ${profilesDir}`);
     console.log(`Mailscope demo: ${harness.url}`);
     console.log('Press Ctrl-C to stop.');

@@ -38,20 +38,28 @@ const FIELD_LINE = /^[\x21-\x39\x3b-\x7e]+[ \t]*:/;
 
 /**
  * Classifies a file from its first bytes (SNIFF_BYTES of them): a known binary format by its magic
- * number, other binary data by NUL bytes or many control characters, an mbox by its `From ` first
- * line, a message by a header section (every line up to the first blank one is a header field or
- * its continuation), and otherwise plain text that is neither.
+ * number, an mbox by its `From ` first line, a message by a header section (every line up to the
+ * first blank one is a header field or its continuation, with no NUL and few control bytes), other
+ * binary data by NUL bytes or many control characters, and otherwise plain text that is neither.
+ * Only the start decides: what follows a header section (a body with a stray NUL, say, which real
+ * mail and attackers both produce) never turns a message into "binary".
  */
 export function sniffContent(head: Buffer, fileName: string): Sniffed {
   for (const magic of MAGIC) {
     if (magic.bytes.every((byte, index) => head[index] === byte))
       return { kind: 'binary', description: magic.description(fileName) };
   }
-  if (looksBinary(head)) return { kind: 'binary', description: null };
   // Decoded as latin1, one char per byte: only the ASCII structure matters here.
   const text = head.toString('latin1').replace(/^\xef\xbb\xbf/, '');
-  if (text.startsWith('From ')) return { kind: 'mbox' };
-  return hasHeaderSection(text, head.length >= SNIFF_BYTES) ? { kind: 'message' } : { kind: 'text' };
+  if (text.startsWith('From ') && !looksBinary(firstLine(head))) return { kind: 'mbox' };
+  const header = headerSection(text, head.length >= SNIFF_BYTES);
+  if (header !== null && !looksBinary(Buffer.from(header, 'latin1'))) return { kind: 'message' };
+  return looksBinary(head) ? { kind: 'binary', description: null } : { kind: 'text' };
+}
+
+function firstLine(head: Buffer): Buffer {
+  const end = head.indexOf(0x0a);
+  return end === -1 ? head : head.subarray(0, end);
 }
 
 function looksBinary(head: Buffer): boolean {
@@ -69,16 +77,19 @@ function looksBinary(head: Buffer): boolean {
   return head.length > 0 && control / head.length > CONTROL_RATIO;
 }
 
-function hasHeaderSection(text: string, cut: boolean): boolean {
+/** The header section the text starts with (as far as the sniffed bytes reach), or null if none. */
+function headerSection(text: string, cut: boolean): string | null {
   const lines = text.split(/\r?\n/);
   // The sniffed bytes may end in the middle of a line: judge only whole lines.
   if (cut) lines.pop();
-  if (!FIELD_LINE.test(lines[0] ?? '')) return false;
+  if (!FIELD_LINE.test(lines[0] ?? '')) return null;
+  const kept: string[] = [];
   for (const line of lines) {
-    if (line === '' || line === '\r') return true;
-    if (!FIELD_LINE.test(line) && !/^[ \t]/.test(line)) return false;
+    if (line === '' || line === '\r') break;
+    if (!FIELD_LINE.test(line) && !/^[ \t]/.test(line)) return null;
+    kept.push(line);
   }
-  return true;
+  return kept.join('\n');
 }
 
 function ascii(text: string): number[] {

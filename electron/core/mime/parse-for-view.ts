@@ -38,6 +38,20 @@ export function parseForView(
     let text: MessageText | null = null;
     const parser = new MailParser(options);
     parser.on('error', fail);
+    // Every callback below runs from a stream event, outside this promise: a throw there (a broken
+    // header mailparser passes on as a non-string) would escape as an uncaught exception and leave
+    // the promise pending forever. Each is guarded so it rejects this one message instead.
+    const guarded =
+      <A extends unknown[]>(callback: (...args: A) => void) =>
+      (...args: A): void => {
+        if (settled) return;
+        try {
+          callback(...args);
+        } catch (error) {
+          fail(error);
+          parser.destroy();
+        }
+      };
 
     let reading = false;
     const read = (): void => {
@@ -58,65 +72,81 @@ export function parseForView(
       }
     };
     const collect = (stream: AttachmentStream) => {
+      // A part whose Content-Type is empty or cut off reaches here without a type string.
+      if (typeof stream.contentType !== 'string' || stream.contentType === '') {
+        stream.contentType = 'application/octet-stream';
+      }
       const keep = keepContent(stream);
       const chunks: Buffer[] = [];
-      stream.content.on('data', (chunk: Buffer) => {
-        if (keep) chunks.push(chunk);
-      });
-      stream.content.on('end', () => {
-        // size is set by mailparser as the content ends (decoded bytes, counted either way).
-        const { content: _content, release, checksum, size, ...common } = stream;
-        // mailparser's type says checksum is always a string; like simpleParser, leave it out when
-        // checksumAlgo is false rather than invent one.
-        const attachment = {
-          ...common,
-          content: keep ? Buffer.concat(chunks) : Buffer.alloc(0),
-          release: null,
-          size: size ?? 0,
-          ...(checksum === undefined ? {} : { checksum }),
-        } as Attachment;
-        attachments.push(attachment);
-        release?.();
-        read();
-      });
+      stream.content.on('error', fail);
+      stream.content.on(
+        'data',
+        guarded((chunk: Buffer) => {
+          if (keep) chunks.push(chunk);
+        }),
+      );
+      stream.content.on(
+        'end',
+        guarded(() => {
+          // size is set by mailparser as the content ends (decoded bytes, counted either way).
+          const { content: _content, release, checksum, size, ...common } = stream;
+          // mailparser's type says checksum is always a string; like simpleParser, leave it out when
+          // checksumAlgo is false rather than invent one.
+          const attachment = {
+            ...common,
+            content: keep ? Buffer.concat(chunks) : Buffer.alloc(0),
+            release: null,
+            size: size ?? 0,
+            ...(checksum === undefined ? {} : { checksum }),
+          } as Attachment;
+          attachments.push(attachment);
+          release?.();
+          read();
+        }),
+      );
     };
-    parser.on('readable', () => {
-      if (!reading) read();
-    });
-    parser.on('end', () => {
-      if (settled) return;
-      settled = true;
-      const headers = parser.headers || new Map();
-      const mail: ParsedMail = {
-        attachments,
-        headers,
-        headerLines: parser.headerLines || [],
-        ...(text ? pickText(text) : {}),
-      };
-      // As simpleParser does: the common headers as fields.
-      const named = [
-        'subject',
-        'references',
-        'date',
-        'to',
-        'from',
-        'cc',
-        'bcc',
-        'message-id',
-        'in-reply-to',
-        'reply-to',
-      ];
-      for (const key of named) {
-        if (headers.has(key)) {
-          Reflect.set(
-            mail,
-            key.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()),
-            headers.get(key),
-          );
+    parser.on(
+      'readable',
+      guarded(() => {
+        if (!reading) read();
+      }),
+    );
+    parser.on(
+      'end',
+      guarded(() => {
+        const headers = parser.headers || new Map();
+        const mail: ParsedMail = {
+          attachments,
+          headers,
+          headerLines: parser.headerLines || [],
+          ...(text ? pickText(text) : {}),
+        };
+        // As simpleParser does: the common headers as fields.
+        const named = [
+          'subject',
+          'references',
+          'date',
+          'to',
+          'from',
+          'cc',
+          'bcc',
+          'message-id',
+          'in-reply-to',
+          'reply-to',
+        ];
+        for (const key of named) {
+          if (headers.has(key)) {
+            Reflect.set(
+              mail,
+              key.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()),
+              headers.get(key),
+            );
+          }
         }
-      }
-      resolve(mail);
-    });
+        settled = true;
+        resolve(mail);
+      }),
+    );
 
     inSlices(raw).on('error', fail).pipe(parser);
   });

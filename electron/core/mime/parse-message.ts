@@ -1,6 +1,6 @@
 import type { MailParserOptions, ParsedMail } from 'mailparser';
 import type { Attachment, CalendarEvent, Flags, MessageView } from '../../../shared/model';
-import { AppError } from '../app-error';
+import { malformedMessage } from './malformed';
 import { toAddresses } from './addresses';
 import { sanitizeFilename } from './attachment-filename';
 import { authenticationReport } from './auth-results';
@@ -38,19 +38,21 @@ function viewNeedsContent(attachment: AttachmentHead): boolean {
 /**
  * A raw message as the reader shows it. Mailparser does all MIME decoding (parse-for-view.ts keeps
  * only the attachment bytes the view needs); mailsplit (its own splitter) gives the part tree. Damage a parser can work around becomes a notice on the view;
- * only a message mailparser refuses outright fails, with MESSAGE_UNREADABLE.
+ * a message that cannot be taken apart at all fails with MESSAGE_MALFORMED, for this message only:
+ * whatever broke on the way (a parser, or a step after it on what the parser made of hostile input)
+ * is that error, never an exception of another kind. The reader then shows the headers and source.
  */
 export async function parseMessage(raw: Buffer, meta: MessageMeta): Promise<MessageView> {
-  let parsed: ParsedMail;
   try {
-    // The reader resolves cid: itself, from inlineImages, under its own size limits: links stay as they are.
-    parsed = await parseForView(raw, PARSER_OPTIONS, viewNeedsContent);
+    return await buildView(raw, meta);
   } catch (error) {
-    const reason = error instanceof Error ? ` (${error.message})` : '';
-    throw new AppError('MESSAGE_UNREADABLE', `The message could not be parsed${reason}.`, undefined, {
-      cause: error,
-    });
+    throw malformedMessage(error);
   }
+}
+
+async function buildView(raw: Buffer, meta: MessageMeta): Promise<MessageView> {
+  // The reader resolves cid: itself, from inlineImages, under its own size limits: links stay as they are.
+  const parsed: ParsedMail = await parseForView(raw, PARSER_OPTIONS, viewNeedsContent);
   const tree = await buildMimeTree(raw);
   const html = typeof parsed.html === 'string' ? parsed.html : null;
   const referenced = referencedContentIds(html);

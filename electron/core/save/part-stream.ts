@@ -3,6 +3,7 @@ import { type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Splitter, type SplitterChunk } from '@zone-eu/mailsplit';
 import { AppError } from '../app-error';
+import { malformedMessage } from '../mime/malformed';
 import { isLeafNode, type MimeNode, partPathOf } from '../mime/mime-tree';
 
 /** Where one part's decoded bytes go, opened only when the part is reached. */
@@ -25,6 +26,10 @@ export async function decodeParts(
   wanted: ReadonlyMap<string, PartSink>,
 ): Promise<DecodedPart[]> {
   const splitter = new Splitter();
+  // The splitter's own refusals (too many parts, a header too big) are about the message, not the disk.
+  let splitFailure: unknown;
+  // (Its typings declare only 'data'; it is a Transform stream, so 'error' is there too.)
+  (splitter as unknown as NodeJS.EventEmitter).once('error', (error: unknown) => (splitFailure = error));
   const feeding = pipeline(raw, splitter);
   // Awaited below; a failure may arrive while the loop waits elsewhere, which must not count as unhandled.
   feeding.catch(() => undefined);
@@ -78,7 +83,7 @@ export async function decodeParts(
     await failed?.writing.catch(() => undefined);
     raw.destroy();
     await feeding.catch(() => undefined);
-    throw error;
+    throw error === splitFailure ? malformedMessage(error) : error;
   }
   return done;
 }

@@ -13,6 +13,7 @@ import { isTyping, modalOpen } from './keys';
 import { useLayout } from './layout';
 import { Shell } from './Shell';
 import { useOpenFromOutside } from './open-from-outside';
+import { EngineFaultNotice } from './engine-fault';
 import { initialState, reducer } from './state';
 import { useAppInfo } from './use-app-info';
 
@@ -386,6 +387,7 @@ export function App() {
         />
       ) : null}
       {outsideOverlay}
+      <EngineFaultNotice />
       {dialog === 'shortcuts' ? (
         <OnDemand label="Opening the shortcuts…" overlay>
           <ShortcutsDialog onClose={() => setDialog(null)} />

@@ -94,7 +94,10 @@ export function readFixture(maildir: string): FixtureFolder[] {
       for (const file of names) {
         const raw = readFileSync(join(dir, sub, file));
         const flags = /:2,([A-Za-z]*)$/.exec(file)?.[1] ?? '';
-        messages.push({ file, raw, sha256: sha256(raw), seen: flags.includes('S') });
+        // As IMAP serves it: Dovecot sends a NUL byte as 0x80 (a literal may not carry NUL, RFC 3501
+        // §4.3); the file itself stays as seeded (verifyMailbox checks that).
+        const served = raw.includes(0) ? Buffer.from(raw.map((byte) => (byte === 0 ? 0x80 : byte))) : raw;
+        messages.push({ file, raw, sha256: sha256(served), seen: flags.includes('S') });
       }
     }
     return { path, messages };

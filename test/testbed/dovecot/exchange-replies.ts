@@ -23,6 +23,30 @@ export type ExchangeMode =
   /** Connection refused right after the greeting: too many concurrent connections. */
   | 'too-many-connections';
 
+/**
+ * Malformed-reply mode (IMAP): sign-in succeeds, EXAMINE INBOX shows one message, and the FETCH of
+ * its body breaks the protocol in the chosen way. Undefined: the body arrives intact.
+ */
+export type MalformedReply =
+  /** The literal announces more bytes than arrive before the server hangs up. */
+  | 'truncated-literal'
+  /** The literal stops half way and the server goes silent with the connection open. */
+  | 'stall-mid-literal'
+  /** A response line without its CRLF, then silence. */
+  | 'no-crlf'
+  /** The literal's count is smaller than what follows: the rest is garbage to the parser. */
+  | 'wrong-count';
+
+/** The one message the malformed-reply mode serves. */
+export const MALFORMED_MESSAGE = [
+  'From: Scripted <scripted@contoso.example>',
+  'Subject: Scripted message',
+  'Content-Type: text/plain',
+  '',
+  'Body of the scripted message.',
+  '',
+].join('\r\n');
+
 export const EXCHANGE_TEXT = {
   imapGreeting:
     '* OK The Microsoft Exchange IMAP4 service is ready. [TQBXADIAUABSADAANQBDAEEAMAAwADAAMQAuAGUAdQByAHAAcgBkADAANQAuAHAAcgBvAGQALgBvAHUAdABsAG8AbwBrAC4AYwBvAG0A]',
@@ -47,6 +71,8 @@ export interface ExchangeRepliesStartOptions extends ExchangeRepliesOptions {
 
 export class ExchangeReplies {
   mode: ExchangeMode;
+  /** Set: the malformed-reply mode (sign-in succeeds whatever `mode` says). */
+  malformed: MalformedReply | 'intact' | undefined;
   /** Every line received, per protocol, for assertions on what the client sent. */
   readonly received: { protocol: 'imap' | 'pop3'; line: string }[] = [];
   private servers: net.Server[] = [];
@@ -113,7 +139,7 @@ export class ExchangeReplies {
     let authenticated = false;
     let pendingAuthTag: string | undefined;
     const finishAuth = (tag: string) => {
-      if (this.mode === 'not-connected') {
+      if (this.malformed || this.mode === 'not-connected') {
         authenticated = true;
         send(`${tag} OK AUTHENTICATE completed.`);
       } else if (this.mode === 'throttled') send(`${tag} ${EXCHANGE_TEXT.imapThrottled}`);
@@ -127,6 +153,7 @@ export class ExchangeReplies {
         return finishAuth(tag);
       }
       const [tag = '*', command = '', ...args] = line.split(' ');
+      if (authenticated && this.malformed && this.malformedImap(socket, tag, command, args)) return;
       switch (command.toUpperCase()) {
         case 'CAPABILITY':
           send(EXCHANGE_TEXT.imapCapability);
@@ -157,6 +184,54 @@ export class ExchangeReplies {
           return send(`${tag} BAD Command Error. 10`);
       }
     });
+  }
+
+  /** The malformed-reply mode's mailbox commands; false for commands the common code answers. */
+  private malformedImap(socket: net.Socket, tag: string, command: string, args: string[]): boolean {
+    const send = (line: string) => socket.write(`${line}\r\n`);
+    const verb = command.toUpperCase();
+    if (verb === 'EXAMINE' || verb === 'SELECT') {
+      send('* FLAGS (\\Seen \\Flagged)');
+      send('* 1 EXISTS');
+      send('* 0 RECENT');
+      send('* OK [UIDVALIDITY 1] UIDs valid');
+      send('* OK [UIDNEXT 2] Predicted next UID');
+      send(`${tag} OK [READ-ONLY] EXAMINE completed.`);
+      return true;
+    }
+    if (verb === 'UID' && args[0]?.toUpperCase() === 'FETCH') {
+      const body = Buffer.from(MALFORMED_MESSAGE, 'latin1');
+      const head = `* 1 FETCH (UID 1 FLAGS (\\Seen) BODY[] {${body.length}}\r\n`;
+      switch (this.malformed) {
+        case 'truncated-literal':
+          socket.end(head + MALFORMED_MESSAGE.slice(0, 30));
+          return true;
+        case 'stall-mid-literal':
+          socket.write(head + MALFORMED_MESSAGE.slice(0, 30));
+          return true;
+        case 'no-crlf':
+          socket.write('* 1 FETCH (UID 1 FLAGS (\\Seen)');
+          return true;
+        case 'wrong-count':
+          socket.write(`* 1 FETCH (UID 1 FLAGS (\\Seen) BODY[] {7}\r\n${MALFORMED_MESSAGE})\r\n`);
+          send(`${tag} OK FETCH completed.`);
+          return true;
+        default:
+          socket.write(`${head}${MALFORMED_MESSAGE})\r\n`);
+          send(`${tag} OK FETCH completed.`);
+          return true;
+      }
+    }
+    if (verb === 'LIST') {
+      send('* LIST (\\HasNoChildren) "/" INBOX');
+      send(`${tag} OK LIST completed.`);
+      return true;
+    }
+    if (verb === 'NOOP' || verb === 'CHECK') {
+      send(`${tag} OK ${verb} completed.`);
+      return true;
+    }
+    return false;
   }
 
   private popSession(socket: net.Socket): void {

@@ -161,6 +161,16 @@ function FetchedReader({ message, size, ...prefs }: LoadedReaderProps & { size?:
       </div>
     );
   }
+  if (!result.ok && result.error.code === 'MESSAGE_MALFORMED') {
+    // Nothing could take the MIME apart, but the bytes are there: show them as they are (headers
+    // and source), which is what a person inspecting a suspicious message needs anyway.
+    return (
+      <div className="reader__malformed" data-testid="reader-malformed">
+        <ErrorNotice error={result.error} testId="reader-error" />
+        <RawSource message={message} />
+      </div>
+    );
+  }
   if (!result.ok) {
     return (
       <div className="reader__state">

@@ -21,7 +21,7 @@ describe('openLocal guards', () => {
     expect((await appErrorOf(openLocal(file))).code).toBe('EMPTY_FILE');
   });
 
-  it('BINARY_FILE for NUL bytes', async () => {
+  it('BINARY_FILE for NUL bytes where the header section should be', async () => {
     const file = await put(
       await tempDir(),
       'data.eml',
@@ -30,6 +30,44 @@ describe('openLocal guards', () => {
     const error = await appErrorOf(openLocal(file));
     expect(error.code).toBe('BINARY_FILE');
     expect(error.message).toContain('binary data');
+  });
+
+  it('opens a message whose body holds NUL and other control bytes: the header section decides', async () => {
+    const body = Buffer.concat([
+      Buffer.from('<html><body>Pay now'),
+      Buffer.from([0x00, 0x01, 0x00, 0x7f]),
+      Buffer.alloc(3000, 0x00),
+      Buffer.from('</body></html>\r\n'),
+    ]);
+    const file = await put(
+      await tempDir(),
+      'nul.eml',
+      Buffer.concat([
+        Buffer.from('From: a@example.com\r\nSubject: NUL inside\r\nContent-Type: text/html\r\n\r\n'),
+        body,
+      ]),
+    );
+    const source = await openLocal(file);
+    const folder = (await source.listFolders())[0] as Folder;
+    const page = await source.listEnvelopes(folder.id, 0, 10);
+    expect(page.items[0]?.subject).toBe('NUL inside');
+    const view = await source.getMessage(folder.id, page.items[0]?.id ?? '');
+    expect(view.html).toContain('Pay now');
+  });
+
+  it('opens an mbox whose message bodies hold NUL bytes', async () => {
+    const file = await put(
+      await tempDir(),
+      'nul.mbox',
+      Buffer.concat([
+        Buffer.from('From a@example.com Tue Nov 24 09:30:00 2026\nFrom: a@example.com\nSubject: one\n\n'),
+        Buffer.alloc(4000, 0x00),
+        Buffer.from('\n'),
+      ]),
+    );
+    const source = await openLocal(file);
+    const folder = (await source.listFolders())[0] as Folder;
+    expect((await source.listEnvelopes(folder.id, 0, 10)).items[0]?.subject).toBe('one');
   });
 
   it('BINARY_FILE for a high share of control bytes without NUL', async () => {

@@ -446,10 +446,29 @@ describe('parseMessage on broken MIME', () => {
     expect(view.notices.some((notice) => notice.message.includes('declares no boundary'))).toBe(true);
   });
 
-  it('fails with MESSAGE_UNREADABLE only when mailparser itself gives up', async () => {
+  it('fails with MESSAGE_MALFORMED only when mailparser itself gives up', async () => {
     const huge = `X-Huge: ${'a'.repeat(2 * 1024 * 1024)}`;
     const error = await appErrorOf(parse([huge, '', 'body', '']));
-    expect(error.code).toBe('MESSAGE_UNREADABLE');
+    expect(error.code).toBe('MESSAGE_MALFORMED');
+  });
+
+  it('turns a part cut off right after its Content-Type name into a view, with no uncaught exception', async () => {
+    const escaped: unknown[] = [];
+    const onEscape = (error: unknown) => escaped.push(error);
+    process.on('uncaughtException', onEscape);
+    try {
+      const cut = Buffer.from(
+        'From: a@example.com\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type:',
+      );
+      const view = await parseMessage(cut, META);
+      expect(view.attachments.map((attachment) => attachment.contentType)).toEqual([
+        'application/octet-stream',
+      ]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(escaped).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onEscape);
+    }
   });
 
   it('parses an empty buffer without throwing', async () => {
