@@ -4,20 +4,16 @@ import { TokenProvider } from '../../../electron/core/auth/token-provider';
 import { createTokenSources } from '../../../electron/core/auth/token-sources';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import { Profile } from '../../../shared/profile';
+import { draft } from '../profiles/fixtures';
 
+const at = '2026-01-01T00:00:00.000Z';
 const profile = (credential: 'client-secret' | 'delegated'): Profile =>
   Profile.parse({
+    ...draft({ credential }),
     id: '9b2f3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
-    name: 'HR',
-    mailbox: 'hr@contoso.com',
-    protocol: 'imap',
     server: { host: 'outlook.office365.com', port: 993, tlsMode: 'implicit' },
-    cloud: { kind: 'global' },
-    tenant: 'contoso.onmicrosoft.com',
-    clientId: '0e5f7a41-3b2c-4d8e-9f10-2a3b4c5d6e7f',
-    credential,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
+    createdAt: at,
+    updatedAt: at,
   });
 
 describe('createTokenSources: the one place token sources are built', () => {
