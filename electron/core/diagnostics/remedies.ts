@@ -194,6 +194,15 @@ function transportRemedy(failure: TransportFailure, endpoints: Endpoints): Remed
   };
 }
 
+/** The server offers no XOAUTH2, as its CAPABILITY (`AUTH=XOAUTH2`) or CAPA (`SASL XOAUTH2`) shows. */
+export function noOAuthRemedy(advertised: 'AUTH=XOAUTH2' | 'SASL XOAUTH2'): Remedy {
+  return {
+    cause: `The server does not offer OAuth sign-in (${advertised}): it is not Exchange Online, or it is not the right host.`,
+    fix: 'Set the server to outlook.office365.com (or your cloud’s Exchange Online host).',
+  };
+}
+
+/** The connection dropped or stalled in the middle of an exchange. */
 export function wireFailure(ctx: StepContext, evidence: string[], error: unknown): Outcome {
   const code = codeOf(error);
   evidence.push(`connection: ${code}`);

@@ -1,6 +1,6 @@
 import { tokenFingerprint } from '../../auth/redact';
 import { decodeSaslChallenge, xoauth2Blob } from '../../auth/sasl';
-import { wireFailure } from '../remedies';
+import { noOAuthRemedy, wireFailure } from '../remedies';
 import { failReply, type Outcome, type StepContext } from '../step';
 import { clip, type LineConnection, taggedReply } from '../wire';
 
@@ -33,13 +33,7 @@ async function imapSasl(ctx: StepContext, connection: LineConnection, token: str
       `server offers ${capabilities.filter((c) => c.startsWith('AUTH=') || c === 'SASL-IR').join(' ') || '(no SASL mechanisms)'}`,
     );
     if (!capabilities.includes('AUTH=XOAUTH2')) {
-      return {
-        status: 'failed',
-        evidence,
-        cause:
-          'The server does not offer OAuth sign-in (AUTH=XOAUTH2): it is not Exchange Online, or it is not the right host.',
-        fix: 'Set the server to outlook.office365.com (or your cloud’s Exchange Online host).',
-      };
+      return { status: 'failed', evidence, ...noOAuthRemedy('AUTH=XOAUTH2') };
     }
     const blob = xoauth2Blob(ctx.profile.mailbox, token);
     const described = `<XOAUTH2 user=${ctx.profile.mailbox}, bearer token ${fingerprint}>`;
@@ -97,13 +91,7 @@ async function popSasl(ctx: StepContext, connection: LineConnection, token: stri
     const sasl = capabilities.find((c) => c.startsWith('SASL'));
     evidence.push(`server offers ${sasl ?? '(no SASL line)'}`);
     if (sasl && !sasl.split(' ').includes('XOAUTH2')) {
-      return {
-        status: 'failed',
-        evidence,
-        cause:
-          'The server does not offer OAuth sign-in (SASL XOAUTH2): it is not Exchange Online, or it is not the right host.',
-        fix: 'Set the server to outlook.office365.com (or your cloud’s Exchange Online host).',
-      };
+      return { status: 'failed', evidence, ...noOAuthRemedy('SASL XOAUTH2') };
     }
     // RFC 5034 limits the AUTH line to 255 octets, which a JWT never fits: send it after `+`, as
     // Microsoft documents for POP3.
