@@ -24,6 +24,7 @@ export default defineConfig({
           name: 'dom',
           include: ['test/unit/renderer/**/*.test.tsx'],
           environment: 'jsdom',
+          setupFiles: ['test/unit/renderer/dom-setup.ts'],
         },
       },
     ],
