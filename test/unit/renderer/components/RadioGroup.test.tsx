@@ -7,18 +7,22 @@ const OPTIONS = [
   { value: 'pop3', title: 'POP3' },
 ] as const;
 
+function renderGroup(value: 'imap' | 'pop3', onChange: (value: string) => void = () => {}) {
+  render(
+    <RadioGroup
+      groupName="g"
+      name="protocol"
+      legend="Protocol"
+      options={OPTIONS}
+      value={value}
+      onChange={onChange}
+    />,
+  );
+}
+
 describe('RadioGroup', () => {
   it('checks the current value, and only it carries the field name for focus', () => {
-    render(
-      <RadioGroup
-        groupName="g"
-        name="protocol"
-        legend="Protocol"
-        options={OPTIONS}
-        value="pop3"
-        onChange={() => {}}
-      />,
-    );
+    renderGroup('pop3');
     const group = screen.getByRole('group', { name: 'Protocol' });
     expect(group.getAttribute('data-testid')).toBe('field-protocol');
     const imap = screen.getByRole('radio', { name: /IMAP/ }) as HTMLInputElement;
@@ -30,32 +34,14 @@ describe('RadioGroup', () => {
   });
 
   it('shows a description only where an option has one', () => {
-    render(
-      <RadioGroup
-        groupName="g"
-        name="protocol"
-        legend="Protocol"
-        options={OPTIONS}
-        value="imap"
-        onChange={() => {}}
-      />,
-    );
+    renderGroup('imap');
     expect(screen.getByRole('radio', { name: /IMAP/ }).closest('label')?.textContent).toBe('IMAPAll folders');
     expect(document.querySelectorAll('.radio__desc')).toHaveLength(1);
   });
 
   it('reports the chosen value', () => {
     const onChange = vi.fn();
-    render(
-      <RadioGroup
-        groupName="g"
-        name="protocol"
-        legend="Protocol"
-        options={OPTIONS}
-        value="imap"
-        onChange={onChange}
-      />,
-    );
+    renderGroup('imap', onChange);
     fireEvent.click(screen.getByRole('radio', { name: /POP3/ }));
     expect(onChange).toHaveBeenCalledWith('pop3');
   });

@@ -1,8 +1,8 @@
 import type { KeychainStatus } from '../../../../../shared/model';
 import { Notice } from '../../../components/Notice';
-import { RadioGroup } from '../../../components/RadioGroup';
 import { CertificateInput } from '../CertificateInput';
 import type { CredentialChoice } from '../draft-form';
+import { DraftRadioGroup } from './DraftFields';
 import type { Draft } from './use-draft';
 
 const CREDENTIAL_OPTIONS = [
@@ -55,13 +55,11 @@ export function CredentialStep({
           hint={keychain.hint}
         />
       ) : null}
-      <RadioGroup
-        className="wizard-field wizard-radios"
-        groupName={`${idPrefix}-credential`}
+      <DraftRadioGroup
+        draft={draft}
+        idPrefix={idPrefix}
         name="credential"
         legend="How Mailscope signs in"
-        value={form.credential}
-        onChange={(kind) => draft.update('credential', kind)}
         options={CREDENTIAL_OPTIONS}
       />
 

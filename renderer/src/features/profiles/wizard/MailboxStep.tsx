@@ -1,6 +1,5 @@
 import { type Ref } from 'react';
-import { RadioGroup } from '../../../components/RadioGroup';
-import { DraftTextField } from './DraftTextField';
+import { DraftRadioGroup, DraftTextField } from './DraftFields';
 import type { Draft } from './use-draft';
 
 /** Step 1: what the mailbox is called here, its address, and the protocol. */
@@ -35,13 +34,11 @@ export function MailboxStep({
         placeholder="invoices@contoso.com"
         help="The primary SMTP address of the shared mailbox (not your own)."
       />
-      <RadioGroup
-        className="wizard-field wizard-radios"
-        groupName={`${idPrefix}-protocol`}
+      <DraftRadioGroup
+        draft={draft}
+        idPrefix={idPrefix}
         name="protocol"
         legend="Protocol"
-        value={draft.form.protocol}
-        onChange={(protocol) => draft.update('protocol', protocol)}
         options={[
           {
             value: 'imap',

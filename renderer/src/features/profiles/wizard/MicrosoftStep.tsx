@@ -1,8 +1,7 @@
 import { CLOUD_ENDPOINTS, type CloudKind, DEFAULT_PORTS } from '../../../../../shared/profile';
-import { RadioGroup } from '../../../components/RadioGroup';
 import { ChevronIcon } from '../../../components/icons';
 import { CLOUD_LABELS } from '../draft-form';
-import { DraftTextField } from './DraftTextField';
+import { DraftRadioGroup, DraftTextField } from './DraftFields';
 import type { Draft } from './use-draft';
 
 /** Step 2: the tenant and app registration, the cloud, and (behind "Advanced") server and proxy. */
@@ -108,13 +107,12 @@ export function MicrosoftStep({ draft, idPrefix }: { draft: Draft; idPrefix: str
               help={`Empty: ${ports[form.tlsMode]}.`}
             />
           </div>
-          <RadioGroup
-            className="wizard-field wizard-radios wizard-radios--inline"
-            groupName={`${idPrefix}-tls`}
+          <DraftRadioGroup
+            draft={draft}
+            idPrefix={idPrefix}
+            inline
             name="tlsMode"
             legend="TLS"
-            value={form.tlsMode}
-            onChange={(mode) => draft.update('tlsMode', mode)}
             options={[
               { value: 'implicit', title: `Implicit TLS (${ports.implicit})` },
               { value: 'starttls', title: `STARTTLS (${ports.starttls})` },
