@@ -36,15 +36,22 @@ export function psQuote(value: string): string {
   return `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, "''")}'`;
 }
 
+/** What differs between app-only and delegated access; the rest of the script is the same. */
+interface Access {
+  /** The comment lines that open the script: what it is for, and what Entra must already have. */
+  prerequisites: string[];
+  /** The `$Name = 'value'` block, with its comments. */
+  variables: string[];
+  /** Numbered in order; each is a comment line, then its commands. */
+  steps: [title: string, ...commands: string[]][];
+  /** After the steps (optional extras). */
+  epilogue?: string[];
+}
+
 export function adminScript(input: AdminScriptInput): string {
-  if (input.access === 'delegated') return delegatedScript(input);
-  const permission = input.protocol === 'imap' ? 'IMAP.AccessAsApp' : 'POP.AccessAsApp';
-  const spId = input.servicePrincipalObjectId?.trim() || SERVICE_PRINCIPAL_PLACEHOLDER;
-  const label = `Mailscope - ${input.name}`;
+  const access = input.access === 'delegated' ? delegatedAccess(input) : appOnlyAccess(input);
   const lines = [
-    `# Mailscope: app-only ${input.protocol === 'imap' ? 'IMAP' : 'POP3'} access to ${input.mailbox}`,
-    `# Prerequisites in Microsoft Entra ID: the app registration ${input.clientId} has the application`,
-    `# permission Office 365 Exchange Online > ${permission}, with admin consent granted.`,
+    ...access.prerequisites,
     '# Run as an Exchange administrator in PowerShell 7 or Windows PowerShell 5.1.',
     '',
     '# Once per computer:',
@@ -53,72 +60,104 @@ export function adminScript(input: AdminScriptInput): string {
     'Import-Module ExchangeOnlineManagement',
     `Connect-ExchangeOnline -Organization ${psQuote(input.tenant)}`,
     '',
-    `$AppId = ${psQuote(input.clientId)}`,
-    '# Entra admin center > Enterprise applications > (this app) > Overview > Object ID.',
-    '# Not the Object ID shown under App registrations: that one is refused at sign-in.',
-    `$ServicePrincipalId = ${psQuote(spId)}`,
-    `$Mailbox = ${psQuote(input.mailbox)}`,
+    ...access.variables,
     '',
-    '# 1. Register the app in Exchange Online (once per app; skip if Get-ServicePrincipal lists it).',
-    `New-ServicePrincipal -AppId $AppId -ObjectId $ServicePrincipalId -DisplayName ${psQuote(label)}`,
-    '',
-    '# 2. Let it open this mailbox. Read-only use is up to the client: Mailscope never changes mail.',
-    'Add-MailboxPermission -Identity $Mailbox -User $ServicePrincipalId -AccessRights FullAccess -AutoMapping $false',
-    '',
-    `# 3. ${input.protocol === 'imap' ? 'IMAP' : 'POP3'} must be enabled on the mailbox.`,
-    `Set-CASMailbox -Identity $Mailbox -${input.protocol === 'imap' ? 'ImapEnabled' : 'PopEnabled'} $true`,
-    '',
-    '# 4. Check.',
-    'Get-ServicePrincipal -Identity $ServicePrincipalId | Format-List DisplayName, AppId, ObjectId',
-    'Get-MailboxPermission -Identity $Mailbox -User $ServicePrincipalId',
-    'Test-ServicePrincipalAuthorization -Identity $ServicePrincipalId -Resource $Mailbox',
-    '',
-    '# Optional. IMAP and POP3 app access is already limited to the mailboxes granted FullAccess above.',
-    '# If this app also holds Microsoft Graph mail permissions, scope those to the same mailbox with',
-    '# RBAC for Applications instead of a tenant-wide grant:',
-    `# New-ManagementScope -Name ${psQuote(`${label} scope`)} -RecipientRestrictionFilter ${psQuote(opathEquals('PrimarySmtpAddress', input.mailbox))}`,
-    `# New-ManagementRoleAssignment -App $ServicePrincipalId -Role 'Application Mail.Read' -CustomResourceScope ${psQuote(`${label} scope`)}`,
-    '',
+    ...access.steps.flatMap(([title, ...commands], index) => [`# ${index + 1}. ${title}`, ...commands, '']),
+    ...(access.epilogue ?? []),
   ];
   return lines.join('\n');
 }
 
-function delegatedScript(input: AdminScriptInput): string {
-  const protocol = input.protocol === 'imap' ? 'IMAP' : 'POP3';
+function appOnlyAccess(input: AdminScriptInput): Access {
+  const protocol = protocolName(input);
+  const permission = input.protocol === 'imap' ? 'IMAP.AccessAsApp' : 'POP.AccessAsApp';
+  const spId = input.servicePrincipalObjectId?.trim() || SERVICE_PRINCIPAL_PLACEHOLDER;
+  const label = `Mailscope - ${input.name}`;
+  return {
+    prerequisites: [
+      `# Mailscope: app-only ${protocol} access to ${input.mailbox}`,
+      `# Prerequisites in Microsoft Entra ID: the app registration ${input.clientId} has the application`,
+      `# permission Office 365 Exchange Online > ${permission}, with admin consent granted.`,
+    ],
+    variables: [
+      `$AppId = ${psQuote(input.clientId)}`,
+      '# Entra admin center > Enterprise applications > (this app) > Overview > Object ID.',
+      '# Not the Object ID shown under App registrations: that one is refused at sign-in.',
+      `$ServicePrincipalId = ${psQuote(spId)}`,
+      `$Mailbox = ${psQuote(input.mailbox)}`,
+    ],
+    steps: [
+      [
+        'Register the app in Exchange Online (once per app; skip if Get-ServicePrincipal lists it).',
+        `New-ServicePrincipal -AppId $AppId -ObjectId $ServicePrincipalId -DisplayName ${psQuote(label)}`,
+      ],
+      [
+        'Let it open this mailbox. Read-only use is up to the client: Mailscope never changes mail.',
+        'Add-MailboxPermission -Identity $Mailbox -User $ServicePrincipalId -AccessRights FullAccess -AutoMapping $false',
+      ],
+      [`${protocol} must be enabled on the mailbox.`, enableProtocol(input)],
+      [
+        'Check.',
+        'Get-ServicePrincipal -Identity $ServicePrincipalId | Format-List DisplayName, AppId, ObjectId',
+        'Get-MailboxPermission -Identity $Mailbox -User $ServicePrincipalId',
+        'Test-ServicePrincipalAuthorization -Identity $ServicePrincipalId -Resource $Mailbox',
+      ],
+    ],
+    epilogue: [
+      '# Optional. IMAP and POP3 app access is already limited to the mailboxes granted FullAccess above.',
+      '# If this app also holds Microsoft Graph mail permissions, scope those to the same mailbox with',
+      '# RBAC for Applications instead of a tenant-wide grant:',
+      `# New-ManagementScope -Name ${psQuote(`${label} scope`)} -RecipientRestrictionFilter ${psQuote(opathEquals('PrimarySmtpAddress', input.mailbox))}`,
+      `# New-ManagementRoleAssignment -App $ServicePrincipalId -Role 'Application Mail.Read' -CustomResourceScope ${psQuote(`${label} scope`)}`,
+      '',
+    ],
+  };
+}
+
+function delegatedAccess(input: AdminScriptInput): Access {
+  const protocol = protocolName(input);
   const permission = input.protocol === 'imap' ? 'IMAP.AccessAsUser.All' : 'POP.AccessAsUser.All';
   const person = input.person?.trim() || PERSON_PLACEHOLDER;
-  const lines = [
-    `# Mailscope: delegated ${protocol} access to ${input.mailbox}: a person signs in as themselves.`,
-    `# Prerequisites in Microsoft Entra ID: the app registration ${input.clientId} is a public client`,
-    '# (platform "Mobile and desktop applications" with the redirect URI http://localhost, and',
-    '# "Allow public client flows" on) with the delegated permission',
-    `# Office 365 Exchange Online > ${permission}, consented for the organisation${input.consentUrl ? ':' : '.'}`,
-    ...(input.consentUrl ? [`#   ${input.consentUrl}`] : []),
-    '# No service principal is registered in Exchange: the person’s own permissions apply.',
-    '# Run as an Exchange administrator in PowerShell 7 or Windows PowerShell 5.1.',
-    '',
-    '# Once per computer:',
-    'Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser',
-    '',
-    'Import-Module ExchangeOnlineManagement',
-    `Connect-ExchangeOnline -Organization ${psQuote(input.tenant)}`,
-    '',
-    `$Mailbox = ${psQuote(input.mailbox)}`,
-    '# The person who signs in to Mailscope; repeat step 1 for each colleague.',
-    `$Person = ${psQuote(person)}`,
-    '',
-    '# 1. Let the person open the shared mailbox. Read-only use is up to the client: Mailscope never changes mail.',
-    'Add-MailboxPermission -Identity $Mailbox -User $Person -AccessRights FullAccess -AutoMapping $false',
-    '',
-    `# 2. ${protocol} must be enabled on the shared mailbox.`,
-    `Set-CASMailbox -Identity $Mailbox -${input.protocol === 'imap' ? 'ImapEnabled' : 'PopEnabled'} $true`,
-    '',
-    '# 3. Check (a new permission can take up to an hour to apply).',
-    'Get-MailboxPermission -Identity $Mailbox -User $Person',
-    `Get-CASMailbox -Identity $Mailbox | Format-List ${input.protocol === 'imap' ? 'ImapEnabled' : 'PopEnabled'}`,
-    '',
-  ];
-  return lines.join('\n');
+  return {
+    prerequisites: [
+      `# Mailscope: delegated ${protocol} access to ${input.mailbox}: a person signs in as themselves.`,
+      `# Prerequisites in Microsoft Entra ID: the app registration ${input.clientId} is a public client`,
+      '# (platform "Mobile and desktop applications" with the redirect URI http://localhost, and',
+      '# "Allow public client flows" on) with the delegated permission',
+      `# Office 365 Exchange Online > ${permission}, consented for the organisation${input.consentUrl ? ':' : '.'}`,
+      ...(input.consentUrl ? [`#   ${input.consentUrl}`] : []),
+      '# No service principal is registered in Exchange: the person’s own permissions apply.',
+    ],
+    variables: [
+      `$Mailbox = ${psQuote(input.mailbox)}`,
+      '# The person who signs in to Mailscope; repeat step 1 for each colleague.',
+      `$Person = ${psQuote(person)}`,
+    ],
+    steps: [
+      [
+        'Let the person open the shared mailbox. Read-only use is up to the client: Mailscope never changes mail.',
+        'Add-MailboxPermission -Identity $Mailbox -User $Person -AccessRights FullAccess -AutoMapping $false',
+      ],
+      [`${protocol} must be enabled on the shared mailbox.`, enableProtocol(input)],
+      [
+        'Check (a new permission can take up to an hour to apply).',
+        'Get-MailboxPermission -Identity $Mailbox -User $Person',
+        `Get-CASMailbox -Identity $Mailbox | Format-List ${enabledProperty(input)}`,
+      ],
+    ],
+  };
+}
+
+function protocolName(input: AdminScriptInput): string {
+  return input.protocol === 'imap' ? 'IMAP' : 'POP3';
+}
+
+function enabledProperty(input: AdminScriptInput): string {
+  return input.protocol === 'imap' ? 'ImapEnabled' : 'PopEnabled';
+}
+
+function enableProtocol(input: AdminScriptInput): string {
+  return `Set-CASMailbox -Identity $Mailbox -${enabledProperty(input)} $true`;
 }
 
 /** An OPATH equality filter; OPATH quotes like PowerShell, so a quote in the value is doubled. */

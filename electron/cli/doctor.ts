@@ -12,10 +12,10 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DelegatedTokens } from '../core/auth/delegated/delegated-tokens';
+import type { DelegatedTokens } from '../core/auth/delegated/delegated-tokens';
 import { signInIdentity } from '../core/auth/delegated/sign-in-identity';
-import { type TokenSource, TokenProvider } from '../core/auth/token-provider';
-import { tokensByCredential } from '../core/auth/tokens-by-credential';
+import type { TokenProvider, TokenSource } from '../core/auth/token-provider';
+import { createTokenSources } from '../core/auth/token-sources';
 import { AppError } from '../core/app-error';
 import { type DiagnosticsDeps, runDiagnostics } from '../core/diagnostics/run';
 import type { Profile } from '../../shared/profile';
@@ -140,12 +140,12 @@ async function doctor(argv: readonly string[], io: DoctorIo): Promise<number> {
   }
   const secrets = await chooseSecrets(profile, values['secret-env'], io);
   const trust = ca.length ? { ca } : {};
-  const delegated = new DelegatedTokens({ secrets, trust, env: io.env });
+  const sources = createTokenSources({ secrets, trust, env: io.env });
   if (values['device-code']) {
-    const signedIn = await signInWithCode(profile, delegated, io);
+    const signedIn = await signInWithCode(profile, sources.delegated, io);
     if (!signedIn) return 1;
   }
-  const provider = tokensByCredential(new TokenProvider({ secrets, trust, env: io.env }), delegated);
+  const provider = sources.byCredential;
   const tokens = io.wrapTokens ? io.wrapTokens(provider) : provider;
   const report = await runDiagnostics(profile, { tokens, trust, env: io.env, ...io.diagnostics });
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));

@@ -1,12 +1,12 @@
 import type { KeychainStatus } from '../../shared/model';
 import type { Api } from '../../shared/ipc';
 import { type TrustOptions } from './auth/network';
-import { DelegatedTokens } from './auth/delegated/delegated-tokens';
+import type { DelegatedTokens } from './auth/delegated/delegated-tokens';
 import { withDelegatedRefusals } from './auth/delegated/mailbox-refusal';
 import { SignInFlows } from './auth/delegated/sign-in-flows';
 import { signInIdentity } from './auth/delegated/sign-in-identity';
-import { TokenProvider } from './auth/token-provider';
-import { tokensByCredential } from './auth/tokens-by-credential';
+import type { TokenProvider } from './auth/token-provider';
+import { createTokenSources } from './auth/token-sources';
 import { createDiagnose } from './diagnostics/diagnose';
 import { openImapSource } from './imap/imap-source';
 import { openPop3Source } from './pop3/pop3-source';
@@ -87,15 +87,13 @@ export function createEngine(options: EngineOptions): Engine {
     deleteAll: (id) => chosen.deleteAll(id),
   };
   const trust = options.trust ? { trust: options.trust } : {};
-  const tokens = new TokenProvider({ secrets, ...trust });
+  const { appOnly: tokens, delegated, byCredential } = createTokenSources({ secrets, ...trust });
   const events = new EventHub();
-  const delegated = new DelegatedTokens({ secrets, ...trust });
   const flows = new SignInFlows({
     tokens: delegated,
     // The system browser, through the host: never a window of ours for a sign-in.
     openBrowser: (url) => options.host.openExternal(url),
   });
-  const byCredential = tokensByCredential(tokens, delegated);
   const signInId = (profile: Parameters<typeof signInIdentity>[0]) => signInIdentity(profile).id;
   const frames = new FrameStore(options.frameOrigin ?? '');
   const api = createService({

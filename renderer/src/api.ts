@@ -120,7 +120,15 @@ export function createApiClient(): ApiClient {
   };
 }
 
-export const api: ApiClient = createApiClient();
+let client: ApiClient | null = null;
+
+/**
+ * The real client, created on first use rather than on import, so a module that imports `api`
+ * (a store, a hook) can be loaded by a unit test that hands it a fake instead.
+ */
+export const api: ApiClient = {
+  invoke: (method, request) => (client ??= createApiClient()).invoke(method, request),
+};
 
 /**
  * Where a file the user dropped on the window lives, or null where the host cannot say (the browser

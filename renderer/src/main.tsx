@@ -4,6 +4,8 @@ import './components/components.css';
 import './app/shell.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { api } from './api';
+import { ApiProvider } from './api-context';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { startTheme } from './app/theme';
@@ -16,7 +18,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <ApiProvider api={api}>
+        <App />
+      </ApiProvider>
     </ErrorBoundary>
   </StrictMode>,
 );

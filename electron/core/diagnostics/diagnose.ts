@@ -1,6 +1,6 @@
 import type { Profile } from '../../../shared/profile';
 import { type TrustOptions } from '../auth/network';
-import { TokenProvider } from '../auth/token-provider';
+import { createTokenSources } from '../auth/token-sources';
 import type { DescribedTokenSource } from '../auth/tokens-by-credential';
 import type { ParsedSecret } from '../profiles/profile-methods';
 import { storeCertificateKey } from '../secrets/certificate';
@@ -20,6 +20,9 @@ export function createDiagnose(options: { tokens: DescribedTokenSource; trust?: 
     const scratch = new MemorySecretStore();
     if (credential.kind === 'client-secret') await scratch.set(profile.id, 'client-secret', credential.value);
     else await storeCertificateKey(scratch, profile.id, credential.certificate);
-    return runDiagnostics(profile, { tokens: new TokenProvider({ secrets: scratch, ...trust }), ...trust });
+    return runDiagnostics(profile, {
+      tokens: createTokenSources({ secrets: scratch, ...trust }).appOnly,
+      ...trust,
+    });
   };
 }

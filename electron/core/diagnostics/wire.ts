@@ -169,3 +169,35 @@ export class LineConnection {
 function errorCode(error: Error): string {
   return 'code' in error && typeof error.code === 'string' ? error.code : 'ERROR';
 }
+
+/** Lines up to the tagged reply for `tag`; a `* BYE` followed by a close ends it too. */
+export async function taggedReply(
+  connection: LineConnection,
+  tag: string,
+): Promise<{ untagged: string[]; last: string }> {
+  const untagged: string[] = [];
+  for (;;) {
+    let line: string;
+    try {
+      line = await connection.line();
+    } catch (error) {
+      const bye = untagged.find((l) => /^\* BYE/i.test(l));
+      if (bye) return { untagged, last: bye };
+      throw error;
+    }
+    if (line.toUpperCase().startsWith(`${tag.toUpperCase()} `)) return { untagged, last: line };
+    untagged.push(line);
+  }
+}
+
+/** A server line as evidence: long lines cut at 200 characters. */
+export function clip(line: string): string {
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/** The code of a network failure (ECONNREFUSED, a TLS verify code, …), or the error's class. */
+export function codeOf(error: unknown): string {
+  if (error instanceof WireError) return error.code;
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.name : 'ERROR';
+}

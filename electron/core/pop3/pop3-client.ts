@@ -4,7 +4,7 @@ import { AppError } from '../app-error';
 import { errorForReply, Pop3Error, printable, responseCodeOf } from './errors';
 import { errorName, LineReader } from './line-reader';
 import { MessageStream } from './message-stream';
-import { decodeSaslError, type SaslMechanism, saslBlob, saslErrorAck } from './sasl';
+import { decodeSaslError, type SaslMechanism, saslBlob, saslErrorAck } from '../auth/sasl';
 
 /**
  * A read-only POP3 client (RFC 1939, RFC 2449 CAPA and PIPELINING, RFC 5034 SASL with XOAUTH2 and

@@ -11,6 +11,7 @@ import { mailOwner } from '../../testbed/dovecot/server';
 import { CONTOSO, contoso, start, type Testbed } from '../../testbed/index';
 import { bedProfile, secretsFor } from '../../testbed/profiles';
 import { StickyTokens } from './helpers';
+import { expectUntouched } from '../untouched';
 
 /**
  * Sessions that survive what Exchange does to them: tokens that expire (3-second tokens from the
@@ -32,15 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!bed) return;
-  for (const mailbox of [CONTOSO.invoices, CONTOSO.alerts]) {
-    expect(bed.verifyMailbox(mailbox), mailbox).toEqual({
-      missing: [],
-      added: [],
-      changed: [],
-      foldersMissing: [],
-      foldersAdded: [],
-    });
-  }
+  expectUntouched(bed, [CONTOSO.invoices, CONTOSO.alerts]);
   await bed.stop();
 });
 

@@ -18,6 +18,7 @@ import type { TokenSource } from '../../../electron/core/auth/token-provider';
 import { Profile } from '../../../shared/profile';
 import { bigMessage25mb } from '../../testbed/fixtures/big';
 import { CONTOSO, readerClaims, start, type Testbed } from '../../testbed/index';
+import { expectUntouched } from '../untouched';
 
 const JUNK_AS_INBOX = '127.0.0.4';
 let bed: Testbed;
@@ -43,15 +44,7 @@ afterAll(async () => {
   if (!bed) return;
   try {
     // DESIGN.md §3: the suite changed nothing, and never asked to.
-    for (const mailbox of [CONTOSO.invoices, CONTOSO.alerts, CONTOSO.hr, CONTOSO.user.userPrincipalName]) {
-      expect(bed.verifyMailbox(mailbox), mailbox).toEqual({
-        missing: [],
-        added: [],
-        changed: [],
-        foldersMissing: [],
-        foldersAdded: [],
-      });
-    }
+    expectUntouched(bed, [CONTOSO.invoices, CONTOSO.alerts, CONTOSO.hr, CONTOSO.user.userPrincipalName]);
     expect(sent.length).toBeGreaterThan(50);
     expect(sent.filter((line) => /^DELE\b/i.test(line))).toEqual([]);
   } finally {

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { Envelope, ListSort } from '../../../../shared/model';
 import { isEmptySearch, parseSearch } from '../../../../shared/search';
+import type { ApiClient } from '../../../../shared/ipc';
 import { api } from '../../api';
 
 /**
@@ -72,13 +73,16 @@ export function firstPageError(snapshot: FolderSnapshot): ErrorInfo | null {
   return null;
 }
 
-class EnvelopeStore {
+/** One per app (`envelopeStore`); a test makes its own over a fake API. */
+export class EnvelopeStore {
   private folders = new Map<string, FolderSnapshot>();
   /** Bumped when a folder is refreshed or dropped, so answers to older requests are ignored. */
   private generations = new Map<string, number>();
   private listeners = new Set<() => void>();
   /** The view the list last showed each folder in without a search: what the status bar counts. */
   private lastViews = new Map<string, ListView>();
+
+  constructor(private readonly api: ApiClient) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -137,7 +141,7 @@ class EnvelopeStore {
     if (!before || before.total === null || !newestFirst) return this.refresh(sourceId, folderId, view);
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
-    const result = await api.invoke('messages.list', {
+    const result = await this.api.invoke('messages.list', {
       sourceId,
       folderId,
       offset: 0,
@@ -188,7 +192,7 @@ class EnvelopeStore {
       pages: withPage(s.pages, page, { status: 'loading' }),
       loading: s.loading + 1,
     }));
-    void api
+    void this.api
       .invoke('messages.list', {
         sourceId,
         folderId,
@@ -274,7 +278,7 @@ function evict(pages: Map<number, PageEntry>, keep: number): Map<number, PageEnt
   return pages;
 }
 
-export const envelopeStore = new EnvelopeStore();
+export const envelopeStore = new EnvelopeStore(api);
 
 /** The folder in `view`, or (without one) as the list last showed it. */
 export function useFolderSnapshot(sourceId: string, folderId: string, view?: ListView): FolderSnapshot {

@@ -1,7 +1,7 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { CertificateFacts, ProfileSummary, SecretInput } from '../../../../shared/model';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { formatFullDate } from '../../components/format';
 
@@ -73,6 +73,7 @@ interface CertificateInputProps {
 
 export function CertificateInput({ state, onChange, stored, canKeepStored }: CertificateInputProps) {
   const id = useId();
+  const api = useApi();
   const [fileNames, setFileNames] = useState<string[]>([]);
 
   const inspect = async (next: CertificateState) => {

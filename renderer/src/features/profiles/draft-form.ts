@@ -1,4 +1,5 @@
-import type { ProfileSummary } from '../../../../shared/model';
+import type { Request } from '../../../../shared/ipc';
+import type { ProfileSummary, SecretInput } from '../../../../shared/model';
 import {
   CLOUD_ENDPOINTS,
   type CloudKind,
@@ -151,3 +152,109 @@ export const CLOUD_LABELS: Record<CloudKind, string> = {
 };
 
 export const PROTOCOL_LABELS: Record<Protocol, string> = { imap: 'IMAP', pop3: 'POP3' };
+
+export type StepKey = 'mailbox' | 'microsoft' | 'credential';
+
+/** The wizard's steps in order, with the fields each one shows (and gates "Next" on). */
+export const STEPS: readonly { key: StepKey; title: string; fields: readonly FieldName[] }[] = [
+  { key: 'mailbox', title: 'Mailbox', fields: ['name', 'mailbox', 'protocol'] },
+  {
+    key: 'microsoft',
+    title: 'Microsoft 365',
+    fields: [
+      'tenant',
+      'clientId',
+      'cloud',
+      'authorityHost',
+      'exchangeHost',
+      'serverHost',
+      'port',
+      'tlsMode',
+      'proxy',
+    ],
+  },
+  { key: 'credential', title: 'Credential', fields: ['credential'] },
+];
+
+/** The fields of `key` that do not pass, in the order the step shows them. */
+export function stepErrors(key: StepKey, errors: FieldErrors): FieldName[] {
+  return STEPS.find((s) => s.key === key)?.fields.filter((field) => errors[field]) ?? [];
+}
+
+/** A choice (radio, select) is made, not typed: it is checked at once rather than on blur. */
+export function isChoiceField(field: FieldName): boolean {
+  return field === 'protocol' || field === 'cloud' || field === 'tlsMode' || field === 'credential';
+}
+
+/** Fields behind the Microsoft step's "Advanced" disclosure: it opens to show their errors. */
+export function isAdvancedField(field: FieldName): boolean {
+  return field === 'serverHost' || field === 'port' || field === 'tlsMode' || field === 'proxy';
+}
+
+/** Whether an edit opens with "Advanced" shown: when the profile sets anything in it. */
+export function hasAdvancedSettings(form: DraftForm): boolean {
+  return Boolean(form.serverHost || form.port || form.tlsMode !== 'implicit' || form.proxy);
+}
+
+export interface CredentialFacts {
+  credential: CredentialChoice;
+  /** The secret typed or the certificate loaded in this session, if any. */
+  newSecret: SecretInput | null;
+  /** Editing a profile whose stored secret is of the same kind: an empty field keeps it. */
+  canKeepStored: boolean;
+  /** Something was pasted or chosen in the certificate input… */
+  certificateHasInput: boolean;
+  /** …and it parsed, with its private key. */
+  certificateParsed: boolean;
+}
+
+/** What stops the credential step, or null. A delegated profile takes no secret. */
+export function credentialProblem(facts: CredentialFacts): string | null {
+  if (facts.credential === 'delegated') return null;
+  const missing = !facts.newSecret && !facts.canKeepStored;
+  if (facts.credential === 'client-secret')
+    return missing ? 'Client secret: paste the secret’s Value.' : null;
+  if (facts.certificateHasInput && !facts.certificateParsed)
+    return 'Certificate: check the certificate before saving (it must parse, with its private key).';
+  return missing ? 'Certificate: paste or choose the certificate with its private key.' : null;
+}
+
+/** A typed client secret, trimmed; null when the field is empty. */
+export function clientSecret(value: string): SecretInput | null {
+  const trimmed = value.trim();
+  return trimmed ? { kind: 'client-secret', value: trimmed } : null;
+}
+
+/** Test connection: with the new secret if there is one, else with the stored profile's. */
+export function diagnosticsRequest(
+  draft: ProfileDraft,
+  newSecret: SecretInput | null,
+  profileId: string | undefined,
+): Request<'diagnostics.run'> {
+  return newSecret
+    ? { draft, secret: newSecret, ...(profileId ? { profileId } : {}) }
+    : { draft, profileId: profileId ?? '' };
+}
+
+/** Save: an edit names its profile; the secret travels only when the user gave a new one. */
+export function saveRequest(
+  draft: ProfileDraft,
+  newSecret: SecretInput | null,
+  profileId: string | undefined,
+): Request<'profiles.save'> {
+  return { ...(profileId ? { id: profileId } : {}), draft, ...(newSecret ? { secret: newSecret } : {}) };
+}
+
+/** The footer's line next to a disabled Save: what is left to do. */
+export function blockedReason(
+  validation: Validation,
+  problem: string | null,
+  keychainBlocks: boolean,
+): string {
+  if (keychainBlocks) return 'Secrets cannot be stored without a keychain.';
+  if (validation.draft === null) {
+    const count = Object.keys(validation.errors).length;
+    return `${count} field${count === 1 ? '' : 's'} to complete`;
+  }
+  return problem ?? '';
+}

@@ -1,7 +1,8 @@
 /**
  * SASL blobs for bearer tokens. XOAUTH2 is what Exchange Online offers (Microsoft's "Authenticate
  * an IMAP, POP or SMTP connection using OAuth"); OAUTHBEARER is RFC 7628. Both carry the token in
- * clear inside TLS, so the blobs are never logged (see Pop3Client's onSend redaction).
+ * clear inside TLS, so the blobs are never logged (see Pop3Client's onSend redaction; diagnostics
+ * show a token only as its fingerprint). One module for the POP3 client and the diagnostics.
  */
 
 export type SaslMechanism = 'XOAUTH2' | 'OAUTHBEARER';
@@ -33,6 +34,22 @@ export function saslErrorAck(mechanism: SaslMechanism): string {
   return mechanism === 'XOAUTH2' ? '' : 'AQ==';
 }
 
+/** An error challenge decoded: the payload's text and, when that text is JSON, its value. */
+export interface SaslChallenge {
+  text: string;
+  json?: { value: unknown };
+}
+
+/** Exchange and Dovecot put a base64 JSON error in a `+` continuation before refusing. */
+export function decodeSaslChallenge(challenge: string): SaslChallenge {
+  const text = Buffer.from(challenge.trim(), 'base64').toString('utf8');
+  try {
+    return { text, json: { value: JSON.parse(text) as unknown } };
+  } catch {
+    return { text };
+  }
+}
+
 /**
  * The JSON of an error challenge (`+ eyJzdGF0dXMiOiI0MDEiLC4uLn0=`), or undefined when the
  * challenge is not base64 JSON (it is then reported as text).
@@ -40,12 +57,8 @@ export function saslErrorAck(mechanism: SaslMechanism): string {
 export function decodeSaslError(challenge: string): Record<string, unknown> | undefined {
   const text = challenge.trim();
   if (!text || !/^[A-Za-z0-9+/]+=*$/.test(text)) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = decodeSaslChallenge(text).json?.value;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

@@ -1,0 +1,79 @@
+import { type ReactNode, type Ref } from 'react';
+
+/**
+ * A labelled one-line text input with its error and help lines, wired for assistive technology:
+ * the error (when shown) and the help describe the input, and `aria-invalid` follows the error.
+ * `name` ties the pieces together: `data-field` on the input (where a form moves focus),
+ * `field-<name>` and `error-<name>` for tests. Text is monospace unless `mono` is false.
+ */
+export interface TextFieldProps {
+  id: string;
+  name: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  /** Shown, and announced as the input's description, when present. */
+  error?: string;
+  help?: ReactNode;
+  placeholder?: string;
+  mono?: boolean;
+  inputMode?: 'numeric';
+  inputRef?: Ref<HTMLInputElement>;
+  /** The wrapper's class: the form's own layout. */
+  className?: string;
+}
+
+export function TextField({
+  id,
+  name,
+  label,
+  value,
+  onChange,
+  onBlur,
+  error,
+  help,
+  placeholder,
+  mono = true,
+  inputMode,
+  inputRef,
+  className,
+}: TextFieldProps) {
+  const errorId = `${id}-error`;
+  const helpId = `${id}-help`;
+  const describedBy = [error ? errorId : null, help ? helpId : null].filter(Boolean).join(' ');
+  return (
+    <div className={className} data-testid={`field-${name}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        ref={inputRef}
+        data-field={name}
+        aria-invalid={error ? true : undefined}
+        className={`text-input${mono ? '' : ' text-input--ui'}`}
+        type="text"
+        value={value}
+        placeholder={placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        autoCapitalize="off"
+        inputMode={inputMode}
+        aria-describedby={describedBy || undefined}
+        onChange={(event) => onChange(event.target.value)}
+        onBlur={onBlur}
+      />
+      {error ? (
+        <p id={errorId} className="field-error" data-testid={`error-${name}`}>
+          {error}
+        </p>
+      ) : null}
+      {help ? (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Result } from '../../../shared/errors';
+import type { ApiClient, Method, Request, Response } from '../../../shared/ipc';
+
+/** What a fake answers per method; a method without a handler fails the test that calls it. */
+export type FakeHandlers = { [M in Method]?: (request: Request<M>) => Result<Response<M>> };
+
+export interface FakeApi extends ApiClient {
+  /** Every request, in order. */
+  calls: { method: Method; request: unknown }[];
+}
+
+/** An ApiClient for component and store tests: scripted answers, and a record of what was asked. */
+export function fakeApi(handlers: FakeHandlers): FakeApi {
+  const calls: FakeApi['calls'] = [];
+  return {
+    calls,
+    async invoke<M extends Method>(method: M, request: Request<M>): Promise<Result<Response<M>>> {
+      calls.push({ method, request });
+      const handler = handlers[method] as ((request: Request<M>) => Result<Response<M>>) | undefined;
+      if (!handler) throw new Error(`fake API: no answer for ${method}`);
+      return handler(request);
+    },
+  };
+}
