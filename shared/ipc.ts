@@ -42,6 +42,10 @@ const savePath = z.string().trim().min(1, 'Enter where to save the file.').max(4
 const saveHandle = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expected a save handle.');
 /** A destination is a handle from the host's dialog or (harness only) a typed path: exactly one. */
 const exactlyOne = (a: unknown, b: unknown) => (a === undefined) !== (b === undefined);
+/** Where one file goes (saveEml, savePart), and what to do when it exists. */
+const fileDestination = { path: savePath.optional(), handle: saveHandle.optional() };
+const oneFileDestination = (r: { path?: string; handle?: string }) => exactlyOne(r.handle, r.path);
+const ONE_FILE_DESTINATION = 'Give either a save handle or a path.';
 /**
  * What to do when the file exists: `fail` (FILE_EXISTS, so the UI can ask), `replace` (the user
  * confirmed, or a native dialog asked already), `keep-both` (save as "name (1).ext").
@@ -157,13 +161,12 @@ export const CONTRACT = {
     request: z
       .object({
         ...messageRef,
-        path: savePath.optional(),
-        handle: saveHandle.optional(),
+        ...fileDestination,
         ifExists: IfExists,
         operationId: operationId.optional(),
       })
       .strict()
-      .refine((r) => exactlyOne(r.handle, r.path), 'Give either a save handle or a path.'),
+      .refine(oneFileDestination, ONE_FILE_DESTINATION),
     response: SavedFile,
   },
   /** One MIME part, transfer-decoded (base64, quoted-printable): what the sender attached. */
@@ -172,13 +175,12 @@ export const CONTRACT = {
       .object({
         ...messageRef,
         partPath,
-        path: savePath.optional(),
-        handle: saveHandle.optional(),
+        ...fileDestination,
         ifExists: IfExists,
         operationId: operationId.optional(),
       })
       .strict()
-      .refine((r) => exactlyOne(r.handle, r.path), 'Give either a save handle or a path.'),
+      .refine(oneFileDestination, ONE_FILE_DESTINATION),
     response: SavedFile,
   },
   /**

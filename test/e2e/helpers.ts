@@ -89,3 +89,35 @@ export async function addBedProfile(
   await expect(w).toBeHidden();
   await expect(page.getByTestId('profile-name')).toHaveText(input.name);
 }
+
+/**
+ * Holds back the harness's answers to one API method while `hold()` is on, as a busy machine delays
+ * them, until `release()`: lets a test press keys while a folder or mailbox is still opening.
+ * Call before the page loads (it routes the page's WebSocket).
+ */
+export async function holdAnswers(page: Page, method: string) {
+  let holding = false;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.routeWebSocket(/.*/, (ws) => {
+    const server = ws.connectToServer();
+    const heldIds = new Set<unknown>();
+    const text = (frame: string | Buffer) => (typeof frame === 'string' ? frame : frame.toString('utf8'));
+    ws.onMessage((frame) => {
+      const request = JSON.parse(text(frame)) as { id: unknown; method: string };
+      if (holding && request.method === method) heldIds.add(request.id);
+      server.send(frame);
+    });
+    server.onMessage((frame) => {
+      const id = (JSON.parse(text(frame)) as { id?: unknown }).id;
+      if (heldIds.has(id)) void held.then(() => ws.send(frame));
+      else ws.send(frame);
+    });
+  });
+  return {
+    hold: () => {
+      holding = true;
+    },
+    release: () => release(),
+  };
+}

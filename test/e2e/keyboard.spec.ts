@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { type Contoso, expect, test, testbed } from './fixtures';
-import { addBedProfile } from './helpers';
+import { addBedProfile, holdAnswers } from './helpers';
 
 /**
  * Everything by keyboard: the list (arrows, j/k, Home/End, Page Up/Down, Enter), the folder tree
@@ -115,32 +115,14 @@ test('F6 reaches a folder whose first page is still loading, and the list takes 
   page,
   harness,
 }) => {
-  // Hold back the first page of the next folder opened, as a busy machine does.
-  let holding = false;
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.routeWebSocket(/.*/, (ws) => {
-    const server = ws.connectToServer();
-    const heldIds = new Set<unknown>();
-    ws.onMessage((frame) => {
-      const text = typeof frame === 'string' ? frame : frame.toString('utf8');
-      const request = JSON.parse(text) as { id: unknown; method: string };
-      if (holding && request.method === 'messages.list') heldIds.add(request.id);
-      server.send(frame);
-    });
-    server.onMessage((frame) => {
-      const text = typeof frame === 'string' ? frame : frame.toString('utf8');
-      const id = (JSON.parse(text) as { id?: unknown }).id;
-      if (heldIds.has(id)) void held.then(() => ws.send(frame));
-      else ws.send(frame);
-    });
-  });
+  // Holds back the answers to messages.list, as a busy machine delays them.
+  const answers = await holdAnswers(page, 'messages.list');
   await page.goto(harness.url);
   await openSampleByKeyboard(page);
   await page.keyboard.press('Shift+F6');
   await expect(page.getByRole('tree').getByRole('treeitem', { name: /^Inbox/ })).toBeFocused();
 
-  holding = true;
+  answers.hold();
   await page.keyboard.press('ArrowDown');
   const list = page.getByTestId('message-list');
   await expect(list.getByRole('heading', { level: 2 })).toHaveText('Sent Items');
@@ -150,7 +132,7 @@ test('F6 reaches a folder whose first page is still loading, and the list takes 
   // No listbox yet: the keyboard goes to the list's pane, not nowhere.
   await page.keyboard.press('Shift+F6');
   await expect(list).toBeFocused();
-  release();
+  answers.release();
   await expect(listbox(page)).toBeFocused();
   await expect(listbox(page)).toHaveAttribute('aria-label', /Messages in Sent Items/);
 });
@@ -249,26 +231,8 @@ test.describe('shared mailboxes by number', () => {
     bed,
     profilesHarness,
   }) => {
-    // Can hold back the answers to opening a mailbox, as a busy machine delays them.
-    let holding = false;
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.routeWebSocket(/.*/, (ws) => {
-      const server = ws.connectToServer();
-      const heldIds = new Set<unknown>();
-      ws.onMessage((frame) => {
-        const text = typeof frame === 'string' ? frame : frame.toString('utf8');
-        const request = JSON.parse(text) as { id: unknown; method: string };
-        if (holding && request.method === 'sources.openProfile') heldIds.add(request.id);
-        server.send(frame);
-      });
-      server.onMessage((frame) => {
-        const text = typeof frame === 'string' ? frame : frame.toString('utf8');
-        const id = (JSON.parse(text) as { id?: unknown }).id;
-        if (heldIds.has(id)) void held.then(() => ws.send(frame));
-        else ws.send(frame);
-      });
-    });
+    // Holds back the answers to sources.openProfile, as a busy machine delays them.
+    const answers = await holdAnswers(page, 'sources.openProfile');
     await page.goto(profilesHarness.url);
     await addBedProfile(page, bed, C, { name: 'Invoices', secret: C.readerSecret.value });
     await addBedProfile(page, bed, C, { name: 'Wrong secret', secret: 'not-the-secret-value' });
@@ -285,7 +249,7 @@ test.describe('shared mailboxes by number', () => {
 
     // Pressing it again keeps the folder the user is in.
     await tree.getByRole('treeitem', { name: /Sent Items/ }).click();
-    holding = true;
+    answers.hold();
     await page.keyboard.press('Control+1');
     await expect(page.getByTestId('status-bar')).toContainText('Opening Invoices…');
     await expect(page.getByTestId('message-list').getByRole('heading', { level: 2 })).toHaveText(
@@ -295,7 +259,7 @@ test.describe('shared mailboxes by number', () => {
     // A profile that cannot sign in: its page opens with the reason, also when pressed while the
     // previous shortcut was still opening its mailbox.
     await page.keyboard.press('Control+2');
-    release();
+    answers.release();
     const failure = page.getByTestId('shortcut-error');
     await expect(failure).toContainText('Could not open Wrong secret', { timeout: 30_000 });
     await expect(page.getByTestId('profile-name')).toHaveText('Wrong secret');
