@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { errorForReply, Pop3Error, printable, responseCodeOf } from './errors';
 import { errorName, LineReader } from './line-reader';
 import { MessageStream } from './message-stream';
