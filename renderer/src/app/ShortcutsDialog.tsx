@@ -1,5 +1,5 @@
 import { Modal } from '../components/Modal';
-import { MOD_KEY } from './keys';
+import { MOD_KEY } from '../lib/keys';
 
 /** The keyboard map, reachable with "?" and from the status bar: every shortcut the app has. */
 
