@@ -91,35 +91,49 @@ function connectError(error: Error, tcpUp: boolean, options: Pop3ConnectOptions)
   });
 }
 
-/** TCP, then for `implicit` TLS over it, all within the connect timeout. */
-export async function openSocket(options: ResolvedPop3Options): Promise<net.Socket> {
-  const started = Date.now();
-  const plain = await new Promise<net.Socket>((resolve, reject) => {
-    const socket = net.connect({
-      host: options.host,
-      port: options.port,
-      localAddress: options.localAddress,
-    });
+/**
+ * Waits for `socket` to reach `ready` within `timeoutMs`; on an error or the timeout the socket is
+ * destroyed and the promise fails with a Pop3Error that says which step it was.
+ */
+function settled<T extends net.Socket>(
+  socket: T,
+  ready: 'connect' | 'secureConnect',
+  timeoutMs: number,
+  timeout: () => Pop3Error,
+  failed: (error: Error) => Pop3Error,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(
-        new Pop3Error(
-          'timeout',
-          `The POP3 server ${options.host}:${options.port} did not answer within ${options.connectTimeoutMs / 1000} s.`,
-        ),
-      );
-    }, options.connectTimeoutMs);
+      reject(timeout());
+    }, timeoutMs);
     socket.once('error', (error) => {
       clearTimeout(timer);
       socket.destroy();
-      reject(connectError(error, false, options));
+      reject(failed(error));
     });
-    socket.once('connect', () => {
+    socket.once(ready, () => {
       clearTimeout(timer);
       socket.removeAllListeners('error');
       resolve(socket);
     });
   });
+}
+
+/** TCP, then for `implicit` TLS over it, all within the connect timeout. */
+export async function openSocket(options: ResolvedPop3Options): Promise<net.Socket> {
+  const started = Date.now();
+  const plain = await settled(
+    net.connect({ host: options.host, port: options.port, localAddress: options.localAddress }),
+    'connect',
+    options.connectTimeoutMs,
+    () =>
+      new Pop3Error(
+        'timeout',
+        `The POP3 server ${options.host}:${options.port} did not answer within ${options.connectTimeoutMs / 1000} s.`,
+      ),
+    (error) => connectError(error, false, options),
+  );
   if (options.tls !== 'implicit') return plain;
   return upgrade(plain, {
     ...options,
@@ -129,26 +143,15 @@ export async function openSocket(options: ResolvedPop3Options): Promise<net.Sock
 
 /** STLS: TLS over the existing socket, within the connect timeout. */
 export function upgrade(plain: net.Socket, options: ResolvedPop3Options): Promise<tls.TLSSocket> {
-  return new Promise<tls.TLSSocket>((resolve, reject) => {
-    const secure = tls.connect({ ...tlsOptions(options), socket: plain });
-    const timer = setTimeout(() => {
-      secure.destroy();
-      reject(
-        new Pop3Error(
-          'timeout',
-          `The TLS handshake with ${options.host}:${options.port} took longer than ${options.connectTimeoutMs / 1000} s.`,
-        ),
-      );
-    }, options.connectTimeoutMs);
-    secure.once('error', (error) => {
-      clearTimeout(timer);
-      secure.destroy();
-      reject(connectError(error, true, options));
-    });
-    secure.once('secureConnect', () => {
-      clearTimeout(timer);
-      secure.removeAllListeners('error');
-      resolve(secure);
-    });
-  });
+  return settled(
+    tls.connect({ ...tlsOptions(options), socket: plain }),
+    'secureConnect',
+    options.connectTimeoutMs,
+    () =>
+      new Pop3Error(
+        'timeout',
+        `The TLS handshake with ${options.host}:${options.port} took longer than ${options.connectTimeoutMs / 1000} s.`,
+      ),
+    (error) => connectError(error, true, options),
+  );
 }
