@@ -8,11 +8,51 @@ import tseslint from 'typescript-eslint';
  * Layers, enforced here the way VS Code enforces its folders (DESIGN.md §1):
  * electron/core never imports electron; renderer imports only shared and itself;
  * shared imports nothing but zod; only electron/main and electron/preload import electron.
+ *
+ * Tiers inside a layer (docs/architecture.md): core/common imports no other core folder; the leaf
+ * capabilities import only core/common; the preload imports only electron and the channel list;
+ * electron/main never imports the renderer or the harness, nor the harness main. In the renderer,
+ * features/ never import app/ (the shell), and lib/ imports neither.
  */
 const electronBan = {
   name: 'electron',
   message: 'Only electron/main and electron/preload may import electron.',
 };
+
+const coreBans = [
+  {
+    group: ['**/electron/main/**', '**/main/*', '**/preload/**'],
+    message: 'core, the harness and the CLI must not depend on the Electron wiring.',
+  },
+  { group: ['**/renderer/**'], message: 'The main side never imports renderer code.' },
+];
+
+/** The core's rule, plus the tier's own patterns (a later config replaces a rule's options whole). */
+function coreImports(...patterns) {
+  return ['error', { paths: [electronBan], patterns: [...coreBans, ...patterns] }];
+}
+
+const rendererBans = [
+  {
+    regex: '^(?!\\.|zod$|react|react-dom|dompurify$|@csstools/css-tokenizer$|@tanstack/).*',
+    message: 'The renderer imports only shared/, its own files, and browser libraries.',
+  },
+  {
+    group: ['**/electron/**', 'node:*'],
+    message: 'The renderer is untrusted: it imports only shared/ and its own files.',
+  },
+];
+
+function rendererImports(...patterns) {
+  return ['error', { paths: [electronBan], patterns: [...rendererBans, ...patterns] }];
+}
+
+/**
+ * Capabilities that import no other capability today (checked when this rule was written: mime,
+ * secrets and events import only core/common and shared/). imap, pop3, local, save, profiles, auth
+ * and diagnostics build on them and stay free to.
+ */
+const LEAF_CAPABILITIES = ['mime', 'secrets', 'events'];
 
 export default tseslint.config(
   {
@@ -38,17 +78,54 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**', 'electron/harness/**', 'electron/cli/**'],
+    rules: { 'no-restricted-imports': coreImports() },
+  },
+  {
+    files: ['electron/core/common/**'],
+    rules: {
+      'no-restricted-imports': coreImports({
+        regex: '^\\.\\./(?!\\.\\./\\.\\./shared/)',
+        message: 'core/common imports no other core folder: only its own files, shared/ and libraries.',
+      }),
+    },
+  },
+  {
+    files: LEAF_CAPABILITIES.map((name) => `electron/core/${name}/**`),
+    rules: {
+      'no-restricted-imports': coreImports({
+        regex: '^\\.\\./(?!common/|\\.\\./\\.\\./shared/)',
+        message: `${LEAF_CAPABILITIES.join(', ')} import no other capability: only core/common, shared/ and their own files.`,
+      }),
+    },
+  },
+  {
+    files: ['electron/main/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronBan],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'electron/main never imports renderer code.' },
+            {
+              group: ['**/harness/**'],
+              message: 'electron/main never imports the harness: both are hosts of the same core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
           patterns: [
             {
-              group: ['**/electron/main/**', '**/main/*', '**/preload/**'],
-              message: 'core must not depend on the Electron wiring.',
+              regex: '^(?!electron$|\\.\\./\\.\\./shared/channels$).*',
+              message: 'The preload imports only electron and the channel list (shared/channels.ts).',
             },
-            { group: ['**/renderer/**'], message: 'The main side never imports renderer code.' },
           ],
         },
       ],
@@ -60,22 +137,26 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronBan],
-          patterns: [
-            {
-              regex: '^(?!\\.|zod$|react|react-dom|dompurify$|@csstools/css-tokenizer$|@tanstack/).*',
-              message: 'The renderer imports only shared/, its own files, and browser libraries.',
-            },
-            {
-              group: ['**/electron/**', 'node:*'],
-              message: 'The renderer is untrusted: it imports only shared/ and its own files.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': rendererImports(),
+    },
+  },
+  {
+    files: ['renderer/src/features/**'],
+    rules: {
+      'no-restricted-imports': rendererImports({
+        regex: '^(\\.\\./)+app(/|$)',
+        message:
+          'features never import app/ (the shell): what they share with it lives in lib/ or components/.',
+      }),
+    },
+  },
+  {
+    files: ['renderer/src/lib/**'],
+    rules: {
+      'no-restricted-imports': rendererImports({
+        regex: '^(\\.\\./)+(app|features)(/|$)',
+        message: 'lib/ is below features/ and app/: it imports neither.',
+      }),
     },
   },
   {

@@ -16,7 +16,7 @@ import type { DelegatedTokens } from '../core/auth/delegated/delegated-tokens';
 import { signInIdentity } from '../core/auth/delegated/sign-in-identity';
 import type { TokenProvider, TokenSource } from '../core/auth/token-provider';
 import { createTokenSources } from '../core/auth/token-sources';
-import { AppError } from '../core/app-error';
+import { AppError } from '../core/common/app-error';
 import { type DiagnosticsDeps, runDiagnostics } from '../core/diagnostics/run';
 import type { Profile } from '../../shared/profile';
 import { PROFILES_FILE, ProfileStore } from '../core/profiles/store';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { errorInfo, type Result } from '../../shared/errors';
 import { type Api, CONTRACT, isMethod, type Method } from '../../shared/ipc';
-import { toErrorInfo } from './app-error';
+import { toErrorInfo } from './common/app-error';
 import { internalErrorLogger } from './log';
 
 const defaultLog = internalErrorLogger('mailscope');

@@ -1,6 +1,6 @@
 import { DEFAULT_SORT_ORDER, type ListCapabilities, type SourceKind } from '../../shared/model';
-import { AppError } from './app-error';
-import type { ListOptions, MailSource } from './source';
+import { AppError } from './common/app-error';
+import type { ListOptions, MailSource } from './common/source';
 
 /**
  * What each source's message lists can do, and the check that messages.list asks for nothing more.

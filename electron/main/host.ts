@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, shell } from 'electron';
-import { AppError } from '../core/app-error';
+import { AppError } from '../core/common/app-error';
 import type { Host } from '../core/host';
 
 /** `logFolder`: where the log file lives (app.getPath('logs')), for Help → Open Log Folder. */

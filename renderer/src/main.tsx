@@ -8,7 +8,7 @@ import { api } from './api';
 import { ApiProvider } from './api-context';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { startTheme } from './app/theme';
+import { startTheme } from './lib/theme';
 
 startTheme();
 

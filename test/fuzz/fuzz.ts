@@ -1,4 +1,4 @@
-import { AppError } from '../../electron/core/app-error';
+import { AppError } from '../../electron/core/common/app-error';
 import { loadCorpus, savedInputs } from './corpus';
 import { mutate } from './mutate';
 import { prngFor } from './prng';

@@ -3,7 +3,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { AppError } from '../../electron/core/app-error';
+import { AppError } from '../../electron/core/common/app-error';
 import { openLocal } from '../../electron/core/local/open-local';
 import { MboxScanner } from '../../electron/core/local/mbox-index';
 import { unescapeMboxrd } from '../../electron/core/local/mbox-escape';

@@ -6,7 +6,7 @@ import {
 } from '@azure/msal-node';
 import { z } from 'zod';
 import type { ErrorCode } from '../../../shared/errors';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { effectiveEndpoints, type Profile } from '../../../shared/profile';
 import type { SecretStore } from '../secrets/secret-store';
 import { requireBoundSecret } from '../secrets/secret-binding';

@@ -5,7 +5,7 @@ import type {
   MessageStructureObject,
 } from 'imapflow';
 import type { Address, Envelope, Flags } from '../../../shared/model';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 
 /** What one list row needs, in one FETCH: no body bytes, so a page costs the same in any folder. */
 export const ENVELOPE_QUERY: FetchQueryObject = {

@@ -1,6 +1,6 @@
 import type { ListResponse } from 'imapflow';
 import type { Folder, FolderRole } from '../../../shared/model';
-import { ROLE_ORDER, roleFromName } from '../local/folder-roles';
+import { ROLE_ORDER, roleFromName } from '../common/folder-roles';
 
 /**
  * LIST results as the sidebar's folder tree. imapflow has already decoded modified UTF-7 (RFC 3501

@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 
 /**
  * The read-only rule of DESIGN.md §3, enforced twice:

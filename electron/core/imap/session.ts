@@ -1,7 +1,7 @@
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { effectiveEndpoints, type Profile } from '../../../shared/profile';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { caOption, type TrustOptions } from '../auth/network';
 import type { TokenSource } from '../auth/token-provider';
 import { guardWire, readOnlyClient, type ReadOnlyImapFlow } from './read-only-guard';

@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Flags, Folder, SourceKind } from '../../../shared/model';
-import type { RawStream } from '../source';
+import type { RawStream } from '../common/source';
 
 /**
  * What each on-disk format (Maildir, mbox, .eml) builds when it is opened: folders and, per folder,

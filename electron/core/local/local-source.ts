@@ -9,15 +9,15 @@ import type {
   MessageView,
   SourceKind,
 } from '../../../shared/model';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { EMPTY_ENVELOPE_FIELDS, type EnvelopeFields, parseEnvelopeHeaders } from '../mime/parse-envelope';
 import { parseMessage } from '../mime/parse-message';
-import type { ListOptions, MailSource, RawStream } from '../source';
-import { bodySearchUnsupported } from '../search-support';
+import type { ListOptions, MailSource, RawStream } from '../common/source';
+import { bodySearchUnsupported } from '../common/search-support';
 import { envelopeMatches, type SearchQuery } from '../../../shared/search';
 import { mapConcurrent } from './concurrency';
 import { type Dated, newestFirst, sortEnvelopes } from './envelope-order';
-import { errnoCode } from './fs-errors';
+import { errnoCode } from '../common/fs-errors';
 import { PREVIEW_BYTES, previewOf } from './message-preview';
 import type { LocalFolder, LocalMailbox, StoredMessage } from './local-mailbox';
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Flags } from '../../../shared/model';
-import { errnoCode } from './fs-errors';
+import { errnoCode } from '../common/fs-errors';
 import type { StoredMessage } from './local-mailbox';
 import { opaqueId } from './opaque-id';
 import { openFileStream, readHeaderSection, readRange } from './read-bytes';

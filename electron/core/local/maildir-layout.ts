@@ -2,9 +2,9 @@ import { type Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FolderRole } from '../../../shared/model';
-import { ROLE_ORDER, roleFromName } from './folder-roles';
-import { errnoCode } from './fs-errors';
-import { decodeModifiedUtf7 } from './imap-utf7';
+import { ROLE_ORDER, roleFromName } from '../common/folder-roles';
+import { errnoCode } from '../common/fs-errors';
+import { decodeModifiedUtf7 } from '../common/imap-utf7';
 import { opaqueId } from './opaque-id';
 
 /** One folder of a Maildir tree, before its messages are counted. */

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { AppError } from '../app-error';
-import type { MailSource } from '../source';
+import { AppError } from '../common/app-error';
+import type { MailSource } from '../common/source';
 import { SNIFF_BYTES, sniffContent } from './content-sniff';
-import { withFsErrors } from './fs-errors';
+import { withFsErrors } from '../common/fs-errors';
 import { LocalMailSource } from './local-source';
 import { openEml } from './open-eml';
 import { openMaildir } from './open-maildir';

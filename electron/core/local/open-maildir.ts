@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import type { Folder } from '../../../shared/model';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { mapConcurrent } from './concurrency';
-import { withFsErrors } from './fs-errors';
+import { withFsErrors } from '../common/fs-errors';
 import type { LocalFolder, LocalMailbox, StoredMessage } from './local-mailbox';
 import { discoverMaildirFolders } from './maildir-layout';
 import { listMaildirMessages } from './maildir-files';

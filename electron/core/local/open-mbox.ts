@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { errorInfo } from '../../../shared/errors';
-import { AppError } from '../app-error';
-import { withFsErrors } from './fs-errors';
+import { AppError } from '../common/app-error';
+import { withFsErrors } from '../common/fs-errors';
 import { type LocalMailbox, SEEN, type StoredMessage } from './local-mailbox';
 import { unescapeMboxrd } from './mbox-escape';
 import { scanMbox } from './mbox-index';

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { RawStream } from '../source';
+import type { RawStream } from '../common/source';
 import type { HeaderSection } from './local-mailbox';
 import type { WindowedFile } from './windowed-file';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 
 /** The longest parser complaint quoted in a MESSAGE_MALFORMED message. */
 const MAX_REASON_CHARS = 160;

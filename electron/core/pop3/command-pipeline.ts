@@ -1,5 +1,5 @@
 import type net from 'node:net';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { errorForReply, Pop3Error, printable } from './errors';
 import { LineReader } from './line-reader';
 import { MessageStream } from './message-stream';

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { Pop3Error } from './errors';
 import { errorName } from './line-reader';
 

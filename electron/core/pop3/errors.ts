@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import type { ErrorCode } from '../../../shared/errors';
 
 /**

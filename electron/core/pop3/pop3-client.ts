@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { asPop3Error, CommandPipeline, type Command, type Reply } from './command-pipeline';
 import {
   openSocket,

@@ -1,13 +1,13 @@
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Envelope, EnvelopePage, Flags, Folder, MessageView } from '../../../shared/model';
 import { effectiveEndpoints, type Profile } from '../../../shared/profile';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import type { TrustOptions } from '../auth/network';
 import type { TokenSource } from '../auth/token-provider';
 import { type EnvelopeFields, parseEnvelopeHeaders } from '../mime/parse-envelope';
 import { parseMessage } from '../mime/parse-message';
-import type { MailSource } from '../source';
-import { bodySearchUnsupported } from '../search-support';
+import type { MailSource } from '../common/source';
+import { bodySearchUnsupported } from '../common/search-support';
 import { envelopeMatches, type SearchQuery } from '../../../shared/search';
 import { Pop3Error } from './errors';
 import { type Pop3ConnectOptions, Pop3Client } from './pop3-client';

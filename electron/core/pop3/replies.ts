@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { Pop3Error, printable } from './errors';
 
 /** Parsing what a POP3 server answers: status lines, listings and capabilities. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { errnoCode } from '../local/fs-errors';
+import { errnoCode } from '../common/fs-errors';
 
 const TEMP_SUFFIX = '.tmp';
 

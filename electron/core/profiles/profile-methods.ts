@@ -14,7 +14,7 @@ import {
   type Profile,
   type ProfileDraft,
 } from '../../../shared/profile';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import {
   parseCertificate,
   storeCertificateKey,

@@ -3,8 +3,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ErrorInfo } from '../../../shared/errors';
-import { AppError } from '../app-error';
-import { errnoCode } from '../local/fs-errors';
+import { AppError } from '../common/app-error';
+import { errnoCode } from '../common/fs-errors';
 import { removeStaleTemps, writeFileAtomic } from './atomic-file';
 import { CURRENT_VERSION, MigrationError, migrate } from './migrations';
 import {

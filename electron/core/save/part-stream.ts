@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Splitter, type SplitterChunk } from '@zone-eu/mailsplit';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { malformedMessage } from '../mime/malformed';
 import { isLeafNode, type MimeNode, partPathOf } from '../mime/mime-tree';
 

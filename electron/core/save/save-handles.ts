@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 
 /** What a handle stands for: a file the save dialog chose, or a folder for "Save all". */
 export type SaveHandleKind = 'file' | 'folder';

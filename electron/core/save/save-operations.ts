@@ -1,5 +1,5 @@
 import { type Readable, Transform } from 'node:stream';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 
 export interface SaveProgress {
   /** Bytes of the message read so far. */

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { type FileHandle, lstat, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import type { WriteStream } from 'node:fs';
-import { AppError } from '../app-error';
-import { errnoCode } from '../local/fs-errors';
+import { AppError } from '../common/app-error';
+import { errnoCode } from '../common/fs-errors';
 
 export type IfExists = 'fail' | 'replace' | 'keep-both';
 

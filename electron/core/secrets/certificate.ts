@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { PfxError, readPfx } from './pfx';
 import type { SecretStore } from './secret-store';
 

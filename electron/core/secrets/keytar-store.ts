@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { accountOf, SECRET_KINDS, SECRET_SERVICE, type SecretKind, type SecretStore } from './secret-store';
 
 /** The part of keytar we use; tests may inject a fake or a failing loader. */

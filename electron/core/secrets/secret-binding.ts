@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLOUD_ENDPOINTS, type Profile } from '../../../shared/profile';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import type { SecretStore } from './secret-store';
 
 /**

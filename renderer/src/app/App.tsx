@@ -9,7 +9,7 @@ import { useProfiles } from '../features/profiles/use-profiles';
 import { lazyNamed, OnDemand } from '../components/Lazy';
 import { Notice } from '../components/Notice';
 import { Welcome } from '../features/welcome/Welcome';
-import { isTyping, modalOpen } from './keys';
+import { isTyping, modalOpen } from '../lib/keys';
 import { useLayout } from './layout';
 import { Shell } from './Shell';
 import { useOpenFromOutside } from './open-from-outside';

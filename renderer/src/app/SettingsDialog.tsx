@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Modal } from '../components/Modal';
-import { MOD_KEY } from './keys';
+import { MOD_KEY } from '../lib/keys';
 import {
   ASK_ABOVE_MB,
   type Density,
@@ -8,7 +8,7 @@ import {
   type ThemeSetting,
   updateSettings,
   useSettings,
-} from './settings';
+} from '../lib/settings';
 
 /**
  * View settings: theme, list density, the preview line and dark message bodies. Every change applies

@@ -13,7 +13,7 @@ import type { ReaderHandle } from '../features/reader/Reader';
 import { Sidebar } from '../features/sources/Sidebar';
 import { type Layout, NARROW, SIDEBAR } from './layout';
 import { liveEvents } from './live-events';
-import { useSettings } from './settings';
+import { useSettings } from '../lib/settings';
 
 import { type AppAction, type AppState, noticeKey } from './state';
 import { StatusBar } from './StatusBar';

@@ -1,6 +1,6 @@
 import { Modal } from '../components/Modal';
+import { MOD_KEY } from '../lib/keys';
 import { CopyDiagnostics } from './CopyDiagnostics';
-import { MOD_KEY } from './keys';
 
 /**
  * The keyboard map, reachable with "?" and from the status bar: every shortcut the app has. It is

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/core/app-error';
+import { AppError } from '../../../electron/core/common/app-error';
 import { TokenProvider } from '../../../electron/core/auth/token-provider';
 import { openImapSource } from '../../../electron/core/imap/imap-source';
 import { MALFORMED_MESSAGE, type MalformedReply } from '../../testbed/dovecot/exchange-replies';

@@ -20,9 +20,9 @@ import {
 import { toSignInError } from '../../../electron/core/auth/delegated/sign-in-errors';
 import { SignInFlows } from '../../../electron/core/auth/delegated/sign-in-flows';
 import { signInIdentity } from '../../../electron/core/auth/delegated/sign-in-identity';
-import { AppError } from '../../../electron/core/app-error';
+import { AppError } from '../../../electron/core/common/app-error';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
-import type { MailSource } from '../../../electron/core/source';
+import type { MailSource } from '../../../electron/core/common/source';
 import type { SignedInAccount } from '../../../shared/model';
 import { Profile } from '../../../shared/profile';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/core/dispatch';
 import { createService } from '../../../electron/core/service';
-import type { MailSource } from '../../../electron/core/source';
+import type { MailSource } from '../../../electron/core/common/source';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import type { SourceEvent } from '../../../shared/events';
 import { ProfileDraft } from '../../../shared/profile';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/core/dispatch';
 import type { Host } from '../../../electron/core/host';
 import { createEngine } from '../../../electron/core/engine';
-import { AppError } from '../../../electron/core/app-error';
+import { AppError } from '../../../electron/core/common/app-error';
 import { checkListOptions, listCapabilitiesOf } from '../../../electron/core/list-capabilities';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import type { EnvelopePage, MessageView, SourceSummary } from '../../../shared/model';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../electron/core/app-error';
+import { AppError } from '../../../electron/core/common/app-error';
 import { createDispatch } from '../../../electron/core/dispatch';
 import type { Api } from '../../../shared/ipc';
 import { METHODS } from '../../../shared/ipc';

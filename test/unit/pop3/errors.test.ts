@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/core/app-error';
+import { AppError } from '../../../electron/core/common/app-error';
 import { errorForReply, isTemporary, Pop3Error } from '../../../electron/core/pop3/errors';
 
 describe('-ERR replies as typed errors', () => {

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/core/app-error';
+import { AppError } from '../../../electron/core/common/app-error';
 import { Pop3Client } from '../../../electron/core/pop3/pop3-client';
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/core/app-error';
+import { AppError } from '../../../electron/core/common/app-error';
 import { Pop3Error } from '../../../electron/core/pop3/errors';
 import { type Pop3ConnectOptions, Pop3Client } from '../../../electron/core/pop3/pop3-client';
 import { createCa, issueServerCert } from '../../testbed/pki';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitWidths, LIST, NARROW, parseWidths, SIDEBAR } from '../../../renderer/src/app/layout';
-import { DEFAULT_SETTINGS, parseSettings } from '../../../renderer/src/app/settings';
-import { resolveTheme } from '../../../renderer/src/app/theme';
+import { DEFAULT_SETTINGS, parseSettings } from '../../../renderer/src/lib/settings';
+import { resolveTheme } from '../../../renderer/src/lib/theme';
 import { rowHeightPx } from '../../../renderer/src/features/messages/row-layout';
 import { describeSort, supportedSort } from '../../../renderer/src/features/messages/SortControl';
 import { darkAdapted } from '../../../renderer/src/features/reader/dark-adapt';

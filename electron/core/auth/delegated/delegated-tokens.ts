@@ -9,7 +9,7 @@ import {
 } from '@azure/msal-node';
 import type { SignedInAccount } from '../../../../shared/model';
 import type { Profile } from '../../../../shared/profile';
-import { AppError } from '../../app-error';
+import { AppError } from '../../common/app-error';
 import type { SecretStore } from '../../secrets/secret-store';
 import type { AadstsContext } from '../aadsts';
 import { chooseProxy, createNetworkClient, type TrustOptions } from '../network';

@@ -1,7 +1,7 @@
 import type { Remedy } from '../../../../shared/diagnostics';
 import type { Profile, Protocol } from '../../../../shared/profile';
-import { AppError } from '../../app-error';
-import type { ListOptions, MailSource } from '../../source';
+import { AppError } from '../../common/app-error';
+import type { ListOptions, MailSource } from '../../common/source';
 
 /**
  * Why Exchange refuses a person's valid token for a shared mailbox, and what to do. Exchange says

@@ -1,6 +1,6 @@
 import { AuthError, InteractionRequiredAuthError } from '@azure/msal-node';
 import type { Profile } from '../../../../shared/profile';
-import { AppError } from '../../app-error';
+import { AppError } from '../../common/app-error';
 import { aadstsCode, type AadstsContext } from '../aadsts';
 import { TokenRequestError, toTokenRequestError } from '../token-provider';
 import type { EntraErrorTap } from './entra-error-tap';

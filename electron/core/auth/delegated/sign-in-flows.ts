@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SignedInAccount, SignInFlow, SignInMethod } from '../../../../shared/model';
 import type { Profile } from '../../../../shared/profile';
-import { AppError } from '../../app-error';
+import { AppError } from '../../common/app-error';
 import type { DelegatedTokens, DeviceCodeInfo } from './delegated-tokens';
 import { cancelled, expired } from './sign-in-errors';
 import { signInIdentity } from './sign-in-identity';

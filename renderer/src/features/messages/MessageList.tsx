@@ -13,8 +13,8 @@ import {
   useState,
 } from 'react';
 import type { Envelope, Folder, ListCapabilities, ListSort } from '../../../../shared/model';
-import { isTyping, modalOpen } from '../../app/keys';
-import { type Density, updateSettings, useSettings } from '../../app/settings';
+import { isTyping, modalOpen } from '../../lib/keys';
+import { type Density, updateSettings, useSettings } from '../../lib/settings';
 import { useNow } from '../../components/use-now';
 import { useRemPixels } from '../../components/use-rem';
 import { ErrorNotice, Spinner } from '../../components/Notice';

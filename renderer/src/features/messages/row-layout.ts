@@ -1,4 +1,4 @@
-import type { Density } from '../../app/settings';
+import type { Density } from '../../lib/settings';
 
 /**
  * Row heights of the message list, in rem so they grow with the user's font size: a virtual list

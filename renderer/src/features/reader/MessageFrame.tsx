@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { api } from '../../api';
-import { useSettings } from '../../app/settings';
-import { useResolvedTheme } from '../../app/theme';
+import { useSettings } from '../../lib/settings';
+import { useResolvedTheme } from '../../lib/theme';
 import { ErrorNotice } from '../../components/Notice';
 import { darkAdapted } from './dark-adapt';
 

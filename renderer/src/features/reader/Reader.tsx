@@ -21,7 +21,7 @@ import { MessageFrame } from './MessageFrame';
 import { sanitizeMessageHtml } from './sanitize-html';
 import { type DownloadProgress, type MessageRef, type SelectedMessage, useMessage } from './use-message';
 import { useSave } from './use-save';
-import { cleanSenders, updateSettings, useSettings } from '../../app/settings';
+import { cleanSenders, updateSettings, useSettings } from '../../lib/settings';
 import './reader.css';
 import './inspection.css';
 

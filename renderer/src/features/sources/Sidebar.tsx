@@ -3,7 +3,7 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import type { Folder, SourceSummary } from '../../../../shared/model';
 import { ErrorNotice, Spinner } from '../../components/Notice';
 import { CloseIcon, Logo, PlusIcon, SampleIcon, SlidersIcon, SourceKindIcon } from '../../components/icons';
-import { MOD_KEY } from '../../app/keys';
+import { MOD_KEY } from '../../lib/keys';
 import { FolderTree } from '../folders/FolderTree';
 import './sidebar.css';
 

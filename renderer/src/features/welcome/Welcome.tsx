@@ -1,7 +1,7 @@
 import type { ErrorInfo } from '../../../../shared/errors';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { FolderOpenIcon, Logo, SampleIcon, ShieldIcon } from '../../components/icons';
-import { MOD_KEY } from '../../app/keys';
+import { MOD_KEY } from '../../lib/keys';
 import { ImportButton } from '../profiles/ImportButton';
 import './welcome.css';
 

@@ -10,7 +10,7 @@ import { SAVE_HANDLE_TTL_MS, SaveHandles } from '../../../../electron/core/save/
 import { createSaveMethods, insideFolder } from '../../../../electron/core/save/save-methods';
 import { numbered, openSaveTarget, writeError } from '../../../../electron/core/save/save-target';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
-import type { MailSource } from '../../../../electron/core/source';
+import type { MailSource } from '../../../../electron/core/common/source';
 import { appErrorOf, removeAfterTest, tempDir } from '../helpers';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 7), Buffer.from('\n%%EOF\n')]);

@@ -1,4 +1,4 @@
-import { type ErrorCode, type ErrorInfo, errorInfo } from '../../shared/errors';
+import { type ErrorCode, type ErrorInfo, errorInfo } from '../../../shared/errors';
 
 /** A failure the user should hear about: thrown inside core, turned into a Result at the IPC edge. */
 export class AppError extends Error {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../electron/core/app-error';
-import { toFsAppError } from '../../../../electron/core/local/fs-errors';
+import { AppError } from '../../../../electron/core/common/app-error';
+import { toFsAppError } from '../../../../electron/core/common/fs-errors';
 
 function errno(code: string): Error {
   return Object.assign(new Error(`${code}: something at /secret/path`), { code });

@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from './app-error';
 
 /** The errno code of a Node fs error, if it is one. */
 export function errnoCode(error: unknown): string | undefined {

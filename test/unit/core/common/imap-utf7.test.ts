@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeModifiedUtf7 } from '../../../../electron/core/local/imap-utf7';
+import { decodeModifiedUtf7 } from '../../../../electron/core/common/imap-utf7';
 
 describe('decodeModifiedUtf7', () => {
   it.each([

@@ -5,11 +5,11 @@ import type {
   ListSort,
   MessageView,
   SourceKind,
-} from '../../shared/model';
+} from '../../../shared/model';
 import type { Readable } from 'node:stream';
-import type { ErrorInfo } from '../../shared/errors';
-import type { SearchQuery } from '../../shared/search';
-import type { SourceEvent } from '../../shared/events';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { SearchQuery } from '../../../shared/search';
+import type { SourceEvent } from '../../../shared/events';
 
 /** A message's stored bytes as a stream, with its size when known (for progress). */
 export interface RawStream {

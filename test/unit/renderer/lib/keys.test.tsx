@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { isTyping, modalOpen } from '../../../../renderer/src/app/keys';
+import { isTyping, modalOpen } from '../../../../renderer/src/lib/keys';
 
 /** When single-key shortcuts must stay out of the way: typing in a field, or a dialog open. */
 
