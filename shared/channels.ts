@@ -4,6 +4,7 @@
  */
 export const METHODS = [
   'app.getInfo',
+  'app.diagnostics',
   'sources.openSample',
   'sources.openPath',
   'sources.openProfile',

@@ -67,6 +67,8 @@ const SavedFile = z.object({
 
 export const CONTRACT = {
   'app.getInfo': { request: Empty, response: AppInfo },
+  /** "Copy diagnostics": version, platform and the last log lines, redacted, as one text. */
+  'app.diagnostics': { request: Empty, response: z.object({ text: z.string() }).strict() },
   'sources.openSample': { request: Empty, response: SourceSummary },
   'sources.openPath': {
     request: z

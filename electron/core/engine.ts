@@ -15,6 +15,7 @@ import { KeytarSecretStore } from './secrets/keytar-store';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
 import { EventHub } from './events/event-hub';
 import { FrameStore } from './frames';
+import type { LogFile } from './log-file';
 import { createService } from './service';
 
 /**
@@ -43,6 +44,8 @@ export interface EngineOptions {
   frameOrigin?: string;
   /** Profiles may name their own authority host (ServiceOptions.allowCustomAuthority); default off. */
   allowCustomAuthority?: boolean;
+  /** The redacting log file of this process ("Copy diagnostics" reads its last lines). */
+  log?: LogFile;
 }
 
 export interface Engine {
@@ -101,6 +104,7 @@ export function createEngine(options: EngineOptions): Engine {
     frames,
     allowCustomAuthority: options.allowCustomAuthority ?? false,
     host: options.host,
+    ...(options.log ? { log: options.log } : {}),
     samplePath: options.samplePath,
     ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),
     profiles: {

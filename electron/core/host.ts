@@ -28,6 +28,8 @@ export interface Host {
    * harness serves a browser that may not even run on this machine).
    */
   openFile?(path: string): Promise<void>;
+  /** Opens the folder of the log file in the file manager (Help → Open Log Folder). Desktop app only. */
+  openLogFolder?(): Promise<void>;
   /** Opens an http(s) or mailto URL with the system's default handler. The URL is already vetted. */
   openExternal(url: string): Promise<void>;
 }

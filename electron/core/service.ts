@@ -24,6 +24,8 @@ import {
   ProfileDraft as ProfileDraftSchema,
   resolveServer,
 } from '../../shared/profile';
+import { createAppDiagnostics } from './app-diagnostics';
+import type { LogFile } from './log-file';
 import {
   createProfileMethods,
   type ParsedSecret,
@@ -55,6 +57,8 @@ export interface ServiceOptions {
    * imported profile cannot send secrets or a sign-in to a host of its author's choosing.
    */
   readonly allowCustomAuthority?: boolean;
+  /** The log file "Copy diagnostics" reads from (absent: the report carries no log lines). */
+  readonly log?: LogFile;
 }
 
 export interface SignInService {
@@ -209,6 +213,7 @@ export function createService(options: ServiceOptions): Api {
   return {
     ...profiles.methods,
     ...createSaveMethods(host, sourceOf, transfers),
+    ...createAppDiagnostics({ host, ...(options.log ? { log: options.log } : {}) }),
 
     'profiles.save': async (request) => {
       requireCloudAllowed(request.draft);

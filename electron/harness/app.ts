@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../core/dispatch';
 import { createEngine } from '../core/engine';
+import { internalErrorLogger, logLine } from '../core/log';
 import { userDataDir } from '../core/profiles/user-data-dir';
 import type { EventHub } from '../core/events/event-hub';
+import { createLogFile, type LogFile } from '../core/log-file';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { harnessHost } from './host';
 import { type Harness, startHarness } from './server';
@@ -44,24 +47,33 @@ function version(): string {
 export interface HarnessApp extends Harness {
   /** The engine's events: the CLI asks the page to open the paths it was given, as the OS does. */
   readonly events: EventHub;
+  /** The redacting log file (`logs/mailscope.log` in the profiles folder): the CLI's crash guard writes to it. */
+  readonly log: LogFile;
 }
 
 /** The whole app without Electron: the real service behind the harness server. */
 export async function startHarnessApp(options: HarnessAppOptions = {}): Promise<HarnessApp> {
+  const profilesDir = options.profilesDir ?? userDataDir();
+  // Next to the profiles, so a test's temporary profiles folder holds (and removes) its log too.
+  const log = createLogFile({ folder: join(profilesDir, 'logs') });
   const { api, events, frames } = createEngine({
     host: {
       ...harnessHost(version()),
       ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     },
     samplePath: options.samplePath ?? defaultPaths.samplePath,
-    profilesDir: options.profilesDir ?? userDataDir(),
+    profilesDir,
     secrets: options.secrets ?? 'keychain-or-memory',
     ...(options.extraCa ? { trust: { ca: options.extraCa } } : {}),
     ...(options.largeFileBytes ? { largeFileBytes: options.largeFileBytes } : {}),
     allowCustomAuthority: options.allowCustomAuthority ?? false,
+    log,
   });
   const dispatch = createDispatch(api, {
-    ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+    onInternalError: (method, error) => {
+      log.write(logLine(`mailscope harness: internal error in ${method}:`, error));
+      (options.onInternalError ?? internalErrorLogger('mailscope harness'))(method, error);
+    },
   });
   const harness = await startHarness({
     rendererDir: options.rendererDir ?? defaultPaths.rendererDir,
@@ -69,5 +81,5 @@ export async function startHarnessApp(options: HarnessAppOptions = {}): Promise<
     frames,
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
-  return Object.assign(harness, { events });
+  return Object.assign(harness, { events, log });
 }

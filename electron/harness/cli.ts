@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { internalErrorLogger, logLine } from '../core/log';
 import { installCrashGuard } from '../core/crash-guard';
+import { teeToLogFile } from '../core/log-file';
 import { defaultPaths, startHarnessApp } from './app';
 import { harnessHost } from './host';
 
@@ -58,7 +59,10 @@ const harness = await startHarnessApp({
 });
 
 // A throw no request awaited must not take the engine down with every open mailbox (crash-guard.ts).
-installCrashGuard(process, { events: harness.events });
+installCrashGuard(process, {
+  events: harness.events,
+  log: teeToLogFile(harness.log, (line) => console.error(line)),
+});
 
 // Checked by the engine when the page opens them, with the same errors as the Open dialog.
 for (const path of positionals) harness.events.publish({ type: 'open.path', path: resolve(path) });

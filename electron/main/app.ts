@@ -7,6 +7,7 @@ import { installCrashGuard } from '../core/crash-guard';
 import { createDispatch } from '../core/dispatch';
 import { createEngine } from '../core/engine';
 import { internalErrorLogger } from '../core/log';
+import { createLogFile, teeToLogFile } from '../core/log-file';
 import { handleFrameScheme, registerFrameScheme } from './frames';
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
@@ -65,7 +66,10 @@ export async function startApp(options: StartOptions = {}) {
   const samplePath = app.isPackaged
     ? join(process.resourcesPath, 'sample-mailbox')
     : join(app.getAppPath(), 'resources', 'sample-mailbox');
-  const host = electronHost(app.getVersion());
+  // The log a user can send (Help → Copy Diagnostics / Open Log Folder): redacted, rotating.
+  const log = createLogFile({ folder: app.getPath('logs') });
+  const logged = teeToLogFile(log, (line) => console.error(line));
+  const host = electronHost(app.getVersion(), log.folder);
   // Secrets only ever go to the OS keychain here; without one, the UI says so and stores none.
   const { api, events, frames } = createEngine({
     host,
@@ -75,13 +79,14 @@ export async function startApp(options: StartOptions = {}) {
     frameOrigin: ELECTRON_FRAME_ORIGIN,
     // Custom authority hosts are for test beds (npm run demo): never on unless asked for.
     allowCustomAuthority: process.argv.includes('--allow-custom-authority'),
+    log,
   });
   // The last line of defence: logged (redacted) and announced once, instead of the app dying.
-  installCrashGuard(options.faults ?? process, { events });
+  installCrashGuard(options.faults ?? process, { events, log: logged });
   registerIpc(
     ipcMain,
     createDispatch(api, {
-      onInternalError: internalErrorLogger('mailscope'),
+      onInternalError: internalErrorLogger('mailscope', logged),
     }),
     isAppUrl,
   );
@@ -91,6 +96,7 @@ export async function startApp(options: StartOptions = {}) {
     pickPath: (kind: 'file' | 'folder') => host.pickPath?.(kind) ?? Promise.resolve(null),
     publish: (path: string) => events.publish({ type: 'open.path', path }),
     platform: process.platform,
+    openLogFolder: () => host.openLogFolder?.() ?? Promise.resolve(),
   };
   installOpenRequests({
     ...openRequests,

@@ -3,7 +3,8 @@ import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOpti
 import { AppError } from '../core/common/app-error';
 import type { Host } from '../core/host';
 
-export function electronHost(version: string): Host {
+/** `logFolder`: where the log file lives (app.getPath('logs')), for Help → Open Log Folder. */
+export function electronHost(version: string, logFolder?: string): Host {
   const parentOf = () => BrowserWindow.getFocusedWindow();
   const showOpen = (options: OpenDialogOptions) => {
     const parent = parentOf();
@@ -64,5 +65,13 @@ export function electronHost(version: string): Host {
     async openExternal(url) {
       await shell.openExternal(url);
     },
+    ...(logFolder
+      ? {
+          async openLogFolder() {
+            // Answers with an error text instead of throwing; nothing a menu item could show.
+            await shell.openPath(logFolder);
+          },
+        }
+      : {}),
   };
 }

@@ -48,7 +48,10 @@ export function installOpenRequests(deps: OpenRequestDeps): void {
 
 /** The application menu: File → Open…, the edit roles text fields need, zoom, window. */
 export function menuTemplate(
-  deps: Pick<OpenRequestDeps, 'pickPath' | 'publish' | 'platform'>,
+  deps: Pick<OpenRequestDeps, 'pickPath' | 'publish' | 'platform'> & {
+    /** Help → Open Log Folder: the folder of the redacted log file, in the file manager. */
+    openLogFolder?: () => Promise<void>;
+  },
 ): MenuItemConstructorOptions[] {
   const pick = (kind: 'file' | 'folder') => async () => {
     const path = await deps.pickPath(kind);
@@ -78,5 +81,13 @@ export function menuTemplate(
       ],
     },
     { role: 'windowMenu' },
+    ...(deps.openLogFolder
+      ? [
+          {
+            role: 'help' as const,
+            submenu: [{ label: 'Open Log Folder', click: () => void deps.openLogFolder?.() }],
+          },
+        ]
+      : []),
   ];
 }

@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 /**
@@ -60,6 +61,33 @@ test('a throw outside any request is logged redacted, the harness goes on, and t
     await expect(page.getByTestId('message-list').getByRole('option').first()).toBeVisible();
     await expect(page.getByTestId('engine-fault')).toBeHidden();
     expect(child.exitCode).toBeNull();
+  } finally {
+    child.kill();
+  }
+});
+
+test('Help → Copy diagnostics copies the version and the fault from the log, never the token', async ({
+  page,
+  workDir,
+}) => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { child, url, stderr } = await startHarnessProcess(workDir);
+  try {
+    await page.goto(url);
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    child.stdin.write('throw\n');
+    await expect.poll(stderr).toContain('caught an unhandled exception');
+
+    await page.keyboard.press('?');
+    const dialog = page.getByTestId('shortcuts-dialog');
+    await dialog.getByRole('button', { name: 'Copy diagnostics' }).click();
+    await expect(dialog.getByTestId('copy-diagnostics-status')).toContainText('copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(`Mailscope ${version} (harness)`);
+    expect(copied).toContain('injected: attachment.contentType.toLowerCase');
+    expect(copied).not.toContain('eyJ');
+    expect(copied).toContain('Bearer [redacted]');
   } finally {
     child.kill();
   }

@@ -1,7 +1,11 @@
 import { Modal } from '../components/Modal';
 import { MOD_KEY } from '../lib/keys';
+import { CopyDiagnostics } from './CopyDiagnostics';
 
-/** The keyboard map, reachable with "?" and from the status bar: every shortcut the app has. */
+/**
+ * The keyboard map, reachable with "?" and from the status bar: every shortcut the app has. It is
+ * the app's Help, so it also offers "Copy diagnostics" for a bug report.
+ */
 
 const GROUPS: { title: string; keys: [string[], string][] }[] = [
   {
@@ -75,6 +79,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </section>
         ))}
       </div>
+      <CopyDiagnostics />
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -19,6 +19,7 @@ describe('Electron main process: the last line of defence', () => {
   it('logs an escaped exception redacted, goes on serving, and tells the page once', async () => {
     fake.app.paths.set('userData', userData);
     fake.app.paths.set('downloads', '/home/me/Downloads');
+    fake.app.paths.set('logs', join(userData, 'logs'));
     const faults = new EventEmitter();
     const logged: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
@@ -41,6 +42,11 @@ describe('Electron main process: the last line of defence', () => {
       expect(logged).toHaveLength(3);
       expect(logged[0]).toContain('toLowerCase is not a function');
       expect(logged.join('\n')).not.toContain('eyJhbGciOiJSUzI1NiJ9');
+      // The same reports, redacted, in the log file a user can send.
+      const file = readFileSync(join(userData, 'logs', 'mailscope.log'), 'utf8');
+      expect(file.trim().split('\n')).toHaveLength(3);
+      expect(file).toContain('toLowerCase is not a function');
+      expect(file).not.toContain('eyJhbGciOiJSUzI1NiJ9');
       const next = fake.ipcMain.handlers.get(channelOf('events.next')) as Handler;
       const batch = (await next(own, { after: 0, waitMs: 0 })) as {
         ok: true;

@@ -25,6 +25,7 @@ describe('Electron main process wiring', () => {
     userData = mkdtempSync(join(tmpdir(), 'mailscope-main-'));
     fake.app.paths.set('userData', userData);
     fake.app.paths.set('downloads', '/home/me/Downloads');
+    fake.app.paths.set('logs', join(userData, 'logs'));
     await startApp();
     expect(fake.FakeBrowserWindow.instances).toHaveLength(1);
     window = fake.FakeBrowserWindow.instances[0]!;
@@ -313,6 +314,29 @@ describe('the Electron host', () => {
       message: expect.stringContaining('No application is associated'),
     });
     fake.shell.openPathFailure = '';
+  });
+});
+
+describe('the log a user can send', () => {
+  it('puts Help → Open Log Folder in the menu, opening the logs folder with the shell', async () => {
+    const help = (fake.Menu.template ?? []).find(
+      (item): item is { role: string; submenu: { label: string; click: () => void }[] } =>
+        typeof item === 'object' && item !== null && (item as { role?: string }).role === 'help',
+    );
+    const open = help?.submenu.find((item) => item.label === 'Open Log Folder');
+    expect(open).toBeDefined();
+    fake.shell.openedPaths.length = 0;
+    open?.click();
+    await vi.waitFor(() => expect(fake.shell.openedPaths).toEqual([fake.app.getPath('logs')]));
+  });
+
+  it('answers app.diagnostics over IPC with the version and the redacted log', async () => {
+    const window = fake.FakeBrowserWindow.instances[0]!;
+    const own = { senderFrame: { url: window.loadedUrl, parent: null } };
+    const handler = fake.ipcMain.handlers.get(channelOf('app.diagnostics')) as Handler;
+    const answer = (await handler(own, {})) as { ok: true; value: { text: string } };
+    expect(answer.ok).toBe(true);
+    expect(answer.value.text).toContain('Mailscope 0.0.0-test (electron)');
   });
 });
 
