@@ -13,7 +13,7 @@ import type { MailSource, RawStream } from '../source';
 import { decodeParts, missingParts, unknownPart } from './part-stream';
 import { type MarkFile, markOfTheWeb } from './mark-of-the-web';
 import { SaveHandles, type SaveHandleKind } from './save-handles';
-import { SaveOperations } from './save-operations';
+import { Transfers } from '../transfers/transfers';
 import { type IfExists, openSaveTarget, type SaveTarget } from './save-target';
 
 type SaveApi = Pick<
@@ -44,7 +44,7 @@ export function createSaveMethods(
   host: Host,
   sourceOf: (id: string) => MailSource,
   /** Shared with big-message downloads, which report progress the same way. */
-  operations: SaveOperations = new SaveOperations(),
+  transfers: Transfers = new Transfers(),
   options: {
     /** Destinations the host's dialog chose, by handle. */
     handles?: SaveHandles;
@@ -83,7 +83,7 @@ export function createSaveMethods(
       const bytes = await source.getRaw(folderId, messageId);
       raw = { stream: Readable.from([bytes]), size: bytes.length };
     }
-    return operations.track(operationId, raw.stream, raw.size);
+    return transfers.track(operationId, raw.stream, raw.size);
   };
 
   const savePartTo = async (
@@ -246,9 +246,9 @@ export function createSaveMethods(
       return { handle: path === null ? null : handles.issue(path, request.kind) };
     },
 
-    'transfers.progress': async ({ operationId }) => operations.progress(operationId),
+    'transfers.progress': async ({ operationId }) => transfers.progress(operationId),
 
-    'transfers.cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
+    'transfers.cancel': async ({ operationId }) => ({ cancelled: transfers.cancel(operationId) }),
 
     'files.defaultFolder': async () => ({
       folder: host.defaultSaveFolder?.() ?? downloadsFolder(),

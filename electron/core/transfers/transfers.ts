@@ -1,8 +1,8 @@
 import { type Readable, Transform } from 'node:stream';
 import { AppError } from '../app-error';
 
-export interface SaveProgress {
-  /** Bytes of the message read so far. */
+export interface TransferProgress {
+  /** Bytes read so far. */
   readonly bytes: number;
   /** The message's size, when the source knows it. */
   readonly total: number | null;
@@ -19,10 +19,11 @@ interface Running {
 const KEEP_FINISHED = 64;
 
 /**
- * The saves in progress, by the operation id the renderer chose: how far each has read, and a way
- * to stop it. A cancelled save fails with CANCELLED and, like any failed save, leaves no file.
+ * The transfers in progress (saves to disk and big-message downloads), by the operation id the
+ * renderer chose: how far each has read, and a way to stop it. A cancelled transfer fails with
+ * CANCELLED and, like any failed save, leaves no file.
  */
-export class SaveOperations {
+export class Transfers {
   private readonly running = new Map<string, Running>();
   private readonly finished: string[] = [];
 
@@ -58,13 +59,13 @@ export class SaveOperations {
     };
   }
 
-  progress(id: string): SaveProgress {
+  progress(id: string): TransferProgress {
     const state = this.running.get(id);
     if (!state) return { bytes: 0, total: null, running: false };
     return { bytes: state.bytes, total: state.total, running: !this.finished.includes(id) };
   }
 
-  /** True when a running save was told to stop. */
+  /** True when a running transfer was told to stop. */
   cancel(id: string): boolean {
     const state = this.running.get(id);
     if (!state || this.finished.includes(id) || state.controller.signal.aborted) return false;
