@@ -14,6 +14,7 @@ import { createSaveMethods } from './save/save-methods';
 import type { MailSource } from './source';
 import { createSourceMethods } from './sources/source-methods';
 import { profileOrigin, SourceRegistry } from './sources/source-registry';
+import { createTransferMethods } from './transfers/transfer-methods';
 import { Transfers } from './transfers/transfers';
 
 export interface ServiceOptions {
@@ -56,8 +57,8 @@ export function createService(options: ServiceOptions): Api {
   const largeFileBytes = options.largeFileBytes ?? DEFAULT_LARGE_FILE_BYTES;
   const events = options.events ?? new EventHub();
   const registry = new SourceRegistry(events);
-  /** Saves and big-message downloads the renderer follows and may cancel. */
-  const transfers = new Transfers();
+  /** Saves and big-message downloads: their progress goes out as events; the renderer may cancel them. */
+  const transfers = new Transfers({ publish: (event) => events.publish(event) });
   const checkCloud = cloudPolicy(options.allowCustomAuthority ?? false);
 
   const profiles = createProfileMethods({
@@ -97,6 +98,7 @@ export function createService(options: ServiceOptions): Api {
     }),
     ...createMessageMethods(registry.sourceOf, transfers, options.frames),
     ...createSaveMethods(host, registry.sourceOf, transfers),
+    ...createTransferMethods(transfers),
     ...createLinkMethods(host),
 
     'app.getInfo': async () => ({

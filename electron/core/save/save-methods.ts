@@ -24,8 +24,6 @@ type SaveApi = Pick<
   | 'messages.openPart'
   | 'files.pickSaveTarget'
   | 'files.defaultFolder'
-  | 'transfers.progress'
-  | 'transfers.cancel'
 >;
 
 interface MessageRef {
@@ -245,10 +243,6 @@ export function createSaveMethods(
       const path = await host.pickSaveTarget(request);
       return { handle: path === null ? null : handles.issue(path, request.kind) };
     },
-
-    'transfers.progress': async ({ operationId }) => transfers.progress(operationId),
-
-    'transfers.cancel': async ({ operationId }) => ({ cancelled: transfers.cancel(operationId) }),
 
     'files.defaultFolder': async () => ({
       folder: host.defaultSaveFolder?.() ?? downloadsFolder(),
