@@ -22,7 +22,6 @@ export const METHODS = [
   'messages.openPart',
   'files.pickSaveTarget',
   'files.defaultFolder',
-  'transfers.progress',
   'transfers.cancel',
   'frames.put',
   'links.open',

@@ -43,12 +43,26 @@ export const AppEvent = z.discriminatedUnion('type', [
    * line of defence (logged there, redacted); the app goes on. Sent once per process: no details,
    * which could carry message content or secrets.
    */
+  /**
+   * How far a save or a big-message download has read (bytes of total), under the operation id the
+   * renderer chose for it: at most every 200 ms while it runs, and once more, `running: false`,
+   * when it has ended (done, failed or cancelled).
+   */
+  z.object({
+    type: z.literal('transfer.progress'),
+    operationId: z.string().min(1).max(64),
+    bytes: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().nullable(),
+    running: z.boolean(),
+  }),
   z.object({
     type: z.literal('engine.fault'),
     kind: z.enum(['exception', 'rejection']),
   }),
 ]);
 export type AppEvent = z.infer<typeof AppEvent>;
+
+export type TransferProgressEvent = Extract<AppEvent, { type: 'transfer.progress' }>;
 
 /** An event as a source emits it; the service adds which source it came from. */
 export type SourceEvent =

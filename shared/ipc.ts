@@ -52,8 +52,8 @@ const ONE_FILE_DESTINATION = 'Give either a save handle or a path.';
  */
 const IfExists = z.enum(['fail', 'replace', 'keep-both']);
 /**
- * Chosen by the renderer for a transfer it may ask progress of, or cancel (transfers.progress,
- * transfers.cancel): a save, or the download of a big message.
+ * Chosen by the renderer for a transfer it follows (`transfer.progress` events) and may cancel
+ * (transfers.cancel): a save, or the download of a big message.
  */
 const operationId = z
   .string()
@@ -129,7 +129,7 @@ export const CONTRACT = {
         sourceId: id,
         folderId: id,
         messageId: id,
-        /** Track the download under this id (transfers.progress / transfers.cancel): big messages. */
+        /** Track the download under this id (transfer.progress events, transfers.cancel): big messages. */
         operationId: operationId.optional(),
       })
       .strict(),
@@ -229,15 +229,6 @@ export const CONTRACT = {
       z.object({ kind: z.literal('folder') }).strict(),
     ]),
     response: z.object({ handle: z.string().nullable() }),
-  },
-  /** How far a save or download has read the message (bytes of total); running false once it has ended. */
-  'transfers.progress': {
-    request: z.object({ operationId }).strict(),
-    response: z.object({
-      bytes: z.number().int().nonnegative(),
-      total: z.number().int().nonnegative().nullable(),
-      running: z.boolean(),
-    }),
   },
   /** Stops a running save; it then fails with CANCELLED and leaves no file behind. */
   'transfers.cancel': {

@@ -40,6 +40,12 @@ export interface ProfileMethodsOptions {
   probeKeychain: () => Promise<KeychainStatus>;
   /** Told when a profile's settings or secret change, so cached tokens are dropped. */
   onProfileChanged?: (profileId: string) => void;
+  /** Checks a draft before it is saved (the cloud policy); throws to refuse it. */
+  checkDraft?: (draft: ProfileDraft) => void;
+  /** After a save, with the profile as it was before (null for a new one). */
+  onSaved?: (saved: Profile, before: Profile | null) => Promise<void>;
+  /** After a removal, with the profile as it was (null if there was none). */
+  onRemoved?: (before: Profile | null) => Promise<void>;
   /** Who is signed in for a delegated profile (its tokens are the sign-in's, not the profile's). */
   delegatedSignIn?: {
     idOf(profile: Profile): string;
@@ -203,6 +209,7 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
     },
 
     'profiles.save': async ({ id, draft, secret }) => {
+      options.checkDraft?.(draft);
       const parsed = secret ? parseSecret(secret) : null;
       if (parsed && draft.credential === 'delegated') {
         throw new AppError(
@@ -212,7 +219,8 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
       }
       if (parsed) await requireKeychain();
       const opened = await store();
-      if (id && !opened.get(id)) throw new AppError('PROFILE_NOT_FOUND');
+      const before = id ? opened.get(id) : null;
+      if (id && !before) throw new AppError('PROFILE_NOT_FOUND');
       if (id && !parsed) await bound(id, draft);
       const saved = await opened.save(withCertificateFacts(draft, parsed), id);
       if (parsed) {
@@ -226,7 +234,9 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
       }
       checks.delete(saved.id);
       options.onProfileChanged?.(saved.id);
-      return summary(saved);
+      const saidSaved = await summary(saved);
+      await options.onSaved?.(saved, before);
+      return saidSaved;
     },
 
     'profiles.duplicate': async ({ id }) => {
@@ -235,9 +245,12 @@ export function createProfileMethods(options: ProfileMethodsOptions): ProfileMet
     },
 
     'profiles.remove': async ({ id }) => {
-      const removed = await removeProfile(await store(), secrets, id);
+      const opened = await store();
+      const before = opened.list().find((each) => each.id === id) ?? null;
+      const removed = await removeProfile(opened, secrets, id);
       checks.delete(id);
       options.onProfileChanged?.(id);
+      await options.onRemoved?.(before);
       return { removed };
     },
 

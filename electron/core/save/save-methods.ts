@@ -13,7 +13,7 @@ import type { MailSource, RawStream } from '../common/source';
 import { decodeParts, missingParts, unknownPart } from './part-stream';
 import { type MarkFile, markOfTheWeb } from './mark-of-the-web';
 import { SaveHandles, type SaveHandleKind } from './save-handles';
-import { SaveOperations } from './save-operations';
+import { Transfers } from '../transfers/transfers';
 import { type IfExists, openSaveTarget, type SaveTarget } from './save-target';
 
 type SaveApi = Pick<
@@ -24,8 +24,6 @@ type SaveApi = Pick<
   | 'messages.openPart'
   | 'files.pickSaveTarget'
   | 'files.defaultFolder'
-  | 'transfers.progress'
-  | 'transfers.cancel'
 >;
 
 interface MessageRef {
@@ -44,7 +42,7 @@ export function createSaveMethods(
   host: Host,
   sourceOf: (id: string) => MailSource,
   /** Shared with big-message downloads, which report progress the same way. */
-  operations: SaveOperations = new SaveOperations(),
+  transfers: Transfers = new Transfers(),
   options: {
     /** Destinations the host's dialog chose, by handle. */
     handles?: SaveHandles;
@@ -83,7 +81,7 @@ export function createSaveMethods(
       const bytes = await source.getRaw(folderId, messageId);
       raw = { stream: Readable.from([bytes]), size: bytes.length };
     }
-    return operations.track(operationId, raw.stream, raw.size);
+    return transfers.track(operationId, raw.stream, raw.size);
   };
 
   const savePartTo = async (
@@ -245,10 +243,6 @@ export function createSaveMethods(
       const path = await host.pickSaveTarget(request);
       return { handle: path === null ? null : handles.issue(path, request.kind) };
     },
-
-    'transfers.progress': async ({ operationId }) => operations.progress(operationId),
-
-    'transfers.cancel': async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
 
     'files.defaultFolder': async () => ({
       folder: host.defaultSaveFolder?.() ?? downloadsFolder(),

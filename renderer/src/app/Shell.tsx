@@ -12,7 +12,7 @@ import { MessageList, type MessageListHandle } from '../features/messages/Messag
 import type { ReaderHandle } from '../features/reader/Reader';
 import { Sidebar } from '../features/sources/Sidebar';
 import { type Layout, NARROW, SIDEBAR } from './layout';
-import { liveEvents } from './live-events';
+import { liveEvents } from '../lib/live-events';
 import { useSettings } from '../lib/settings';
 
 import { type AppAction, type AppState, noticeKey } from './state';

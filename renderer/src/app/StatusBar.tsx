@@ -3,7 +3,7 @@ import { formatCount, plural } from '../components/format';
 import { KeyboardIcon, ShieldIcon, SourceKindIcon } from '../components/icons';
 import { Spinner } from '../components/Notice';
 import { useFolderSnapshot } from '../features/messages/envelope-store';
-import { type ConnectionStatus, useConnectionStatus } from './live-events';
+import { type ConnectionStatus, useConnectionStatus } from '../lib/live-events';
 
 /** Where you are and what is happening: source location, folder counts, loading. */
 

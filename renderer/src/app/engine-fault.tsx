@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Notice } from '../components/Notice';
-import { liveEvents } from './live-events';
+import { liveEvents } from '../lib/live-events';
 
 /**
  * The one notice the app shows when the engine caught something no handler did (`engine.fault`):

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { pathOfDroppedFile } from '../api';
 import { Notice } from '../components/Notice';
-import { liveEvents } from './live-events';
+import { liveEvents } from '../lib/live-events';
 
 /**
  * Mail that arrives from outside the window: files dragged onto it, and paths the desktop app's

@@ -6,13 +6,14 @@ import { createDispatch } from '../../../electron/core/dispatch';
 import { createEngine } from '../../../electron/core/engine';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import type { Result } from '../../../shared/errors';
+import type { EventBatch, TransferProgressEvent } from '../../../shared/events';
 import type { EnvelopePage, MessageView, SourceSummary } from '../../../shared/model';
 import { CONTOSO, start, type Testbed } from '../../testbed/index';
 import { bedProfile } from '../../testbed/profiles';
 
 /**
  * Opening a 25 MB message from IMAP through the engine, as the reader does for a big one: under an
- * operation id its download reports progress (transfers.progress) and can be stopped
+ * operation id its download reports progress (transfer.progress events) and can be stopped
  * (transfers.cancel), which answers CANCELLED; opened again, it arrives whole and parsed.
  */
 
@@ -24,6 +25,23 @@ async function ok<T>(method: string, payload: unknown): Promise<T> {
   const result = (await dispatch(method, payload)) as Result<T>;
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value;
+}
+
+/** The transfer's progress events from the stream, from `after` until one matches `until`. */
+async function progressOf(
+  operationId: string,
+  after: number,
+  until: (event: TransferProgressEvent) => boolean,
+): Promise<TransferProgressEvent> {
+  let cursor = after;
+  for (;;) {
+    const batch = await ok<EventBatch>('events.next', { after: cursor, waitMs: 5_000 });
+    cursor = batch.cursor;
+    for (const event of batch.events) {
+      if (event.type === 'transfer.progress' && event.operationId === operationId && until(event))
+        return event;
+    }
+  }
 }
 
 beforeAll(async () => {
@@ -69,23 +87,23 @@ it(
 
     // Started, followed until the first slices arrived, then stopped.
     const first = 'big-download-1';
+    const start = (await ok<EventBatch>('events.next', { after: 0, waitMs: 0 })).cursor;
     const opening = dispatch('messages.get', { ...ref, operationId: first });
-    let progress = { bytes: 0, total: null as number | null, running: false };
-    while (progress.bytes === 0) {
-      progress = await ok('transfers.progress', { operationId: first });
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    expect(progress.total).toBe(envelope.size);
+    const progress = await progressOf(first, start, (event) => event.bytes > 0);
+    expect(progress).toMatchObject({ total: envelope.size, running: true });
     expect(await ok('transfers.cancel', { operationId: first })).toEqual({ cancelled: true });
     const cancelled = (await opening) as Result<MessageView>;
     expect(cancelled.ok ? null : cancelled.error.code).toBe('CANCELLED');
 
     // The same message again: whole, parsed, and its transfer counted to the last byte.
     const second = 'big-download-2';
+    const before = (await ok<EventBatch>('events.next', { after: 0, waitMs: 0 })).cursor;
     const view = await ok<MessageView>('messages.get', { ...ref, operationId: second });
     expect(view.size).toBe(envelope.size);
     expect(view.attachments.length).toBeGreaterThan(0);
-    expect(await ok('transfers.progress', { operationId: second })).toEqual({
+    expect(await progressOf(second, before, (event) => !event.running)).toEqual({
+      type: 'transfer.progress',
+      operationId: second,
       bytes: envelope.size,
       total: envelope.size,
       running: false,

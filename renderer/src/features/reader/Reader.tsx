@@ -19,8 +19,9 @@ import type { InspectionTab } from './InspectionPanel';
 import { formatTimestamp } from './inspection-format';
 import { MessageFrame } from './MessageFrame';
 import { sanitizeMessageHtml } from './sanitize-html';
-import { type DownloadProgress, type MessageRef, type SelectedMessage, useMessage } from './use-message';
+import { type MessageRef, type SelectedMessage, useMessage } from './use-message';
 import { useSave } from './use-save';
+import { TransferProgressBar } from '../transfers/TransferProgressBar';
 import { cleanSenders, updateSettings, useSettings } from '../../lib/settings';
 import './reader.css';
 import './inspection.css';
@@ -112,27 +113,6 @@ function LoadedReader({ message, askAboveBytes = null, ...prefs }: LoadedReaderP
   );
 }
 
-/** A big message on its way from the server: how far, and a way to stop it. */
-function DownloadProgressBar({ progress }: { progress: DownloadProgress }) {
-  const percent = progress.total ? Math.min(100, Math.round((progress.bytes / progress.total) * 100)) : null;
-  return (
-    <div className="download-progress" role="status" data-testid="download-progress">
-      <span>
-        Downloading message… {percent !== null ? `${percent} %` : formatBytes(progress.bytes)}
-        {progress.total ? ` (${formatBytes(progress.bytes)} of ${formatBytes(progress.total)})` : ''}
-      </span>
-      <progress max={100} value={percent ?? undefined} aria-label="Download progress" />
-      <button
-        type="button"
-        className="button"
-        onClick={() => void api.invoke('transfers.cancel', { operationId: progress.operationId })}
-      >
-        Cancel
-      </button>
-    </div>
-  );
-}
-
 /** Before downloading a message above the limit: its size, and the choice. Per message. */
 function LargeMessagePrompt({ size, limit, onOpen }: { size: number; limit: number; onOpen: () => void }) {
   return (
@@ -157,7 +137,17 @@ function FetchedReader({ message, size, ...prefs }: LoadedReaderProps & { size?:
   if (!result) {
     return (
       <div className="reader__state reader__state--loading">
-        {progress ? <DownloadProgressBar progress={progress} /> : <Spinner label="Opening message…" />}
+        {progress ? (
+          <TransferProgressBar
+            progress={progress}
+            doing="Downloading message…"
+            what="Download"
+            layout="centred"
+            testId="download-progress"
+          />
+        ) : (
+          <Spinner label="Opening message…" />
+        )}
       </div>
     );
   }

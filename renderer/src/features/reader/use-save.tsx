@@ -3,6 +3,8 @@ import type { ErrorInfo, Result } from '../../../../shared/errors';
 import type { Response } from '../../../../shared/ipc';
 import { api } from '../../api';
 import { formatBytes } from '../../components/format';
+import { TransferProgressBar } from '../transfers/TransferProgressBar';
+import { useTransferProgress } from '../transfers/use-transfer-progress';
 import { Modal } from '../../components/Modal';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 
@@ -51,38 +53,18 @@ function hasNativeDialogs(): Promise<boolean> {
   return nativeDialogs;
 }
 
-/** A save that has run for a while: how far it is, and how to stop it. */
-interface Progress {
-  operationId: string;
-  bytes: number;
-  total: number | null;
-}
-
-/** Saves that end within this time show no progress at all. */
-const PROGRESS_AFTER_MS = 300;
-const POLL_MS = 250;
-
 /**
- * Runs a save under a fresh operation id; if it is still running after 300 ms, polls its progress
- * (and so offers Cancel) until it ends.
+ * Runs a save under a fresh operation id, told to `onStart` so its progress can be followed (and
+ * Cancel offered) until it ends.
  */
 async function tracked<T>(
   request: SaveRequest,
   to: Destination,
   ifExists: IfExists,
-  onProgress: (progress: Progress | null) => void,
+  onStart: (operationId: string | null) => void,
 ): Promise<Result<T>> {
   const operationId = crypto.randomUUID();
-  let running = true;
-  const poll = async () => {
-    while (running) {
-      const answer = await api.invoke('transfers.progress', { operationId });
-      if (!running) break;
-      if (answer.ok) onProgress({ operationId, bytes: answer.value.bytes, total: answer.value.total });
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  };
-  const timer = setTimeout(() => void poll(), PROGRESS_AFTER_MS);
+  onStart(operationId);
   try {
     const result =
       request.kind === 'file'
@@ -90,35 +72,16 @@ async function tracked<T>(
         : await request.run('handle' in to ? to : { folder: to.typed }, operationId);
     return result as Result<T>;
   } finally {
-    running = false;
-    clearTimeout(timer);
-    onProgress(null);
+    onStart(null);
   }
 }
 
-function SaveProgressBar({ progress }: { progress: Progress }) {
-  const percent = progress.total ? Math.min(100, Math.round((progress.bytes / progress.total) * 100)) : null;
-  return (
-    <div className="save-progress" role="status" data-testid="save-progress">
-      <span className="save-progress__text">
-        Saving… {percent !== null ? `${percent} %` : formatBytes(progress.bytes)}
-        {progress.total ? ` (${formatBytes(progress.bytes)} of ${formatBytes(progress.total)})` : ''}
-      </span>
-      <progress
-        className="save-progress__bar"
-        max={100}
-        value={percent ?? undefined}
-        aria-label="Save progress"
-      />
-      <button
-        type="button"
-        className="button"
-        onClick={() => void api.invoke('transfers.cancel', { operationId: progress.operationId })}
-      >
-        Cancel
-      </button>
-    </div>
-  );
+/** The progress of the save running under `operationId`, if it has run for a while. */
+function SaveProgress({ operationId }: { operationId: string | null }) {
+  const progress = useTransferProgress(operationId);
+  return progress ? (
+    <TransferProgressBar progress={progress} doing="Saving…" what="Save" testId="save-progress" />
+  ) : null;
 }
 
 function describeSaved(result: SavedFile | SavedAll): Outcome {
@@ -138,7 +101,7 @@ function describeSaved(result: SavedFile | SavedAll): Outcome {
 export function useSave(): { save: (request: SaveRequest) => void; ui: ReactNode } {
   const [asking, setAsking] = useState<SaveRequest | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [running, setRunning] = useState<string | null>(null);
 
   const finish = (result: Result<SavedFile | SavedAll>) =>
     setOutcome(
@@ -165,13 +128,13 @@ export function useSave(): { save: (request: SaveRequest) => void; ui: ReactNode
       if (!picked.ok) return finish(picked);
       const handle = picked.value.handle;
       if (handle === null) return;
-      finish(await tracked<SavedFile | SavedAll>(request, { handle }, 'replace', setProgress));
+      finish(await tracked<SavedFile | SavedAll>(request, { handle }, 'replace', setRunning));
     });
   };
 
   const ui = (
     <>
-      {progress && !asking ? <SaveProgressBar progress={progress} /> : null}
+      {!asking ? <SaveProgress operationId={running} /> : null}
       {outcome ? (
         <Notice
           tone={outcome.tone}
@@ -217,7 +180,7 @@ function SaveDialog({
 }) {
   const [path, setPath] = useState<string | null>(null);
   const [state, setState] = useState<DialogState>({ kind: 'idle' });
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [running, setRunning] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const helpId = useId();
@@ -263,7 +226,7 @@ function SaveDialog({
       return;
     }
     setState({ kind: 'busy' });
-    const result = await tracked<SavedFile | SavedAll>(request, { typed: target }, ifExists, setProgress);
+    const result = await tracked<SavedFile | SavedAll>(request, { typed: target }, ifExists, setRunning);
     if (result.ok) {
       onSaved(result.value);
       return;
@@ -325,7 +288,7 @@ function SaveDialog({
             ? 'This window has no system file dialog, so type or edit the path. An existing file is never replaced without asking.'
             : 'Each attachment is saved under its own safe name; a name already in use gets a number.'}
         </p>
-        {progress ? <SaveProgressBar progress={progress} /> : null}
+        <SaveProgress operationId={running} />
         {state.kind === 'error' ? <ErrorNotice error={state.error} testId="save-error" /> : null}
         {state.kind === 'exists' ? (
           <Notice
