@@ -3,7 +3,8 @@ import { afterEach } from 'vitest';
 
 /**
  * The component tests' DOM (jsdom) lacks what the app relies on: the modal <dialog> API,
- * scrollIntoView, scrollTo and ResizeObserver (jsdom lays nothing out, so no size ever changes). Minimal stand-ins, so components behave as in a browser as far as a test can see.
+ * scrollIntoView, scrollTo, ResizeObserver (jsdom lays nothing out, so no size ever changes) and
+ * matchMedia (a light system theme that never changes). Minimal stand-ins, so components behave as in a browser as far as a test can see.
  */
 const dialog = HTMLDialogElement.prototype;
 if (typeof dialog.showModal !== 'function') {
@@ -29,6 +30,12 @@ if (typeof globalThis.ResizeObserver !== 'function') {
     observe(): void {}
     unobserve(): void {}
     disconnect(): void {}
+  };
+}
+if (typeof window.matchMedia !== 'function') {
+  window.matchMedia = (query: string): MediaQueryList => {
+    const list = new EventTarget() as MediaQueryList;
+    return Object.assign(list, { matches: false, media: query, onchange: null });
   };
 }
 
