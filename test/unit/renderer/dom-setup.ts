@@ -2,8 +2,9 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 /**
- * The component tests' DOM (jsdom) lacks two things the app relies on: the modal <dialog> API and
- * scrollIntoView. Minimal stand-ins, so components behave as in a browser as far as a test can see.
+ * The component tests' DOM (jsdom) lacks what the app relies on: the modal <dialog> API,
+ * scrollIntoView, scrollTo, ResizeObserver (jsdom lays nothing out, so no size ever changes) and
+ * matchMedia (a light system theme that never changes). Minimal stand-ins, so components behave as in a browser as far as a test can see.
  */
 const dialog = HTMLDialogElement.prototype;
 if (typeof dialog.showModal !== 'function') {
@@ -19,6 +20,23 @@ if (typeof dialog.close !== 'function') {
 }
 if (typeof Element.prototype.scrollIntoView !== 'function') {
   Element.prototype.scrollIntoView = () => undefined;
+}
+if (typeof Element.prototype.scrollTo !== 'function') {
+  Element.prototype.scrollTo = () => undefined;
+}
+
+if (typeof globalThis.ResizeObserver !== 'function') {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+if (typeof window.matchMedia !== 'function') {
+  window.matchMedia = (query: string): MediaQueryList => {
+    const list = new EventTarget() as MediaQueryList;
+    return Object.assign(list, { matches: false, media: query, onchange: null });
+  };
 }
 
 // Without vitest globals, Testing Library cannot register its own cleanup.

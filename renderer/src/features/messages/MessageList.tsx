@@ -1,7 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
-  type CSSProperties,
-  type KeyboardEvent,
   type ReactNode,
   type Ref,
   useCallback,
@@ -13,39 +11,27 @@ import {
   useState,
 } from 'react';
 import type { Envelope, Folder, ListCapabilities, ListSort } from '../../../../shared/model';
-import { isTyping, modalOpen } from '../../lib/keys';
-import { type Density, updateSettings, useSettings } from '../../lib/settings';
+import { updateSettings, useSettings } from '../../lib/settings';
 import { useNow } from '../../components/use-now';
 import { useRemPixels } from '../../components/use-rem';
 import { ErrorNotice, Spinner } from '../../components/Notice';
-import {
-  FlagIcon,
-  FolderRoleIcon,
-  MailOpenIcon,
-  PaperclipIcon,
-  RefreshIcon,
-  ReplyIcon,
-} from '../../components/icons';
-import {
-  formatBytes,
-  formatCount,
-  formatFullDate,
-  formatListDate,
-  plural,
-  senderLabel,
-  subjectLabel,
-} from '../../components/format';
-import { api } from '../../api';
+import { FolderRoleIcon, RefreshIcon } from '../../components/icons';
+import { formatCount, plural } from '../../components/format';
+import { useApi } from '../../api-context';
 import {
   envelopeAt,
-  envelopeStore,
   firstPageError,
   type ListView,
   pageEntryAt,
+  useEnvelopeStore,
   useFolderSnapshot,
 } from './envelope-store';
+import { FolderEmpty, ListError, ListLoading, SearchEmpty, SearchRunning } from './ListStates';
+import { MessageRow, PlaceholderRow } from './MessageRow';
 import { rowHeightPx } from './row-layout';
+import { SearchBox } from './SearchBox';
 import { describeSort, SortControl, supportedSort } from './SortControl';
+import { useRovingIndex } from './use-roving-index';
 import './message-list.css';
 
 /**
@@ -62,8 +48,6 @@ import './message-list.css';
 
 /** Rows kept rendered beyond each edge of the view, so short scrolls show no blank. */
 const OVERSCAN = 8;
-/** Keyboard moves open the message after this pause, so holding ↓ does not parse every message. */
-const KEYBOARD_OPEN_DELAY = 140;
 /** Rows are fetched once scrolling settles for this long, not for every range scrolled past. */
 const FETCH_DELAY = 60;
 /** A pause in typing after which the search runs without Enter. */
@@ -109,7 +93,8 @@ export function MessageList({
   // The search as typed, and the one the list shows (committed on Enter or after a pause in typing).
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
-  const searchRef = useRef<HTMLInputElement>(null);
+  const api = useApi();
+  const envelopeStore = useEnvelopeStore();
   const settings = useSettings();
   const sort = supportedSort(settings.sort, capabilities);
   const preview = settings.preview && capabilities.preview;
@@ -128,10 +113,18 @@ export function MessageList({
   const rowHeight = rowHeightPx(settings.density, preview, remPx);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const [activeIndex, setActiveIndex] = useState<number | null>(autoSelectFirst ? 0 : null);
-  const [openDelay, setOpenDelay] = useState(0);
-  const now = useNow();
   const total = snapshot.total ?? 0;
+  const { activeIndex, setActiveIndex, activate, onKeyDown } = useRovingIndex({
+    total,
+    itemAt: (index) => envelopeAt(snapshot, index),
+    initialIndex: autoSelectFirst ? 0 : null,
+    selectedId,
+    pageRows: () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1),
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    onSelect,
+    onOpen,
+  });
+  const now = useNow();
   // New mail that arrived above while the user was scrolled down: counted, not forced into view.
   const [newAbove, setNewAbove] = useState(0);
   const seenShift = useRef(snapshot.shift?.seq);
@@ -146,7 +139,7 @@ export function MessageList({
       setNewAbove((n) => n + shift.added);
     }
     setActiveIndex((index) => (index === null ? null : index + shift.added));
-  }, [snapshot.shift, rowHeight]);
+  }, [snapshot.shift, rowHeight, setActiveIndex]);
 
   // Asked to focus while there is no listbox (the first page still loading, an empty folder, an
   // error): the keyboard goes to the pane itself at once, so F6 and the next key act from here, and
@@ -200,13 +193,16 @@ export function MessageList({
       snapshot.total === null ? 0 : FETCH_DELAY,
     );
     return () => clearTimeout(timer);
-  }, [sourceId, folder.id, firstVisible, lastVisible, snapshot.total, view]);
+  }, [envelopeStore, sourceId, folder.id, firstVisible, lastVisible, snapshot.total, view]);
 
-  const commitSearch = useCallback((text: string) => {
-    setSearch(text.trim());
-    setActiveIndex(null);
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, []);
+  const commitSearch = useCallback(
+    (text: string) => {
+      setSearch(text.trim());
+      setActiveIndex(null);
+      scrollRef.current?.scrollTo({ top: 0 });
+    },
+    [setActiveIndex],
+  );
 
   // A new order: start from the top; the open message stays open, and selected wherever it now is.
   const changeSort = (next: ListSort) => {
@@ -220,137 +216,29 @@ export function MessageList({
     return () => clearTimeout(timer);
   }, [searchInput, search, commitSearch]);
 
-  // "/" (outside text fields, as in most mail clients) or Ctrl/Cmd+F jumps to the search box.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.defaultPrevented || modalOpen()) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const find = mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f';
-      const slash = event.key === '/' && !mod && !event.altKey && !isTyping(event.target);
-      if (!find && !slash) return;
-      event.preventDefault();
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const active = activeIndex === null ? null : envelopeAt(snapshot, activeIndex);
-  // The active row's message opens once it is known (its page may still be loading) and the user
-  // has paused; clicks open at once (openDelay 0).
-  useEffect(() => {
-    if (!active || active.id === selectedId) return;
-    const timer = setTimeout(() => onSelect(active), openDelay);
-    return () => clearTimeout(timer);
-  }, [active, selectedId, onSelect, openDelay]);
-
-  const moveTo = (index: number) => {
-    if (total === 0) return;
-    const next = Math.max(0, Math.min(total - 1, index));
-    setOpenDelay(KEYBOARD_OPEN_DELAY);
-    setActiveIndex(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const current = activeIndex ?? -1;
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'j':
-        moveTo(current + 1);
-        break;
-      case 'ArrowUp':
-      case 'k':
-        moveTo(activeIndex === null ? 0 : current - 1);
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(total - 1);
-        break;
-      case 'PageDown':
-        moveTo(Math.max(0, current) + pageRows);
-        break;
-      case 'PageUp':
-        moveTo(Math.max(0, current) - pageRows);
-        break;
-      case 'Enter':
-      case ' ':
-        if (active) onOpen(active);
-        else if (activeIndex === null) moveTo(0);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
-
   const error = firstPageError(snapshot);
   const rowId = (index: number) => `message-row-${index}`;
   const activeRendered = activeIndex !== null && items.some((item) => item.index === activeIndex);
   const label = `Messages in ${folder.name}`;
   const listLabel = `${label}, ${describeSort(sort ?? { key: 'date', order: 'desc' })}`;
 
+  const cancelSearch = () => {
+    void api.invoke('messages.cancelSearch', { sourceId, folderId: folder.id });
+    setSearchInput('');
+    commitSearch('');
+  };
+
   let body: ReactNode;
   if (snapshot.total === null && error) {
-    body = (
-      <div className="message-list__state">
-        <ErrorNotice
-          error={error}
-          onRetry={() => envelopeStore.retry(sourceId, folder.id, view)}
-          testId="message-list-error"
-        />
-      </div>
-    );
+    body = <ListError error={error} onRetry={() => envelopeStore.retry(sourceId, folder.id, view)} />;
   } else if (snapshot.total === null && search) {
-    body = (
-      <div className="message-list__state" data-testid="search-running">
-        <Spinner label={`Searching ${folder.name} for “${search}”…`} />
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            void api.invoke('messages.cancelSearch', { sourceId, folderId: folder.id });
-            setSearchInput('');
-            commitSearch('');
-          }}
-        >
-          Cancel search
-        </button>
-      </div>
-    );
+    body = <SearchRunning folderName={folder.name} search={search} onCancel={cancelSearch} />;
   } else if (snapshot.total === null) {
-    body = (
-      <div className="message-list__state">
-        <Spinner label="Loading messages…" />
-      </div>
-    );
+    body = <ListLoading />;
   } else if (total === 0 && search) {
-    body = (
-      <div className="message-list__state message-list__empty" data-testid="search-empty">
-        <MailOpenIcon size={36} strokeWidth={1} />
-        <p className="message-list__empty-title">No messages match “{search}”</p>
-        <p className="message-list__empty-hint">
-          Try fewer words, or narrow with from:, to:, subject:, has:attachment, is:unread, after:2026-10-01.
-        </p>
-      </div>
-    );
+    body = <SearchEmpty search={search} />;
   } else if (total === 0) {
-    body = (
-      <div className="message-list__state message-list__empty" data-testid="folder-empty">
-        <MailOpenIcon size={36} strokeWidth={1} />
-        <p className="message-list__empty-title">This folder is empty</p>
-        <p className="message-list__empty-hint">
-          {remote
-            ? `There are no messages in ${folder.name} yet. Reload (the round arrow) to look for new mail.`
-            : `There are no messages in ${folder.name}. Choose another folder in the sidebar.`}
-        </p>
-      </div>
-    );
+    body = <FolderEmpty folderName={folder.name} remote={remote} />;
   }
 
   return (
@@ -394,36 +282,19 @@ export function MessageList({
           <RefreshIcon />
         </button>
       </header>
-      <form
-        className="message-list__search"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          commitSearch(searchInput);
+      <SearchBox
+        folderName={folder.name}
+        value={searchInput}
+        onChange={setSearchInput}
+        onSubmit={() => commitSearch(searchInput)}
+        onClear={() => {
+          if (snapshot.total === null && search) {
+            void api.invoke('messages.cancelSearch', { sourceId, folderId: folder.id });
+          }
+          setSearchInput('');
+          commitSearch('');
         }}
-      >
-        <input
-          ref={searchRef}
-          type="search"
-          className="text-input message-list__search-input"
-          aria-label={`Search ${folder.name}`}
-          placeholder="Search   from:  subject:  has:attachment  after:2026-10-01"
-          value={searchInput}
-          spellCheck={false}
-          data-testid="message-search"
-          onChange={(event) => setSearchInput(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && searchInput) {
-              event.preventDefault();
-              if (snapshot.total === null && search) {
-                void api.invoke('messages.cancelSearch', { sourceId, folderId: folder.id });
-              }
-              setSearchInput('');
-              commitSearch('');
-            }
-          }}
-        />
-      </form>
+      />
       <SortControl
         sort={sort}
         capabilities={capabilities}
@@ -485,21 +356,13 @@ export function MessageList({
                 style: { transform: `translateY(${item.start}px)`, height: rowHeight },
               };
               if (!envelope) {
-                const page = pageEntryAt(snapshot, item.index);
                 return (
-                  <div
+                  <PlaceholderRow
                     key={item.key}
-                    role="option"
-                    aria-busy="true"
-                    className={`message-row message-row--placeholder message-row--${settings.density}`}
+                    density={settings.density}
+                    page={pageEntryAt(snapshot, item.index)}
                     {...common}
-                  >
-                    <span className="sr-only">
-                      {page?.status === 'error' ? 'Could not load this message' : 'Loading…'}
-                    </span>
-                    <span className="placeholder-bar placeholder-bar--from" aria-hidden="true" />
-                    <span className="placeholder-bar placeholder-bar--subject" aria-hidden="true" />
-                  </div>
+                  />
                 );
               }
               return (
@@ -511,8 +374,7 @@ export function MessageList({
                   now={now}
                   {...common}
                   onClick={() => {
-                    setOpenDelay(0);
-                    setActiveIndex(item.index);
+                    activate(item.index);
                     listRef.current?.focus({ preventScroll: true });
                     if (envelope.id !== selectedId) onSelect(envelope);
                   }}
@@ -524,115 +386,5 @@ export function MessageList({
         </div>
       )}
     </section>
-  );
-}
-
-interface MessageRowProps {
-  envelope: Envelope;
-  density: Density;
-  /** Show the envelope's preview line (a third line, or after the subject when compact). */
-  preview: boolean;
-  now: Date;
-  id: string;
-  'aria-selected': boolean;
-  'aria-posinset': number;
-  'aria-setsize': number;
-  style: CSSProperties;
-  onClick: () => void;
-  onDoubleClick: () => void;
-}
-
-function MessageRow({ envelope, density, preview, now, onClick, onDoubleClick, ...aria }: MessageRowProps) {
-  const unread = !envelope.flags.seen;
-  const from = envelope.from[0];
-  const previewText = preview && envelope.preview ? envelope.preview : null;
-  const sender = (
-    <span
-      className="message-row__from"
-      dir="auto"
-      title={from ? `${from.name} <${from.address}>`.trim() : undefined}
-    >
-      {senderLabel(envelope.from)}
-    </span>
-  );
-  const date = (
-    <span className="message-row__date" title={formatFullDate(envelope.date)}>
-      {formatListDate(envelope.date, now)}
-    </span>
-  );
-  const subject = (
-    <span
-      className={`message-row__subject${envelope.subject.trim() ? '' : ' message-row__subject--none'}`}
-      dir="auto"
-    >
-      {envelope.flags.draft ? <span className="message-row__draft">Draft </span> : null}
-      {subjectLabel(envelope.subject)}
-      {density === 'compact' && previewText ? (
-        <span className="message-row__preview message-row__preview--inline"> — {previewText}</span>
-      ) : null}
-    </span>
-  );
-  const icons = (
-    <span className="message-row__icons">
-      {envelope.hasAttachments ? <PaperclipIcon size={13} className="message-row__clip" /> : null}
-      {envelope.flags.flagged ? <FlagIcon size={13} className="message-row__flag" /> : null}
-    </span>
-  );
-  const size = <span className="message-row__size">{formatBytes(envelope.size)}</span>;
-  return (
-    <div
-      role="option"
-      className={`message-row message-row--${density}${unread ? ' message-row--unread' : ''}`}
-      onClick={onClick}
-      onDoubleClick={onDoubleClick}
-      {...aria}
-    >
-      <span className="message-row__marks" aria-hidden="true">
-        {unread ? <span className="unread-dot" /> : null}
-        {!unread && envelope.flags.answered ? (
-          <ReplyIcon size={12} className="message-row__answered" />
-        ) : null}
-      </span>
-      {density === 'compact' ? (
-        <span className="message-row__main">
-          <span className="message-row__line">
-            {sender}
-            {subject}
-            {icons}
-            {date}
-            {size}
-          </span>
-        </span>
-      ) : (
-        <span className="message-row__main">
-          <span className="message-row__line">
-            {sender}
-            {date}
-          </span>
-          <span className="message-row__line">
-            {subject}
-            {icons}
-            {size}
-          </span>
-          {previewText ? (
-            <span className="message-row__line">
-              <span className="message-row__preview" dir="auto">
-                {previewText}
-              </span>
-            </span>
-          ) : null}
-        </span>
-      )}
-      <span className="sr-only">
-        {[
-          unread ? 'Unread' : '',
-          envelope.flags.flagged ? 'Flagged' : '',
-          envelope.flags.answered ? 'Replied' : '',
-          envelope.hasAttachments ? 'Has attachments' : '',
-        ]
-          .filter(Boolean)
-          .join(', ')}
-      </span>
-    </div>
   );
 }

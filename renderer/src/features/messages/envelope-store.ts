@@ -4,6 +4,7 @@ import type { Envelope, ListSort } from '../../../../shared/model';
 import { isEmptySearch, parseSearch } from '../../../../shared/search';
 import type { ApiClient } from '../../../../shared/ipc';
 import { api } from '../../api';
+import { useApi } from '../../api-context';
 
 /**
  * The message list's page cache: one entry per open folder and view (search, order, preview line),
@@ -280,9 +281,23 @@ function evict(pages: Map<number, PageEntry>, keep: number): Map<number, PageEnt
 
 export const envelopeStore = new EnvelopeStore(api);
 
+// One store per client: the app's client keeps the shared store (App and Shell use it directly),
+// and a component rendered against a fake API in a test gets a store of its own.
+const stores = new WeakMap<ApiClient, EnvelopeStore>([[api, envelopeStore]]);
+
+/** The store over the API in context (`useApi()`). */
+export function useEnvelopeStore(): EnvelopeStore {
+  const client = useApi();
+  let store = stores.get(client);
+  if (!store) {
+    store = new EnvelopeStore(client);
+    stores.set(client, store);
+  }
+  return store;
+}
+
 /** The folder in `view`, or (without one) as the list last showed it. */
 export function useFolderSnapshot(sourceId: string, folderId: string, view?: ListView): FolderSnapshot {
-  return useSyncExternalStore(envelopeStore.subscribe, () =>
-    envelopeStore.snapshot(sourceId, folderId, view),
-  );
+  const store = useEnvelopeStore();
+  return useSyncExternalStore(store.subscribe, () => store.snapshot(sourceId, folderId, view));
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import { useSettings } from '../../lib/settings';
 import { useResolvedTheme } from '../../lib/theme';
 import { ErrorNotice } from '../../components/Notice';
@@ -28,6 +28,7 @@ export function MessageFrame({ document, allowRemote }: { document: string; allo
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const frameRef = useRef<HTMLIFrameElement>(null);
+  const api = useApi();
 
   useEffect(() => {
     let current = true;
@@ -39,7 +40,7 @@ export function MessageFrame({ document, allowRemote }: { document: string; allo
     return () => {
       current = false;
     };
-  }, [html, allowRemote]);
+  }, [api, html, allowRemote]);
 
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {

@@ -1,0 +1,61 @@
+import { useEffect, useRef } from 'react';
+import { isTyping, modalOpen } from '../../app/keys';
+
+interface SearchBoxProps {
+  folderName: string;
+  /** The search as typed. */
+  value: string;
+  onChange: (value: string) => void;
+  /** Enter: run the search as typed now. */
+  onSubmit: () => void;
+  /** Escape with text in the box: clear it (and stop a search still running). */
+  onClear: () => void;
+}
+
+/** The folder's search field. "/" (outside text fields, as in most mail clients) or Ctrl/Cmd+F jumps to it. */
+export function SearchBox({ folderName, value, onChange, onSubmit, onClear }: SearchBoxProps) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || modalOpen()) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const find = mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f';
+      const slash = event.key === '/' && !mod && !event.altKey && !isTyping(event.target);
+      if (!find && !slash) return;
+      event.preventDefault();
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <form
+      className="message-list__search"
+      role="search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <input
+        ref={inputRef}
+        type="search"
+        className="text-input message-list__search-input"
+        aria-label={`Search ${folderName}`}
+        placeholder="Search   from:  subject:  has:attachment  after:2026-10-01"
+        value={value}
+        spellCheck={false}
+        data-testid="message-search"
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && value) {
+            event.preventDefault();
+            onClear();
+          }
+        }}
+      />
+    </form>
+  );
+}

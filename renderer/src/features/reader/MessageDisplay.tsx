@@ -1,0 +1,173 @@
+import { useId, useMemo, useRef, useState } from 'react';
+import type { MessageView } from '../../../../shared/model';
+import { useSettings } from '../../app/settings';
+import { lazyNamed, OnDemand } from '../../components/Lazy';
+import { Notice } from '../../components/Notice';
+import { AttachmentList } from './AttachmentList';
+import { CalendarCard } from './CalendarCard';
+import type { InspectionTab } from './InspectionPanel';
+import { MessageFrame } from './MessageFrame';
+import { MessageHeader } from './MessageHeader';
+import { MessageToolbar } from './MessageToolbar';
+import { RemoteAllowedNote, RemoteBanner, senderPolicy } from './RemoteBanner';
+import { sanitizeMessageHtml } from './sanitize-html';
+import type { MessageRef } from './use-message';
+import { useSave } from './use-save';
+
+// The inspection tabs, the links list and the source view are opened on demand (components/Lazy.tsx).
+const InspectionPanel = lazyNamed(() => import('./InspectionPanel'), 'InspectionPanel');
+const LinksPanel = lazyNamed(() => import('./LinksPanel'), 'LinksPanel');
+const RawSource = lazyNamed(() => import('./RawSource'), 'RawSource');
+
+/** How the user reads messages; it sticks from message to message (the reading pane keeps it). */
+export interface ReadingPrefs {
+  preferPlain: boolean;
+  onPreferPlain: (plain: boolean) => void;
+  showHeaders: boolean;
+  onShowHeaders: (show: boolean) => void;
+  inspectionTab: InspectionTab;
+  onInspectionTab: (tab: InspectionTab) => void;
+}
+
+/**
+ * One fetched message: header, toolbar, notices, attachments, the remote-content choice and the
+ * body. What the user allowed here (remote content) and opened here (links, source) is per message:
+ * the reader keys this component by message.
+ */
+export function MessageDisplay({
+  view,
+  message,
+  preferPlain,
+  onPreferPlain,
+  showHeaders,
+  onShowHeaders,
+  inspectionTab,
+  onInspectionTab,
+}: { view: MessageView; message: MessageRef } & ReadingPrefs) {
+  const settings = useSettings();
+  const policy = senderPolicy(view, settings.remoteSenders);
+  const { sender, senderAllowed } = policy;
+  const [allowedHere, setAllowRemote] = useState(false);
+  const allowRemote = allowedHere || senderAllowed;
+  const { save, ui: saveUi } = useSave();
+  // Per message (the component is keyed by message): the list of links and the source start closed.
+  const [showLinks, setShowLinks] = useState(false);
+  const [showSource, setShowSource] = useState(false);
+  const subjectId = useId();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const hasHtml = view.html !== null && view.html.trim() !== '';
+  const hasText = view.text !== null && view.text.trim() !== '';
+  const mode: 'html' | 'plain' | 'none' =
+    hasHtml && (!preferPlain || !hasText) ? 'html' : hasText ? 'plain' : 'none';
+  const html = view.html;
+  const sanitized = useMemo(
+    () =>
+      mode === 'html' && html !== null
+        ? sanitizeMessageHtml(html, { allowRemote, inlineImages: view.inlineImages })
+        : null,
+    [mode, html, allowRemote, view.inlineImages],
+  );
+  const files = view.attachments.filter((attachment) => !attachment.inline);
+  // The banner and its buttons go away: keep the keyboard in the message, on its body.
+  const focusBody = () => setTimeout(() => bodyRef.current?.querySelector<HTMLElement>('iframe')?.focus(), 0);
+
+  return (
+    <article className="message" role="document" aria-labelledby={subjectId}>
+      <div className="message__top">
+        <MessageHeader view={view} subjectId={subjectId} />
+
+        <MessageToolbar
+          view={view}
+          message={message}
+          mode={mode}
+          hasHtml={hasHtml}
+          hasText={hasText}
+          onPreferPlain={onPreferPlain}
+          showHeaders={showHeaders}
+          onShowHeaders={onShowHeaders}
+          showSource={showSource}
+          onShowSource={setShowSource}
+          linkCount={sanitized ? sanitized.links.length : 0}
+          showLinks={showLinks}
+          onShowLinks={setShowLinks}
+          save={save}
+        />
+
+        {saveUi}
+        {showHeaders ? (
+          <OnDemand label="Loading message details…">
+            <InspectionPanel
+              view={view}
+              message={message}
+              tab={inspectionTab}
+              onTab={onInspectionTab}
+              save={save}
+            />
+          </OnDemand>
+        ) : null}
+        {showLinks && sanitized ? (
+          <OnDemand label="Loading links…">
+            <LinksPanel links={sanitized.links} />
+          </OnDemand>
+        ) : null}
+
+        {view.notices.map((notice, index) => (
+          <Notice
+            key={index}
+            tone="warning"
+            title={notice.message}
+            hint={notice.hint}
+            live="none"
+            compact
+            testId="message-notice"
+          />
+        ))}
+
+        {view.calendar.map((event, index) => (
+          <CalendarCard key={index} event={event} />
+        ))}
+
+        <AttachmentList attachments={files} message={message} save={save} />
+
+        {sanitized && sanitized.remoteCount > 0 && !allowRemote ? (
+          <RemoteBanner
+            policy={policy}
+            remoteCount={sanitized.remoteCount}
+            remoteSenders={settings.remoteSenders}
+            onAllow={() => setAllowRemote(true)}
+            onDone={focusBody}
+          />
+        ) : null}
+        {sanitized && sanitized.remoteCount > 0 && senderAllowed && !allowedHere ? (
+          <RemoteAllowedNote sender={sender} remoteSenders={settings.remoteSenders} />
+        ) : null}
+      </div>
+
+      <div className="message__body" ref={bodyRef}>
+        {showSource ? (
+          <OnDemand label="Loading the source…">
+            <RawSource message={message} />
+          </OnDemand>
+        ) : null}
+        {!showSource && mode === 'html' && sanitized ? (
+          <MessageFrame document={sanitized.html} allowRemote={allowRemote} />
+        ) : null}
+        {!showSource && mode === 'plain' ? (
+          <pre className="message__plain" tabIndex={0} aria-label="Message text" data-testid="reader-plain">
+            {view.text}
+          </pre>
+        ) : null}
+        {!showSource && mode === 'none' ? (
+          <div className="reader__state">
+            <Notice
+              tone="info"
+              live="none"
+              title="This message has no text or HTML body."
+              hint={files.length ? 'Its content is in the attachments above.' : undefined}
+            />
+          </div>
+        ) : null}
+      </div>
+    </article>
+  );
+}

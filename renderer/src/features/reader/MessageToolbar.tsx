@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import type { MessageView } from '../../../../shared/model';
+import { useApi } from '../../api-context';
+import { formatBytes } from '../../components/format';
+import { CopyIcon, DownloadIcon, HeadersIcon, LinkOffIcon } from '../../components/icons';
+import type { MessageRef } from './use-message';
+import type { SaveRequest } from './use-save';
+
+interface MessageToolbarProps {
+  view: MessageView;
+  message: MessageRef;
+  /** The body shown; the HTML / Plain text switch appears only when the message has both. */
+  mode: 'html' | 'plain' | 'none';
+  hasHtml: boolean;
+  hasText: boolean;
+  onPreferPlain: (plain: boolean) => void;
+  showHeaders: boolean;
+  onShowHeaders: (show: boolean) => void;
+  showSource: boolean;
+  onShowSource: (show: boolean) => void;
+  /** Links found in the shown HTML; the Links button appears only when there are some. */
+  linkCount: number;
+  showLinks: boolean;
+  onShowLinks: (show: boolean) => void;
+  save: (request: SaveRequest) => void;
+}
+
+/** How to view the message (body format, headers, source, links) and what to do with it (copy its id, save it). */
+export function MessageToolbar({
+  view,
+  message,
+  mode,
+  hasHtml,
+  hasText,
+  onPreferPlain,
+  showHeaders,
+  onShowHeaders,
+  showSource,
+  onShowSource,
+  linkCount,
+  showLinks,
+  onShowLinks,
+  save,
+}: MessageToolbarProps) {
+  const api = useApi();
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  return (
+    <div className="message-toolbar" role="toolbar" aria-label="Message view">
+      {hasHtml && hasText ? (
+        <div className="segmented" role="group" aria-label="Body format">
+          <button
+            type="button"
+            className="segmented__item"
+            aria-pressed={mode === 'html'}
+            onClick={() => onPreferPlain(false)}
+          >
+            HTML
+          </button>
+          <button
+            type="button"
+            className="segmented__item"
+            aria-pressed={mode === 'plain'}
+            onClick={() => onPreferPlain(true)}
+          >
+            Plain text
+          </button>
+        </div>
+      ) : null}
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-pressed={showHeaders}
+        onClick={() => onShowHeaders(!showHeaders)}
+      >
+        <HeadersIcon />
+        Headers
+      </button>
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-pressed={showSource}
+        title="The message exactly as stored: every header, MIME boundary and encoding."
+        onClick={() => onShowSource(!showSource)}
+      >
+        Source
+      </button>
+      <span className="message-toolbar__spacer" />
+      {linkCount > 0 ? (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-pressed={showLinks}
+          title="A click inside the message never goes anywhere: see where each link really points, and open it from here."
+          onClick={() => onShowLinks(!showLinks)}
+        >
+          <LinkOffIcon size={14} />
+          Links ({linkCount})
+        </button>
+      ) : null}
+      {view.messageId ? (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label="Copy Message-ID"
+          title={`Copy ${view.messageId} to the clipboard`}
+          onClick={() => {
+            void navigator.clipboard.writeText(view.messageId ?? '').then(
+              () => setCopied('yes'),
+              () => setCopied('failed'),
+            );
+          }}
+        >
+          <CopyIcon size={14} />
+          {copied === 'yes' ? 'Copied' : 'Message-ID'}
+        </button>
+      ) : null}
+      <span className="sr-only" role="status">
+        {copied === 'yes' ? 'Message-ID copied' : copied === 'failed' ? 'Could not copy the Message-ID' : ''}
+      </span>
+      <button
+        type="button"
+        className="button button--quiet"
+        title="Save the message exactly as stored, as an .eml file"
+        onClick={() =>
+          save({
+            kind: 'file',
+            what: 'message',
+            suggestedName: emlName(view.subject),
+            run: (to, ifExists, operationId) =>
+              api.invoke('messages.saveEml', { ...message, ...to, ifExists, operationId }),
+          })
+        }
+      >
+        <DownloadIcon size={14} />
+        Save as .eml
+      </button>
+      <span className="message-toolbar__size" title={`${view.size.toLocaleString()} bytes`}>
+        {formatBytes(view.size)}
+      </span>
+    </div>
+  );
+}
+
+/** A file name for "Save as .eml" from the subject: readable, and nothing a file system refuses. */
+function emlName(subject: string): string {
+  const base = subject
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[/\\:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 80)
+    .trim();
+  // Windows treats these as devices whatever follows them.
+  return `${/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? `_${base}` : base || 'message'}.eml`;
+}
