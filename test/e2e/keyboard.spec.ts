@@ -111,6 +111,27 @@ test('the folder tree follows the WAI-ARIA tree pattern, and F6 moves between pa
   await expect(listbox(page)).toBeFocused();
 });
 
+test('F6 reaches the reader while its code is still loading, and the reader takes the keyboard when it arrives', async ({
+  page,
+  harness,
+}) => {
+  // Hold back the reader's chunk, as a busy machine delays it: F6 must not be dropped meanwhile.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/Reader-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(harness.url);
+  await openSampleByKeyboard(page);
+  await page.keyboard.press('F6');
+  await expect(page.locator('[data-pane="reader"]')).toBeFocused();
+  release();
+  await expect(page.getByTestId('reader')).toBeFocused();
+  await page.keyboard.press('Shift+F6');
+  await expect(listbox(page)).toBeFocused();
+});
+
 test('F6 reaches a folder whose first page is still loading, and the list takes the keyboard when it arrives', async ({
   page,
   harness,

@@ -181,9 +181,12 @@ export function Shell(props: ShellProps) {
       listHandle.current.focus();
       return;
     }
-    const target = next?.querySelector<HTMLElement>(
-      '[role="treeitem"][tabindex="0"], [role="listbox"], [data-testid="reader"], [data-testid="profile-name"], [aria-current="page"], [data-pane-focus]',
-    );
+    // A pane whose code is still loading (the reader is a chunk of its own) holds the keyboard
+    // itself until its content arrives and takes it (Reader.tsx): the key is never dropped.
+    const target =
+      next?.querySelector<HTMLElement>(
+        '[role="treeitem"][tabindex="0"], [role="listbox"], [data-testid="reader"], [data-testid="profile-name"], [aria-current="page"], [data-pane-focus]',
+      ) ?? (next?.tabIndex === -1 ? next : null);
     if (!target) return;
     event.preventDefault();
     target.focus({ preventScroll: true });
@@ -324,7 +327,7 @@ export function Shell(props: ShellProps) {
               max={layout.listMax}
               onChange={layout.setList}
             />
-            <div className="pane pane--reader" data-pane="reader">
+            <div className="pane pane--reader" data-pane="reader" tabIndex={-1}>
               <OnDemand label="Loading the reader…">
                 <Reader
                   message={state.message}

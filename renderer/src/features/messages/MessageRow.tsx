@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { Envelope } from '../../../../shared/model';
-import type { Density } from '../../app/settings';
+import type { Density } from '../../lib/settings';
 import { FlagIcon, PaperclipIcon, ReplyIcon } from '../../components/icons';
 import {
   formatBytes,

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { isTyping, modalOpen } from '../../app/keys';
+import { isTyping, modalOpen } from '../../lib/keys';
 
 interface SearchBoxProps {
   folderName: string;

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { MessageView } from '../../../../shared/model';
-import { useSettings } from '../../app/settings';
+import { useSettings } from '../../lib/settings';
 import { lazyNamed, OnDemand } from '../../components/Lazy';
 import { Notice } from '../../components/Notice';
 import { AttachmentList } from './AttachmentList';

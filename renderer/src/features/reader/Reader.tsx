@@ -1,4 +1,4 @@
-import { type Ref, useImperativeHandle, useRef, useState } from 'react';
+import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { formatBytes } from '../../components/format';
 import { MailIcon } from '../../components/icons';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
@@ -37,6 +37,12 @@ export function Reader({ message, handleRef, askAboveBytes = null }: ReaderProps
   const regionRef = useRef<HTMLElement>(null);
 
   useImperativeHandle(handleRef, () => ({ focus: () => regionRef.current?.focus() }), []);
+  // F6 pressed while this code was loading left the keyboard on the pane around it (Shell.tsx): take it.
+  useEffect(() => {
+    const region = regionRef.current;
+    if (region && document.activeElement === region.closest('[data-pane]'))
+      region.focus({ preventScroll: true });
+  }, []);
 
   return (
     <section className="reader" aria-label="Reader" data-testid="reader" ref={regionRef} tabIndex={-1}>

@@ -1,5 +1,5 @@
 import type { MessageView } from '../../../../shared/model';
-import { cleanSenders, updateSettings } from '../../app/settings';
+import { cleanSenders, updateSettings } from '../../lib/settings';
 import { ImageOffIcon } from '../../components/icons';
 
 /** Whether the user's "Always for <sender>" list lets this message load remote content. */
