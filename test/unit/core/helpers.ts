@@ -2,7 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
+import type { SignInService } from '../../../electron/core/auth/auth-methods';
 import { AppError } from '../../../electron/core/common/app-error';
+import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
+import type { ServiceOptions } from '../../../electron/core/service';
 
 const created: string[] = [];
 
@@ -70,4 +73,33 @@ export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
     throw new Error(`expected an AppError, got ${String(error)}`);
   }
   throw new Error('expected the promise to reject');
+}
+
+/** A sign-in service none of whose flows a test expects to be used. */
+export const unusedSignIn: SignInService = {
+  idOf: (profile) => profile.id,
+  start: () => Promise.reject(new Error('not used')),
+  wait: () => Promise.reject(new Error('not used')),
+  cancel: () => false,
+  signOut: async () => false,
+  forget: async () => false,
+};
+
+/** Options for a harness-hosted service over fresh temp folders; a test overrides what it exercises. */
+export async function serviceOptions(overrides: Partial<ServiceOptions> = {}): Promise<ServiceOptions> {
+  return {
+    host: { kind: 'harness', version: '1.0.0', openExternal: async () => undefined },
+    samplePath: await tempDir(),
+    profiles: {
+      profilesDir: await tempDir(),
+      secrets: new MemorySecretStore(),
+      probeKeychain: async () => ({ available: true }),
+    },
+    diagnose: () => Promise.reject(new Error('not used')),
+    openMailbox: () => {
+      throw new Error('not used');
+    },
+    signIn: unusedSignIn,
+    ...overrides,
+  };
 }

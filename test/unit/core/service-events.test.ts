@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/core/dispatch';
 import { createService } from '../../../electron/core/service';
 import type { MailSource } from '../../../electron/core/common/source';
-import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import type { SourceEvent } from '../../../shared/events';
 import { ProfileDraft } from '../../../shared/profile';
 import { draft } from '../profiles/fixtures';
-import { tempDir } from './helpers';
+import { serviceOptions } from './helpers';
 
 /** A remote source in miniature: it only knows how to tell its listener things. */
 function talkingSource() {
@@ -40,25 +39,7 @@ function talkingSource() {
 
 async function setup() {
   const remote = talkingSource();
-  const api = createService({
-    host: { kind: 'harness', version: '1.0.0', openExternal: async () => undefined },
-    samplePath: await tempDir(),
-    profiles: {
-      profilesDir: await tempDir(),
-      secrets: new MemorySecretStore(),
-      probeKeychain: async () => ({ available: true }),
-    },
-    diagnose: () => Promise.reject(new Error('not used')),
-    openMailbox: () => remote.source,
-    signIn: {
-      idOf: (profile) => profile.id,
-      start: () => Promise.reject(new Error('not used')),
-      wait: () => Promise.reject(new Error('not used')),
-      cancel: () => false,
-      signOut: async () => false,
-      forget: async () => false,
-    },
-  });
+  const api = createService(await serviceOptions({ openMailbox: () => remote.source }));
   const dispatch = createDispatch(api);
   const saved = await api['profiles.save']({
     draft: ProfileDraft.parse(draft()),

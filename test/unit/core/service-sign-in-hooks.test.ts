@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../../electron/core/service';
-import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
 import { ProfileDraft } from '../../../shared/profile';
 import { draft } from '../profiles/fixtures';
-import { tempDir } from './helpers';
+import { serviceOptions, unusedSignIn } from './helpers';
 
 /**
  * A delegated profile's sign-in belongs to every profile that shares it: the service's profile
@@ -11,31 +10,19 @@ import { tempDir } from './helpers';
  */
 async function setup() {
   const forgotten: string[] = [];
-  const api = createService({
-    host: { kind: 'harness', version: '1.0.0', openExternal: async () => undefined },
-    samplePath: await tempDir(),
-    profiles: {
-      profilesDir: await tempDir(),
-      secrets: new MemorySecretStore(),
-      probeKeychain: async () => ({ available: true }),
-    },
-    diagnose: () => Promise.reject(new Error('not used')),
-    openMailbox: () => {
-      throw new Error('not used');
-    },
-    signIn: {
-      // Profiles of one tenant share a sign-in here.
-      idOf: (profile) => profile.tenant,
-      start: () => Promise.reject(new Error('not used')),
-      wait: () => Promise.reject(new Error('not used')),
-      cancel: () => false,
-      signOut: async () => false,
-      forget: async (id) => {
-        forgotten.push(id);
-        return true;
+  const api = createService(
+    await serviceOptions({
+      signIn: {
+        ...unusedSignIn,
+        // Profiles of one tenant share a sign-in here.
+        idOf: (profile) => profile.tenant,
+        forget: async (id) => {
+          forgotten.push(id);
+          return true;
+        },
       },
-    },
-  });
+    }),
+  );
   const save = (tenant: string, id?: string) =>
     api['profiles.save']({
       ...(id ? { id } : {}),
