@@ -1,18 +1,20 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { ApiClient } from '../../shared/ipc';
-import { api } from './api';
 
 /**
  * The API a component talks to, from React context instead of a module import, so a unit test can
- * render a component against a fake (`<ApiProvider api={fake}>`). Without a provider it is the real
- * client, so a component migrated to `useApi()` works wherever it is mounted.
+ * render a component against a fake (`<ApiProvider api={fake}>`). Only the app's entry creates the
+ * real client (`createApiClient()` in `main.tsx`); a component mounted without a provider is a bug,
+ * said at once rather than hidden behind a second client.
  */
-const ApiContext = createContext<ApiClient>(api);
+const ApiContext = createContext<ApiClient | null>(null);
 
 export function ApiProvider({ api: client, children }: { api: ApiClient; children: ReactNode }) {
   return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
 }
 
 export function useApi(): ApiClient {
-  return useContext(ApiContext);
+  const client = useContext(ApiContext);
+  if (!client) throw new Error('useApi() outside an <ApiProvider>: render the component inside one.');
+  return client;
 }

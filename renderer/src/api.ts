@@ -108,6 +108,10 @@ function harnessSocketUrl(): string | null {
   return `${scheme}//${window.location.host}/api?token=${encodeURIComponent(token)}`;
 }
 
+/**
+ * The real client. Only the app's entry (`main.tsx`) calls this and hands it down through
+ * `ApiProvider`; everything else asks `useApi()`, so a test can hand a component a fake instead.
+ */
 export function createApiClient(): ApiClient {
   if (window.mailscope) return bridgeClient(window.mailscope);
   const url = harnessSocketUrl();
@@ -119,16 +123,6 @@ export function createApiClient(): ApiClient {
       ),
   };
 }
-
-let client: ApiClient | null = null;
-
-/**
- * The real client, created on first use rather than on import, so a module that imports `api`
- * (a store, a hook) can be loaded by a unit test that hands it a fake instead.
- */
-export const api: ApiClient = {
-  invoke: (method, request) => (client ??= createApiClient()).invoke(method, request),
-};
 
 /**
  * Where a file the user dropped on the window lives, or null where the host cannot say (the browser

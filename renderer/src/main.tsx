@@ -4,7 +4,7 @@ import './components/components.css';
 import './app/shell.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api } from './api';
+import { createApiClient } from './api';
 import { ApiProvider } from './api-context';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
@@ -18,7 +18,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <ApiProvider api={api}>
+      <ApiProvider api={createApiClient()}>
         <App />
       </ApiProvider>
     </ErrorBoundary>

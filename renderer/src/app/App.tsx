@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { ImportReport, ProfileSummary, SourceSummary } from '../../../shared/model';
-import { api } from '../api';
-import { envelopeStore } from '../features/messages/envelope-store';
+import { useApi } from '../api-context';
+import { useEnvelopeStore } from '../features/messages/envelope-store';
 import { OpenDialog } from '../features/open/OpenDialog';
 import { ProfileList } from '../features/profiles/ProfileList';
 import { useProfiles } from '../features/profiles/use-profiles';
@@ -30,6 +30,8 @@ const ShortcutsDialog = lazyNamed(() => import('./ShortcutsDialog'), 'ShortcutsD
  * that open and close sources, because both screens offer them, and the app-wide shortcuts.
  */
 export function App() {
+  const api = useApi();
+  const envelopeStore = useEnvelopeStore();
   const [state, dispatch] = useReducer(reducer, initialState);
   const { info, retry: retryInfo } = useAppInfo();
   const [dialog, setDialog] = useState<'open' | 'shortcuts' | 'settings' | null>(null);
@@ -85,29 +87,32 @@ export function App() {
     } else {
       setSample({ busy: false, error: result.error });
     }
-  }, [onOpened]);
+  }, [api, onOpened]);
 
-  const closeSource = useCallback(async (sourceId: string) => {
-    setClosing((prev) => new Set(prev).add(sourceId));
-    setCloseErrors((prev) => {
-      const next = new Map(prev);
-      next.delete(sourceId);
-      return next;
-    });
-    const result = await api.invoke('sources.close', { sourceId });
-    setClosing((prev) => {
-      const next = new Set(prev);
-      next.delete(sourceId);
-      return next;
-    });
-    // UNKNOWN_SOURCE: the engine no longer has it open, which is what closing wanted.
-    if (result.ok || result.error.code === 'UNKNOWN_SOURCE') {
-      envelopeStore.dropSource(sourceId);
-      dispatch({ type: 'source-closed', sourceId });
-    } else {
-      setCloseErrors((prev) => new Map(prev).set(sourceId, result.error));
-    }
-  }, []);
+  const closeSource = useCallback(
+    async (sourceId: string) => {
+      setClosing((prev) => new Set(prev).add(sourceId));
+      setCloseErrors((prev) => {
+        const next = new Map(prev);
+        next.delete(sourceId);
+        return next;
+      });
+      const result = await api.invoke('sources.close', { sourceId });
+      setClosing((prev) => {
+        const next = new Set(prev);
+        next.delete(sourceId);
+        return next;
+      });
+      // UNKNOWN_SOURCE: the engine no longer has it open, which is what closing wanted.
+      if (result.ok || result.error.code === 'UNKNOWN_SOURCE') {
+        envelopeStore.dropSource(sourceId);
+        dispatch({ type: 'source-closed', sourceId });
+      } else {
+        setCloseErrors((prev) => new Map(prev).set(sourceId, result.error));
+      }
+    },
+    [api, envelopeStore],
+  );
 
   const onProfileSaved = useCallback(
     (saved: ProfileSummary) => {
@@ -149,7 +154,7 @@ export function App() {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     setTransfer({ busy: null, error: null });
-  }, []);
+  }, [api]);
 
   const importProfiles = useCallback(
     async (file: File) => {
@@ -178,7 +183,7 @@ export function App() {
       if (first && state.sources.length === 0 && !state.profile)
         dispatch({ type: 'profile-selected', id: first.id });
     },
-    [refreshProfiles, state.sources.length, state.profile],
+    [api, refreshProfiles, state.sources.length, state.profile],
   );
 
   // With nothing open, the first shared mailbox is the natural page to show.

@@ -1,18 +1,18 @@
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { AppInfo, Envelope, Folder, SourceSummary } from '../../../shared/model';
-import { api } from '../api';
+import { useApi } from '../api-context';
 import { FolderIcon, SidebarIcon } from '../components/icons';
 import { lazyNamed, OnDemand } from '../components/Lazy';
 import { Notice } from '../components/Notice';
 import { PaneBoundary } from '../components/PaneBoundary';
 import { Splitter } from '../components/Splitter';
-import { envelopeStore } from '../features/messages/envelope-store';
+import { useEnvelopeStore } from '../features/messages/envelope-store';
 import { MessageList, type MessageListHandle } from '../features/messages/MessageList';
 import type { ReaderHandle } from '../features/reader/Reader';
 import { Sidebar } from '../features/sources/Sidebar';
 import { type Layout, NARROW, SIDEBAR } from './layout';
-import { liveEvents } from '../lib/live-events';
+import { useLiveEvents } from '../lib/live-events';
 import { useSettings } from '../lib/settings';
 
 import { type AppAction, type AppState, noticeKey } from './state';
@@ -57,6 +57,9 @@ interface ShellProps {
 
 export function Shell(props: ShellProps) {
   const { state, dispatch, layout } = props;
+  const api = useApi();
+  const envelopeStore = useEnvelopeStore();
+  const liveEvents = useLiveEvents();
   const { narrow } = layout;
   const [drawerWanted, setDrawerOpen] = useState(false);
   // Only a narrow layout has a drawer; a wide one shows the folder pane in its column.
@@ -143,7 +146,7 @@ export function Shell(props: ShellProps) {
     if (!source || !folder) return;
     const result = await api.invoke('sources.refresh', { sourceId: source.id, folderId: folder.id });
     if (result.ok) dispatch({ type: 'source-refreshed', source: result.value });
-  }, [source, folder, dispatch]);
+  }, [api, source, folder, dispatch]);
 
   // The open folder follows new mail the server reports (IMAP IDLE): the source's snapshot moves,
   // the counts refresh, and the list puts the new messages on top without losing the user's place.
@@ -164,7 +167,7 @@ export function Shell(props: ShellProps) {
         await envelopeStore.followNewMail(sourceId, folderId);
       });
     });
-  }, [sourceId, folderId, dispatch]);
+  }, [api, envelopeStore, liveEvents, sourceId, folderId, dispatch]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'F6' || !panesRef.current) return;

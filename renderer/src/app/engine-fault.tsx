@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Notice } from '../components/Notice';
-import { liveEvents } from '../lib/live-events';
+import { useLiveEvents } from '../lib/live-events';
 
 /**
  * The one notice the app shows when the engine caught something no handler did (`engine.fault`):
@@ -9,12 +9,13 @@ import { liveEvents } from '../lib/live-events';
  */
 export function EngineFaultNotice() {
   const [state, setState] = useState<'none' | 'shown' | 'dismissed'>('none');
+  const liveEvents = useLiveEvents();
   useEffect(
     () =>
       liveEvents.listen((event) => {
         if (event.type === 'engine.fault') setState((now) => (now === 'none' ? 'shown' : now));
       }),
-    [],
+    [liveEvents],
   );
   if (state !== 'shown') return null;
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { pathOfDroppedFile } from '../api';
 import { Notice } from '../components/Notice';
-import { liveEvents } from '../lib/live-events';
+import { useLiveEvents } from '../lib/live-events';
 
 /**
  * Mail that arrives from outside the window: files dragged onto it, and paths the desktop app's
@@ -14,6 +14,7 @@ export function useOpenFromOutside(open: (path: string) => void) {
   const [dragging, setDragging] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
   const openRef = useRef(open);
+  const liveEvents = useLiveEvents();
   useEffect(() => {
     openRef.current = open;
   });
@@ -23,7 +24,7 @@ export function useOpenFromOutside(open: (path: string) => void) {
       liveEvents.listen((event) => {
         if (event.type === 'open.path') openRef.current(event.path);
       }),
-    [],
+    [liveEvents],
   );
 
   useEffect(() => {

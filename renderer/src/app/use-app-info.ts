@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Result } from '../../../shared/errors';
 import type { AppInfo } from '../../../shared/model';
-import { api } from '../api';
+import { useApi } from '../api-context';
 
 /** app.getInfo once at start (and again on Retry): host capabilities and version. Null while asking. */
 export function useAppInfo(): { info: Result<AppInfo> | null; retry: () => void } {
+  const api = useApi();
   const [attempt, setAttempt] = useState(0);
   const [answer, setAnswer] = useState<{ attempt: number; result: Result<AppInfo> } | null>(null);
 
@@ -16,7 +17,7 @@ export function useAppInfo(): { info: Result<AppInfo> | null; retry: () => void 
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [api, attempt]);
 
   return {
     info: answer?.attempt === attempt ? answer.result : null,

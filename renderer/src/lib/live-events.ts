@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import type { AppEvent, ConnectionState } from '../../../shared/events';
-import { api } from '../api';
+import type { ApiClient } from '../../../shared/ipc';
+import { useApi } from '../api-context';
 
 /**
- * The renderer's end of `events.next`: one long poll at a time, for the whole page. Keeps the last
+ * The renderer's end of `events.next`: one long poll at a time per client, so one for the whole page. Keeps the last
  * connection state of every remote source (the status bar reads it) and hands every event to
  * whoever listens (the open folder follows new mail this way).
  */
@@ -40,7 +41,9 @@ function writeCursor(cursor: number): void {
   }
 }
 
-class LiveEvents {
+export class LiveEvents {
+  constructor(private readonly api: ApiClient) {}
+
   private statuses = new Map<string, ConnectionStatus>();
   private readonly statusWatchers = new Set<() => void>();
   private readonly listeners = new Set<Listener>();
@@ -58,7 +61,7 @@ class LiveEvents {
     // to open) are not acted on twice. A new window starts from the oldest kept.
     let cursor = readCursor();
     for (;;) {
-      const result = await api.invoke('events.next', { after: cursor, waitMs: WAIT_MS });
+      const result = await this.api.invoke('events.next', { after: cursor, waitMs: WAIT_MS });
       if (!result.ok) {
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
         continue;
@@ -99,10 +102,23 @@ class LiveEvents {
   }
 }
 
-export const liveEvents = new LiveEvents();
+// One stream per client: the app's one, and one of its own for a component tested against a fake.
+const streams = new WeakMap<ApiClient, LiveEvents>();
+
+/** The event stream of the API in context (`useApi()`). */
+export function useLiveEvents(): LiveEvents {
+  const client = useApi();
+  let stream = streams.get(client);
+  if (!stream) {
+    stream = new LiveEvents(client);
+    streams.set(client, stream);
+  }
+  return stream;
+}
 
 /** The source's connection as last reported; undefined until it reports anything. */
 export function useConnectionStatus(sourceId: string | null): ConnectionStatus | undefined {
+  const liveEvents = useLiveEvents();
   return useSyncExternalStore(liveEvents.watchStatuses, () =>
     sourceId === null ? undefined : liveEvents.statusOf(sourceId),
   );

@@ -1,13 +1,13 @@
 import { render, screen } from '@testing-library/react';
 import { useEffect, useState } from 'react';
-import { describe, expect, it } from 'vitest';
-import { api } from '../../../renderer/src/api';
+import { describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../../../renderer/src/api';
 import { ApiProvider, useApi } from '../../../renderer/src/api-context';
-import type { ApiClient } from '../../../shared/ipc';
 import { fakeApi } from './fake-api';
 
-function WhichApi({ real }: { real: ApiClient }) {
-  return <span data-testid="which">{useApi() === real ? 'real' : 'other'}</span>;
+function Bare() {
+  useApi();
+  return null;
 }
 
 function RemoveProfile() {
@@ -22,9 +22,14 @@ function RemoveProfile() {
 }
 
 describe('ApiProvider and useApi', () => {
-  it('give the real client where no provider is mounted', () => {
-    render(<WhichApi real={api} />);
-    expect(screen.getByTestId('which').textContent).toBe('real');
+  it('refuse a component mounted without a provider, rather than create a second client', () => {
+    // React reports the render error on the console as well; the throw is what matters here.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(() => render(<Bare />)).toThrow(/outside an <ApiProvider>/);
+    } finally {
+      quiet.mockRestore();
+    }
   });
 
   it('give a component the provided client', async () => {
@@ -39,7 +44,7 @@ describe('ApiProvider and useApi', () => {
   });
 
   it('the real client answers with a Result, not a throw, where no engine is reachable', async () => {
-    const result = await api.invoke('app.getInfo', {});
+    const result = await createApiClient().invoke('app.getInfo', {});
     expect(result.ok).toBe(false);
   });
 });

@@ -3,7 +3,6 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import type { Envelope, ListSort } from '../../../../shared/model';
 import { isEmptySearch, parseSearch } from '../../../../shared/search';
 import type { ApiClient } from '../../../../shared/ipc';
-import { api } from '../../api';
 import { useApi } from '../../api-context';
 
 /**
@@ -74,7 +73,7 @@ export function firstPageError(snapshot: FolderSnapshot): ErrorInfo | null {
   return null;
 }
 
-/** One per app (`envelopeStore`); a test makes its own over a fake API. */
+/** One per client (`useEnvelopeStore()`); a test makes its own over a fake API. */
 export class EnvelopeStore {
   private folders = new Map<string, FolderSnapshot>();
   /** Bumped when a folder is refreshed or dropped, so answers to older requests are ignored. */
@@ -279,11 +278,9 @@ function evict(pages: Map<number, PageEntry>, keep: number): Map<number, PageEnt
   return pages;
 }
 
-export const envelopeStore = new EnvelopeStore(api);
-
-// One store per client: the app's client keeps the shared store (App and Shell use it directly),
-// and a component rendered against a fake API in a test gets a store of its own.
-const stores = new WeakMap<ApiClient, EnvelopeStore>([[api, envelopeStore]]);
+// One store per client: the app's one client shares one store (list, shell and app), and a
+// component rendered against a fake API in a test gets a store of its own.
+const stores = new WeakMap<ApiClient, EnvelopeStore>();
 
 /** The store over the API in context (`useApi()`). */
 export function useEnvelopeStore(): EnvelopeStore {

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { SourceSummary } from '../../../../shared/model';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import { Modal } from '../../components/Modal';
 import { Notice, Spinner } from '../../components/Notice';
 import { CloseIcon, FileIcon, FolderOpenIcon } from '../../components/icons';
@@ -29,6 +29,7 @@ type State =
   | { kind: 'confirm-large'; error: ErrorInfo; path: string };
 
 export function OpenDialog({ nativeDialogs, initialPath, onClose, onOpened }: OpenDialogProps) {
+  const api = useApi();
   const [path, setPath] = useState(initialPath ?? '');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [recent, setRecent] = useState<string[]>(() => readRecentPaths());

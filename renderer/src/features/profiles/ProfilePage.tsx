@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { KeychainStatus, ProfileSummary, SourceSummary } from '../../../../shared/model';
 import { CLOUD_ENDPOINTS } from '../../../../shared/profile';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import { Modal } from '../../components/Modal';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { BookIcon, CopyIcon, EditIcon, FolderOpenIcon, PlayIcon, TrashIcon } from '../../components/icons';
@@ -39,6 +39,7 @@ interface ProfilePageProps {
 }
 
 export function ProfilePage(props: ProfilePageProps) {
+  const api = useApi();
   const { profile, view, onView, onChanged } = props;
   const { autoTest, onAutoTested } = props;
   // A page opened to test at once starts in the running state, so the effect below only awaits.
@@ -56,7 +57,7 @@ export function ProfilePage(props: ProfilePageProps) {
       result.ok ? { kind: 'done', report: result.value } : { kind: 'error', error: result.error },
     );
     onChanged();
-  }, [profile.id, onChanged]);
+  }, [api, profile.id, onChanged]);
 
   const test = () => {
     onView('overview');

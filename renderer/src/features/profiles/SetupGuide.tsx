@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { ProfileSummary } from '../../../../shared/model';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import {
   adminConsentUrl,
   APP_PERMISSION,
@@ -27,6 +27,7 @@ function useAdminScript(
   profile: ProfileSummary,
   options: { servicePrincipalObjectId?: string; person?: string },
 ) {
+  const api = useApi();
   const [script, setScript] = useState<Script>({
     text: null,
     error: null,
@@ -49,7 +50,7 @@ function useAdminScript(
       live = false;
       clearTimeout(timer);
     };
-  }, [profile.id, profile.updatedAt, servicePrincipalObjectId, person]);
+  }, [api, profile.id, profile.updatedAt, servicePrincipalObjectId, person]);
   return script;
 }
 

@@ -7,7 +7,7 @@ import type {
   SignInFlow,
   SignInMethod,
 } from '../../../../shared/model';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import { CopyButton } from '../../components/CopyButton';
 import { Modal } from '../../components/Modal';
 import { ErrorNotice, Spinner } from '../../components/Notice';
@@ -36,6 +36,7 @@ interface SignInPanelProps {
 }
 
 export function SignInPanel({ profile, sharedWith, keychain, onChanged }: SignInPanelProps) {
+  const api = useApi();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
@@ -55,7 +56,7 @@ export function SignInPanel({ profile, sharedWith, keychain, onChanged }: SignIn
       // Leaving the page ends a sign-in nobody is watching any more.
       if (running.current) void api.invoke('auth.cancel', { flowId: running.current });
     };
-  }, []);
+  }, [api]);
 
   const account = profile.signIn?.account ?? justSignedIn;
 

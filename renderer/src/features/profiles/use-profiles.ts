@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { ProfilesState } from '../../../../shared/model';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 
 /** The profile list from the engine, reloaded on demand (after a save, a test, an import). */
 export function useProfiles() {
+  const api = useApi();
   const [state, setState] = useState<ProfilesState | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   // Answers may arrive out of order (a test finishing after a save): only the latest one counts.
@@ -21,7 +22,7 @@ export function useProfiles() {
     }
     setError(result.error);
     return null;
-  }, []);
+  }, [api]);
 
   useEffect(() => {
     const ticket = ++latest.current;
@@ -30,7 +31,7 @@ export function useProfiles() {
       if (result.ok) setState(result.value);
       setError(result.ok ? null : result.error);
     });
-  }, []);
+  }, [api]);
 
   return { state, error, refresh };
 }

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { isExecutableAttachment } from '../../../../shared/attachment-risk';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { Attachment } from '../../../../shared/model';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import { formatBytes, plural } from '../../components/format';
 import { AttachmentTypeIcon, DownloadIcon, PaperclipIcon, WarningIcon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
@@ -24,6 +24,7 @@ export function AttachmentList({
   message: MessageRef;
   save: (request: SaveRequest) => void;
 }) {
+  const api = useApi();
   const [confirming, setConfirming] = useState<Attachment | null>(null);
   const [openError, setOpenError] = useState<ErrorInfo | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);

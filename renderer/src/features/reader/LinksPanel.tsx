@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import { Modal } from '../../components/Modal';
 import { ErrorNotice } from '../../components/Notice';
 import type { MessageLink } from './sanitize-html';
@@ -40,6 +40,7 @@ export function misleads(link: MessageLink): boolean {
 }
 
 export function LinksPanel({ links }: { links: readonly MessageLink[] }) {
+  const api = useApi();
   const [confirming, setConfirming] = useState<MessageLink | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { MimePart } from '../../../../shared/model';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import { formatBytes } from '../../components/format';
 import { ChevronIcon, DownloadIcon } from '../../components/icons';
 import type { MessageRef } from './use-message';
@@ -47,6 +47,7 @@ export function MimeTree({
   message: MessageRef;
   save: (request: SaveRequest) => void;
 }) {
+  const api = useApi();
   const rows = useMemo(() => toRows(parts), [parts]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const [focused, setFocused] = useState(0);

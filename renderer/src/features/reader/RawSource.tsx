@@ -10,7 +10,7 @@ import {
 } from 'react';
 import type { Result } from '../../../../shared/errors';
 import type { Response } from '../../../../shared/ipc';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import { formatBytes } from '../../components/format';
 import { ChevronIcon } from '../../components/icons';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
@@ -24,6 +24,7 @@ const MAX_MATCHES = 10_000;
  * find (Enter and Shift+Enter step through the matches, Escape clears, Ctrl/Cmd+F comes back).
  */
 export function RawSource({ message }: { message: MessageRef }) {
+  const api = useApi();
   const [result, setResult] = useState<Result<Response<'messages.raw'>> | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -36,7 +37,7 @@ export function RawSource({ message }: { message: MessageRef }) {
     return () => {
       current = false;
     };
-  }, [sourceId, folderId, messageId, attempt]);
+  }, [api, sourceId, folderId, messageId, attempt]);
 
   if (!result) return <Spinner label="Loading the source…" />;
   if (!result.ok) return <ErrorNotice error={result.error} onRetry={() => setAttempt((n) => n + 1)} />;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Result } from '../../../../shared/errors';
 import type { MessageView } from '../../../../shared/model';
-import { api } from '../../api';
+import { useApi } from '../../api-context';
 import { type TransferProgress, useTransferProgress } from '../transfers/use-transfer-progress';
 
 export interface MessageRef {
@@ -29,6 +29,7 @@ export function useMessage(
   attempt: number,
   size?: number,
 ): { result: Result<MessageView> | null; progress: TransferProgress | null } {
+  const api = useApi();
   const { sourceId, folderId, messageId } = ref;
   const key = `${sourceId}\u0000${folderId}\u0000${messageId}\u0000${attempt}`;
   const [answer, setAnswer] = useState<{ key: string; result: Result<MessageView> } | null>(null);
@@ -52,7 +53,7 @@ export function useMessage(
       if (live && operationId) void api.invoke('transfers.cancel', { operationId });
       live = false;
     };
-  }, [key, sourceId, folderId, messageId, operationId]);
+  }, [api, key, sourceId, folderId, messageId, operationId]);
 
   return { result: answered ? answer.result : null, progress };
 }

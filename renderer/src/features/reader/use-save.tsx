@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { ErrorInfo, Result } from '../../../../shared/errors';
-import type { Response } from '../../../../shared/ipc';
-import { api } from '../../api';
+import type { ApiClient, Response } from '../../../../shared/ipc';
+import { useApi } from '../../api-context';
 import { formatBytes } from '../../components/format';
 import { TransferProgressBar } from '../transfers/TransferProgressBar';
 import { useTransferProgress } from '../transfers/use-transfer-progress';
@@ -47,10 +47,14 @@ interface Outcome {
   hint?: string;
 }
 
-let nativeDialogs: Promise<boolean> | null = null;
-function hasNativeDialogs(): Promise<boolean> {
-  nativeDialogs ??= api.invoke('app.getInfo', {}).then((result) => result.ok && result.value.nativeDialogs);
-  return nativeDialogs;
+const nativeDialogs = new WeakMap<ApiClient, Promise<boolean>>();
+function hasNativeDialogs(api: ApiClient): Promise<boolean> {
+  let answer = nativeDialogs.get(api);
+  if (!answer) {
+    answer = api.invoke('app.getInfo', {}).then((result) => result.ok && result.value.nativeDialogs);
+    nativeDialogs.set(api, answer);
+  }
+  return answer;
 }
 
 /**
@@ -99,6 +103,7 @@ function describeSaved(result: SavedFile | SavedAll): Outcome {
 }
 
 export function useSave(): { save: (request: SaveRequest) => void; ui: ReactNode } {
+  const api = useApi();
   const [asking, setAsking] = useState<SaveRequest | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [running, setRunning] = useState<string | null>(null);
@@ -116,7 +121,7 @@ export function useSave(): { save: (request: SaveRequest) => void; ui: ReactNode
 
   const save = (request: SaveRequest) => {
     setOutcome(null);
-    void hasNativeDialogs().then(async (native) => {
+    void hasNativeDialogs(api).then(async (native) => {
       if (!native) {
         setAsking(request);
         return;
@@ -178,6 +183,7 @@ function SaveDialog({
   onClose: () => void;
   onSaved: (result: SavedFile | SavedAll) => void;
 }) {
+  const api = useApi();
   const [path, setPath] = useState<string | null>(null);
   const [state, setState] = useState<DialogState>({ kind: 'idle' });
   const [running, setRunning] = useState<string | null>(null);
@@ -209,7 +215,7 @@ function SaveDialog({
     return () => {
       live = false;
     };
-  }, [request]);
+  }, [api, request]);
 
   const run = async (ifExists: IfExists) => {
     const target = (path ?? '').trim();

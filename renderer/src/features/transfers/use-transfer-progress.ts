@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppEvent, TransferProgressEvent } from '../../../../shared/events';
-import { liveEvents } from '../../lib/live-events';
+import { useLiveEvents } from '../../lib/live-events';
 
 /** Where the hook hears events from: the page's event stream, or a test's own. */
 export interface EventSource {
@@ -24,8 +24,10 @@ export interface TransferProgress {
  */
 export function useTransferProgress(
   operationId: string | null,
-  events: EventSource = liveEvents,
+  events?: EventSource,
 ): TransferProgress | null {
+  const live = useLiveEvents();
+  const source = events ?? live;
   const [latest, setLatest] = useState<TransferProgressEvent | null>(null);
   // Both are kept with the id they are for, so a new operation starts from nothing.
   const [dueFor, setDueFor] = useState<string | null>(null);
@@ -33,14 +35,14 @@ export function useTransferProgress(
   useEffect(() => {
     if (operationId === null) return;
     const timer = setTimeout(() => setDueFor(operationId), PROGRESS_AFTER_MS);
-    const stop = events.listen((event) => {
+    const stop = source.listen((event) => {
       if (event.type === 'transfer.progress' && event.operationId === operationId) setLatest(event);
     });
     return () => {
       clearTimeout(timer);
       stop();
     };
-  }, [operationId, events]);
+  }, [operationId, source]);
 
   if (operationId === null || dueFor !== operationId) return null;
   if (latest?.operationId !== operationId || !latest.running) return null;

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../../../../shared/events';
 import { ApiProvider } from '../../../../../renderer/src/api-context';
@@ -31,6 +32,11 @@ const progress = (operationId: string, bytes: number, running = true): AppEvent 
   running,
 });
 
+// The hook is handed its events here; the app's own stream (over the API in context) stays idle.
+function wrapper({ children }: { children: ReactNode }) {
+  return <ApiProvider api={fakeApi({})}>{children}</ApiProvider>;
+}
+
 describe('useTransferProgress', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -41,7 +47,7 @@ describe('useTransferProgress', () => {
 
   it('shows nothing for the first 300 ms, then the latest progress of its own operation', () => {
     const events = fakeEvents();
-    const { result } = renderHook(() => useTransferProgress('op-1', events));
+    const { result } = renderHook(() => useTransferProgress('op-1', events), { wrapper });
     events.say(progress('op-1', 100));
     expect(result.current).toBeNull();
     act(() => vi.advanceTimersByTime(PROGRESS_AFTER_MS));
@@ -56,6 +62,7 @@ describe('useTransferProgress', () => {
   it('is gone once the transfer reports it ended, and stops listening with no operation', () => {
     const events = fakeEvents();
     const { result, rerender } = renderHook(({ id }) => useTransferProgress(id, events), {
+      wrapper,
       initialProps: { id: 'op-1' as string | null },
     });
     act(() => vi.advanceTimersByTime(PROGRESS_AFTER_MS));
@@ -71,6 +78,7 @@ describe('useTransferProgress', () => {
   it('a new operation starts from nothing: no bar from the last one', () => {
     const events = fakeEvents();
     const { result, rerender } = renderHook(({ id }) => useTransferProgress(id, events), {
+      wrapper,
       initialProps: { id: 'op-1' },
     });
     act(() => vi.advanceTimersByTime(PROGRESS_AFTER_MS));
