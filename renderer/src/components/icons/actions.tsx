@@ -1,0 +1,154 @@
+import { type IconProps, Svg } from './svg';
+
+// Icons on buttons: what a button does (close, save, sort, show a pane…).
+
+export function ChevronIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="m6 3.8 4.2 4.2L6 12.2" />
+    </Svg>
+  );
+}
+
+export function CloseIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="m4.2 4.2 7.6 7.6M11.8 4.2l-7.6 7.6" />
+    </Svg>
+  );
+}
+
+export function PlusIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M8 3v10M3 8h10" />
+    </Svg>
+  );
+}
+
+export function PaperclipIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="m13.2 7.6-5.1 5.1a3.1 3.1 0 0 1-4.4-4.4l5.6-5.6a2.1 2.1 0 0 1 3 3L6.7 11.3a1 1 0 0 1-1.5-1.5l4.9-4.9" />
+    </Svg>
+  );
+}
+
+export function FlagIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M3.5 14V2.6" />
+      <path d="M3.5 2.8h8.2l-1.8 3 1.8 3H3.5" fill="currentColor" />
+    </Svg>
+  );
+}
+
+export function ReplyIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M6.3 4 2.5 7.6l3.8 3.6" />
+      <path d="M2.8 7.6h6.4a4 4 0 0 1 4 4v.9" />
+    </Svg>
+  );
+}
+
+export function RefreshIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M13.2 8a5.2 5.2 0 1 1-1.6-3.8" />
+      <path d="M13.3 2.6v2.8h-2.8" />
+    </Svg>
+  );
+}
+
+export function CopyIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+      <path d="M10.5 5.5V4a1.5 1.5 0 0 0-1.5-1.5H4A1.5 1.5 0 0 0 2.5 4v5A1.5 1.5 0 0 0 4 10.5h1.5" />
+    </Svg>
+  );
+}
+
+export function EditIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M10.8 2.7a1.4 1.4 0 0 1 2 2L5.6 11.9l-2.8.8.8-2.8z" />
+      <path d="m9.6 3.9 2 2" />
+    </Svg>
+  );
+}
+
+export function PlayIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M5 3.2v9.6L12.6 8z" />
+    </Svg>
+  );
+}
+
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M8 2.5v7.5M4.8 7 8 10.2 11.2 7M3 13h10" />
+    </Svg>
+  );
+}
+
+export function UploadIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M8 10.5V3M4.8 6.2 8 3l3.2 3.2M3 13h10" />
+    </Svg>
+  );
+}
+
+/** Bars of falling (or rising) length with an arrow: the list's order. */
+export function SortIcon({ descending = true, ...props }: IconProps & { descending?: boolean }) {
+  return (
+    <Svg {...props}>
+      <path d={descending ? 'M2.5 4h6M2.5 8h4.5M2.5 12h3' : 'M2.5 4h3M2.5 8h4.5M2.5 12h6'} />
+      <path d={descending ? 'M12 3v10M9.8 10.8 12 13l2.2-2.2' : 'M12 13V3M9.8 5.2 12 3l2.2 2.2'} />
+    </Svg>
+  );
+}
+
+export function ExternalIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M9 2.5h4.5V7M13.5 2.5 7.5 8.5" />
+      <path d="M11.5 9.5v3a1 1 0 0 1-1 1h-7a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h3" />
+    </Svg>
+  );
+}
+
+/** Three sliders: view settings. */
+export function SlidersIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M2.5 4h3.2M9.3 4h4.2M2.5 8h7.2M13.3 8h.2M2.5 12h1.7M7.8 12h5.7" />
+      <circle cx="7.5" cy="4" r="1.6" />
+      <circle cx="11.5" cy="8" r="1.6" />
+      <circle cx="6" cy="12" r="1.6" />
+    </Svg>
+  );
+}
+
+export function SignOutIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M6.5 13.5h-3a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3" />
+      <path d="M10.5 11 13.5 8l-3-3M13.5 8H6" />
+    </Svg>
+  );
+}
+
+/** A window with its left pane: show or hide the folder pane. */
+export function SidebarIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="2" y="3" width="12" height="10" rx="1.5" />
+      <path d="M6 3v10" />
+    </Svg>
+  );
+}
