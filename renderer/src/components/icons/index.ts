@@ -1,8 +1,4 @@
-/** The app's inline SVG icons, one module per group; import them from here. */
-export * from './folders';
+/** The app's inline SVG icons, in two modules (actions and notices; the things shown); import them from here. */
 export * from './actions';
-export * from './notices';
-export * from './files';
-export * from './brand';
-export * from './profiles';
+export * from './objects';
 export type { IconProps } from './svg';
