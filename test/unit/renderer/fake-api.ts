@@ -1,8 +1,13 @@
 import type { Result } from '../../../shared/errors';
 import type { ApiClient, Method, Request, Response } from '../../../shared/ipc';
 
-/** What a fake answers per method; a method without a handler fails the test that calls it. */
-export type FakeHandlers = { [M in Method]?: (request: Request<M>) => Result<Response<M>> };
+type Answer<M extends Method> = Result<Response<M>> | Promise<Result<Response<M>>>;
+
+/**
+ * What a fake answers per method (a promise where the test decides when: a sign-in still waiting);
+ * a method without a handler fails the test that calls it.
+ */
+export type FakeHandlers = { [M in Method]?: (request: Request<M>) => Answer<M> };
 
 export interface FakeApi extends ApiClient {
   /** Every request, in order. */
@@ -16,7 +21,7 @@ export function fakeApi(handlers: FakeHandlers): FakeApi {
     calls,
     async invoke<M extends Method>(method: M, request: Request<M>): Promise<Result<Response<M>>> {
       calls.push({ method, request });
-      const handler = handlers[method] as ((request: Request<M>) => Result<Response<M>>) | undefined;
+      const handler = handlers[method] as ((request: Request<M>) => Answer<M>) | undefined;
       if (!handler) throw new Error(`fake API: no answer for ${method}`);
       return handler(request);
     },
