@@ -1,9 +1,10 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
+import { useEffect, useId, useRef, useState } from 'react';
+import { errorInfo } from '../../../../shared/errors';
 import type { SourceSummary } from '../../../../shared/model';
 import { useApi } from '../../api-context';
-import { Modal } from '../../components/Modal';
-import { Notice, Spinner } from '../../components/Notice';
+import { Notice } from '../../components/Notice';
+import { PathDialog } from '../../components/PathDialog';
+import { usePathForm } from '../../components/use-path-form';
 import { CloseIcon, FileIcon, FolderOpenIcon } from '../../components/icons';
 import { forgetRecentPath, readRecentPaths, rememberRecentPath } from './recent-paths';
 import './open-dialog.css';
@@ -22,54 +23,31 @@ interface OpenDialogProps {
   onOpened: (source: SourceSummary) => void;
 }
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'busy'; what: 'open' | 'browse' }
-  | { kind: 'error'; error: ErrorInfo }
-  | { kind: 'confirm-large'; error: ErrorInfo; path: string };
-
 export function OpenDialog({ nativeDialogs, initialPath, onClose, onOpened }: OpenDialogProps) {
   const api = useApi();
-  const [path, setPath] = useState(initialPath ?? '');
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [browsing, setBrowsing] = useState(false);
   const [recent, setRecent] = useState<string[]>(() => readRecentPaths());
-  const inputRef = useRef<HTMLInputElement>(null);
-  const inputId = useId();
-  const helpId = useId();
   const errorId = useId();
-  const busy = state.kind === 'busy';
+  const form = usePathForm<SourceSummary>({
+    initial: initialPath ?? '',
+    empty: errorInfo(
+      'INVALID_REQUEST',
+      'Enter the path of a file or folder.',
+      'For example /home/you/mail/export.mbox',
+    ),
+    ask: 'FILE_TOO_LARGE',
+    onDone: (source, opened) => {
+      rememberRecentPath(opened);
+      onOpened(source);
+    },
+  });
+  const { state, setState } = form;
+  const busy = state.kind === 'busy' || browsing;
 
-  const open = async (target: string, allowLarge = false) => {
-    const trimmed = target.trim();
-    if (!trimmed) {
-      setState({
-        kind: 'error',
-        error: {
-          code: 'INVALID_REQUEST',
-          message: 'Enter the path of a file or folder.',
-          hint: 'For example /home/you/mail/export.mbox',
-        },
-      });
-      inputRef.current?.focus();
-      return;
-    }
-    setState({ kind: 'busy', what: 'open' });
-    const result = await api.invoke(
-      'sources.openPath',
-      allowLarge ? { path: trimmed, allowLarge: true } : { path: trimmed },
+  const open = (target: string, allowLarge = false) =>
+    form.submit(target, (typed) =>
+      api.invoke('sources.openPath', allowLarge ? { path: typed, allowLarge: true } : { path: typed }),
     );
-    if (result.ok) {
-      rememberRecentPath(trimmed);
-      onOpened(result.value);
-      return;
-    }
-    if (result.error.code === 'FILE_TOO_LARGE') {
-      setState({ kind: 'confirm-large', error: result.error, path: trimmed });
-      return;
-    }
-    setState({ kind: 'error', error: result.error });
-    inputRef.current?.focus();
-  };
 
   // Once per dialog (App keys it by request): a path that came from outside opens without a click.
   const openInitial = useRef(initialPath);
@@ -81,8 +59,9 @@ export function OpenDialog({ nativeDialogs, initialPath, onClose, onOpened }: Op
   }, []);
 
   const browse = async (kind: 'file' | 'folder') => {
-    setState({ kind: 'busy', what: 'browse' });
+    setBrowsing(true);
     const result = await api.invoke('sources.pickPath', { kind });
+    setBrowsing(false);
     if (!result.ok) {
       setState({ kind: 'error', error: result.error });
       return;
@@ -91,146 +70,109 @@ export function OpenDialog({ nativeDialogs, initialPath, onClose, onOpened }: Op
       setState({ kind: 'idle' });
       return;
     }
-    setPath(result.value.path);
+    form.setPath(result.value.path);
     await open(result.value.path);
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!busy) void open(path);
+  const onSubmit = () => {
+    if (!busy) void open(form.path ?? '');
   };
 
   const error = state.kind === 'error' ? state.error : null;
 
   return (
-    <Modal
+    <PathDialog
       title="Open file or folder"
-      onClose={onClose}
-      initialFocus={inputRef}
       testId="open-dialog"
-      className="open-dialog"
-    >
-      <form className="open-form" onSubmit={onSubmit} noValidate>
-        <label htmlFor={inputId} className="field-label">
-          Path to a .eml file, an mbox file, or a Maildir folder
-        </label>
-        <div className="open-form__row">
-          <input
-            ref={inputRef}
-            id={inputId}
-            className="text-input"
-            type="text"
-            value={path}
-            spellCheck={false}
-            autoComplete="off"
-            autoCapitalize="off"
-            placeholder="/path/to/mailbox"
-            aria-describedby={error ? `${errorId} ${helpId}` : helpId}
-            aria-invalid={error ? true : undefined}
-            disabled={state.kind === 'confirm-large'}
-            onChange={(event) => {
-              setPath(event.target.value);
-              if (state.kind === 'error') setState({ kind: 'idle' });
-            }}
-          />
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={busy || state.kind === 'confirm-large'}
-          >
-            {busy && state.what === 'open' ? <Spinner size={14} /> : null}
-            {busy && state.what === 'open' ? 'Opening…' : 'Open'}
-          </button>
-        </div>
-        <p id={helpId} className="field-help">
+      classes={{ dialog: 'open-dialog', form: 'open-form', row: 'open-form__row' }}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      form={form}
+      label="Path to a .eml file, an mbox file, or a Maildir folder"
+      placeholder="/path/to/mailbox"
+      errorId={error ? errorId : null}
+      submit={{
+        label: 'Open',
+        busyLabel: 'Opening…',
+        busy: state.kind === 'busy',
+        disabled: busy || state.kind === 'ask',
+      }}
+      ask={{
+        testId: 'open-error',
+        actions: (path) => (
+          <>
+            <button
+              type="button"
+              className="button button--primary"
+              autoFocus
+              onClick={() => void open(path, true)}
+            >
+              Open anyway
+            </button>
+            <button type="button" className="button" onClick={form.reset}>
+              Cancel
+            </button>
+          </>
+        ),
+      }}
+      help={
+        <>
           A Maildir folder is one that holds <code>cur</code> and <code>new</code> folders. Mailscope only
           reads: nothing on disk is changed.
-        </p>
+        </>
+      }
+    >
+      {nativeDialogs ? (
+        <div className="open-form__browse">
+          <button type="button" className="button" disabled={busy} onClick={() => void browse('file')}>
+            <FileIcon />
+            Browse file…
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => void browse('folder')}>
+            <FolderOpenIcon />
+            Browse folder…
+          </button>
+        </div>
+      ) : null}
 
-        {nativeDialogs ? (
-          <div className="open-form__browse">
-            <button type="button" className="button" disabled={busy} onClick={() => void browse('file')}>
-              <FileIcon />
-              Browse file…
-            </button>
-            <button type="button" className="button" disabled={busy} onClick={() => void browse('folder')}>
-              <FolderOpenIcon />
-              Browse folder…
-            </button>
-          </div>
-        ) : null}
+      {error ? (
+        <div id={errorId}>
+          <Notice tone="error" title={error.message} hint={error.hint} testId="open-error" />
+        </div>
+      ) : null}
 
-        {error ? (
-          <div id={errorId}>
-            <Notice tone="error" title={error.message} hint={error.hint} testId="open-error" />
-          </div>
-        ) : null}
-
-        {state.kind === 'confirm-large' ? (
-          <Notice
-            tone="warning"
-            live="alert"
-            testId="open-error"
-            title={state.error.message}
-            hint={state.error.hint}
-            actions={
-              <>
+      {recent.length > 0 && state.kind !== 'ask' ? (
+        <div className="recent">
+          <h3 className="recent__title">Recent</h3>
+          <ul className="recent__list">
+            {recent.map((item) => (
+              <li key={item} className="recent__item">
                 <button
                   type="button"
-                  className="button button--primary"
-                  autoFocus
-                  onClick={() => void open(state.path, true)}
-                >
-                  Open anyway
-                </button>
-                <button
-                  type="button"
-                  className="button"
+                  className="recent__open"
+                  disabled={busy}
+                  title={`Open ${item}`}
                   onClick={() => {
-                    setState({ kind: 'idle' });
-                    inputRef.current?.focus();
+                    form.setPath(item);
+                    void open(item);
                   }}
                 >
-                  Cancel
+                  {item}
                 </button>
-              </>
-            }
-          />
-        ) : null}
-
-        {recent.length > 0 && state.kind !== 'confirm-large' ? (
-          <div className="recent">
-            <h3 className="recent__title">Recent</h3>
-            <ul className="recent__list">
-              {recent.map((item) => (
-                <li key={item} className="recent__item">
-                  <button
-                    type="button"
-                    className="recent__open"
-                    disabled={busy}
-                    title={`Open ${item}`}
-                    onClick={() => {
-                      setPath(item);
-                      void open(item);
-                    }}
-                  >
-                    {item}
-                  </button>
-                  <button
-                    type="button"
-                    className="icon-button icon-button--small"
-                    aria-label={`Remove ${item} from recent paths`}
-                    title="Remove from recent"
-                    onClick={() => setRecent(forgetRecentPath(item))}
-                  >
-                    <CloseIcon size={12} />
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-      </form>
-    </Modal>
+                <button
+                  type="button"
+                  className="icon-button icon-button--small"
+                  aria-label={`Remove ${item} from recent paths`}
+                  title="Remove from recent"
+                  onClick={() => setRecent(forgetRecentPath(item))}
+                >
+                  <CloseIcon size={12} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </PathDialog>
   );
 }

@@ -1,12 +1,13 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import type { ErrorInfo, Result } from '../../../../shared/errors';
+import { type ReactNode, useEffect, useState } from 'react';
+import { errorInfo, type Result } from '../../../../shared/errors';
 import type { ApiClient, Response } from '../../../../shared/ipc';
 import { useApi } from '../../api-context';
 import { formatBytes } from '../../components/format';
 import { TransferProgressBar } from '../transfers/TransferProgressBar';
 import { useTransferProgress } from '../transfers/use-transfer-progress';
-import { Modal } from '../../components/Modal';
-import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
+import { ErrorNotice, Notice } from '../../components/Notice';
+import { PathDialog } from '../../components/PathDialog';
+import { usePathForm } from '../../components/use-path-form';
 
 /**
  * Saving anything from the reader to disk. In the desktop app the OS's own dialog picks the place
@@ -167,12 +168,6 @@ export function useSave(): { save: (request: SaveRequest) => void; ui: ReactNode
   return { save, ui };
 }
 
-type DialogState =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'error'; error: ErrorInfo }
-  | { kind: 'exists'; error: ErrorInfo; path: string };
-
 /** The typed-path save dialog of the browser harness. */
 function SaveDialog({
   request,
@@ -184,12 +179,14 @@ function SaveDialog({
   onSaved: (result: SavedFile | SavedAll) => void;
 }) {
   const api = useApi();
-  const [path, setPath] = useState<string | null>(null);
-  const [state, setState] = useState<DialogState>({ kind: 'idle' });
   const [running, setRunning] = useState<string | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const inputId = useId();
-  const helpId = useId();
+  const form = usePathForm<SavedFile | SavedAll>({
+    initial: null,
+    empty: errorInfo('SAVE_PATH_INVALID', 'Enter where to save.', 'For example /home/you/Downloads'),
+    ...(request.kind === 'file' ? { ask: 'FILE_EXISTS' as const } : {}),
+    onDone: onSaved,
+  });
+  const { state, inputRef, setPath } = form;
 
   useEffect(() => {
     let live = true;
@@ -215,123 +212,62 @@ function SaveDialog({
     return () => {
       live = false;
     };
-  }, [api, request]);
+  }, [api, request, inputRef, setPath]);
 
-  const run = async (ifExists: IfExists) => {
-    const target = (path ?? '').trim();
-    if (!target) {
-      setState({
-        kind: 'error',
-        error: {
-          code: 'SAVE_PATH_INVALID',
-          message: 'Enter where to save.',
-          hint: 'For example /home/you/Downloads',
-        },
-      });
-      inputRef.current?.focus();
-      return;
-    }
-    setState({ kind: 'busy' });
-    const result = await tracked<SavedFile | SavedAll>(request, { typed: target }, ifExists, setRunning);
-    if (result.ok) {
-      onSaved(result.value);
-      return;
-    }
-    if (result.error.code === 'FILE_EXISTS' && request.kind === 'file') {
-      setState({ kind: 'exists', error: result.error, path: target });
-      return;
-    }
-    setState({ kind: 'error', error: result.error });
-    inputRef.current?.focus();
-  };
+  const run = (ifExists: IfExists) =>
+    form.submit(form.path ?? '', (typed) => tracked(request, { typed }, ifExists, setRunning));
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (state.kind !== 'busy' && state.kind !== 'exists') void run('fail');
+  const onSubmit = () => {
+    if (state.kind !== 'busy' && state.kind !== 'ask') void run('fail');
   };
 
   const title = request.kind === 'file' ? `Save ${request.what}` : `Save ${request.what} to a folder`;
   return (
-    <Modal
+    <PathDialog
       title={title}
-      onClose={onClose}
-      initialFocus={inputRef}
       testId="save-dialog"
-      className="save-dialog"
+      classes={{ dialog: 'save-dialog', form: 'save-form', row: 'save-form__row' }}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      form={form}
+      label={request.kind === 'file' ? 'Save as (full path)' : 'Folder (full path)'}
+      submit={{
+        label: 'Save',
+        busyLabel: 'Saving…',
+        busy: state.kind === 'busy',
+        disabled: state.kind === 'busy' || state.kind === 'ask' || form.path === null,
+      }}
+      ask={{
+        testId: 'save-exists',
+        hint: 'Replace it, or keep both: the new file then gets a number.',
+        actions: () => (
+          <>
+            <button type="button" className="button" onClick={() => void run('replace')}>
+              Replace
+            </button>
+            {/* The safe choice is the default: Enter keeps both files. */}
+            <button
+              type="button"
+              className="button button--primary"
+              autoFocus
+              onClick={() => void run('keep-both')}
+            >
+              Keep both
+            </button>
+            <button type="button" className="button" onClick={form.reset}>
+              Change name
+            </button>
+          </>
+        ),
+      }}
+      help={
+        request.kind === 'file'
+          ? 'This window has no system file dialog, so type or edit the path. An existing file is never replaced without asking.'
+          : 'Each attachment is saved under its own safe name; a name already in use gets a number.'
+      }
     >
-      <form className="save-form" onSubmit={onSubmit} noValidate>
-        <label htmlFor={inputId} className="field-label">
-          {request.kind === 'file' ? 'Save as (full path)' : 'Folder (full path)'}
-        </label>
-        <div className="save-form__row">
-          <input
-            ref={inputRef}
-            id={inputId}
-            className="text-input"
-            type="text"
-            value={path ?? ''}
-            spellCheck={false}
-            autoComplete="off"
-            aria-describedby={helpId}
-            aria-invalid={state.kind === 'error' ? true : undefined}
-            disabled={state.kind === 'exists'}
-            onChange={(event) => {
-              setPath(event.target.value);
-              if (state.kind === 'error') setState({ kind: 'idle' });
-            }}
-          />
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={state.kind === 'busy' || state.kind === 'exists' || path === null}
-          >
-            {state.kind === 'busy' ? <Spinner size={14} /> : null}
-            {state.kind === 'busy' ? 'Saving…' : 'Save'}
-          </button>
-        </div>
-        <p id={helpId} className="field-help">
-          {request.kind === 'file'
-            ? 'This window has no system file dialog, so type or edit the path. An existing file is never replaced without asking.'
-            : 'Each attachment is saved under its own safe name; a name already in use gets a number.'}
-        </p>
-        <SaveProgress operationId={running} />
-        {state.kind === 'error' ? <ErrorNotice error={state.error} testId="save-error" /> : null}
-        {state.kind === 'exists' ? (
-          <Notice
-            tone="warning"
-            live="alert"
-            testId="save-exists"
-            title={state.error.message}
-            hint="Replace it, or keep both: the new file then gets a number."
-            actions={
-              <>
-                <button type="button" className="button" onClick={() => void run('replace')}>
-                  Replace
-                </button>
-                {/* The safe choice is the default: Enter keeps both files. */}
-                <button
-                  type="button"
-                  className="button button--primary"
-                  autoFocus
-                  onClick={() => void run('keep-both')}
-                >
-                  Keep both
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    setState({ kind: 'idle' });
-                    setTimeout(() => inputRef.current?.focus(), 0);
-                  }}
-                >
-                  Change name
-                </button>
-              </>
-            }
-          />
-        ) : null}
-      </form>
-    </Modal>
+      <SaveProgress operationId={running} />
+      {state.kind === 'error' ? <ErrorNotice error={state.error} testId="save-error" /> : null}
+    </PathDialog>
   );
 }
