@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { AppEvent, ConnectionState } from '../../../shared/events';
 import type { ApiClient } from '../../../shared/ipc';
-import { useApi } from '../api-context';
+import { perClient } from './per-client';
 
 /**
  * The renderer's end of `events.next`: one long poll at a time per client, so one for the whole page. Keeps the last
@@ -102,19 +102,8 @@ export class LiveEvents {
   }
 }
 
-// One stream per client: the app's one, and one of its own for a component tested against a fake.
-const streams = new WeakMap<ApiClient, LiveEvents>();
-
-/** The event stream of the API in context (`useApi()`). */
-export function useLiveEvents(): LiveEvents {
-  const client = useApi();
-  let stream = streams.get(client);
-  if (!stream) {
-    stream = new LiveEvents(client);
-    streams.set(client, stream);
-  }
-  return stream;
-}
+/** The event stream of the API in context (`useApi()`): one poll per client. */
+export const useLiveEvents = perClient((api) => new LiveEvents(api));
 
 /** The source's connection as last reported; undefined until it reports anything. */
 export function useConnectionStatus(sourceId: string | null): ConnectionStatus | undefined {

@@ -3,7 +3,7 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import type { Envelope, ListSort } from '../../../../shared/model';
 import { isEmptySearch, parseSearch } from '../../../../shared/search';
 import type { ApiClient } from '../../../../shared/ipc';
-import { useApi } from '../../api-context';
+import { perClient } from '../../lib/per-client';
 
 /**
  * The message list's page cache: one entry per open folder and view (search, order, preview line),
@@ -278,20 +278,8 @@ function evict(pages: Map<number, PageEntry>, keep: number): Map<number, PageEnt
   return pages;
 }
 
-// One store per client: the app's one client shares one store (list, shell and app), and a
-// component rendered against a fake API in a test gets a store of its own.
-const stores = new WeakMap<ApiClient, EnvelopeStore>();
-
-/** The store over the API in context (`useApi()`). */
-export function useEnvelopeStore(): EnvelopeStore {
-  const client = useApi();
-  let store = stores.get(client);
-  if (!store) {
-    store = new EnvelopeStore(client);
-    stores.set(client, store);
-  }
-  return store;
-}
+/** The store over the API in context (`useApi()`): one per client, so a test's fake gets its own. */
+export const useEnvelopeStore = perClient((api) => new EnvelopeStore(api));
 
 /** The folder in `view`, or (without one) as the list last showed it. */
 export function useFolderSnapshot(sourceId: string, folderId: string, view?: ListView): FolderSnapshot {
