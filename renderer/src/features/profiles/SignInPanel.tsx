@@ -212,15 +212,34 @@ export function SignInPanel({ profile, sharedWith, keychain, onChanged }: SignIn
   );
 }
 
-function BrowserStep({
-  flow,
-  onOpen,
-  onCancel,
-}: {
-  flow: SignInFlow & { method: 'browser' };
+interface StepProps<M extends SignInFlow['method']> {
+  flow: SignInFlow & { method: M };
   onOpen: (url: string) => void;
   onCancel: () => void;
-}) {
+}
+
+/** What both ways of signing in end with: the page again, its link to copy, and Cancel. */
+function StepActions({
+  url,
+  openLabel,
+  onOpen,
+  onCancel,
+}: { url: string; openLabel: string } & Omit<StepProps<SignInFlow['method']>, 'flow'>) {
+  return (
+    <div className="sign-in__actions">
+      <button type="button" className="button" onClick={() => onOpen(url)}>
+        <ExternalIcon />
+        {openLabel}
+      </button>
+      <CopyButton text={url} label="Copy link" />
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function BrowserStep({ flow, ...actions }: StepProps<'browser'>) {
   return (
     <div className="sign-in__step" data-testid="sign-in-browser">
       <Spinner label="Waiting for you to sign in in your browser…" />
@@ -234,29 +253,12 @@ function BrowserStep({
           {flow.url}
         </code>
       </div>
-      <div className="sign-in__actions">
-        <button type="button" className="button" onClick={() => onOpen(flow.url)}>
-          <ExternalIcon />
-          Open again
-        </button>
-        <CopyButton text={flow.url} label="Copy link" />
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <StepActions url={flow.url} openLabel="Open again" {...actions} />
     </div>
   );
 }
 
-function DeviceCodeStep({
-  flow,
-  onOpen,
-  onCancel,
-}: {
-  flow: SignInFlow & { method: 'device-code' };
-  onOpen: (url: string) => void;
-  onCancel: () => void;
-}) {
+function DeviceCodeStep({ flow, ...actions }: StepProps<'device-code'>) {
   const now = useNow(1000);
   const left = Math.max(0, Math.round((Date.parse(flow.expiresAt) - now.getTime()) / 1000));
   return (
@@ -275,16 +277,7 @@ function DeviceCodeStep({
         {left > 0 ? `The code expires in ${formatCountdown(left)}.` : 'The code has expired.'}
       </p>
       <Spinner label="Waiting for you to enter the code…" />
-      <div className="sign-in__actions">
-        <button type="button" className="button" onClick={() => onOpen(flow.url)}>
-          <ExternalIcon />
-          Open the page
-        </button>
-        <CopyButton text={flow.url} label="Copy link" />
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <StepActions url={flow.url} openLabel="Open the page" {...actions} />
     </div>
   );
 }
