@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
+import type { ErrorInfo, Result } from '../../../../shared/errors';
 import type { KeychainStatus, ProfileSummary, SourceSummary } from '../../../../shared/model';
 import { CLOUD_ENDPOINTS } from '../../../../shared/profile';
 import { useApi } from '../../api-context';
@@ -73,33 +73,39 @@ export function ProfilePage(props: ProfilePageProps) {
     void execute();
   }, [autoTest, onAutoTested, execute]);
 
-  const openMailbox = async () => {
-    setBusy('open');
+  /** One of the page's actions: the button spins while it runs, and a failure shows under them. */
+  const act = async <T,>(
+    kind: NonNullable<typeof busy>,
+    run: () => Promise<Result<T>>,
+    onDone: (value: T) => void,
+  ) => {
+    setBusy(kind);
     setActionError(null);
-    const result = await api.invoke('sources.openProfile', { profileId: profile.id });
+    const result = await run();
     setBusy(null);
-    if (result.ok) props.onOpened(result.value);
+    if (result.ok) onDone(result.value);
     else setActionError(result.error);
   };
 
-  const duplicate = async () => {
-    setBusy('duplicate');
-    setActionError(null);
-    const result = await api.invoke('profiles.duplicate', { id: profile.id });
-    setBusy(null);
-    if (result.ok) props.onDuplicated(result.value);
-    else setActionError(result.error);
-  };
+  const openMailbox = () =>
+    act('open', () => api.invoke('sources.openProfile', { profileId: profile.id }), props.onOpened);
 
-  const remove = async () => {
-    setBusy('remove');
-    setActionError(null);
-    const result = await api.invoke('profiles.remove', { id: profile.id });
-    setBusy(null);
-    setConfirmRemove(false);
-    if (result.ok || result.error.code === 'PROFILE_NOT_FOUND') props.onRemoved(profile.id);
-    else setActionError(result.error);
-  };
+  const duplicate = () =>
+    act('duplicate', () => api.invoke('profiles.duplicate', { id: profile.id }), props.onDuplicated);
+
+  const remove = () =>
+    act(
+      'remove',
+      async () => {
+        const result = await api.invoke('profiles.remove', { id: profile.id });
+        setConfirmRemove(false);
+        // Gone already (removed in another window): what removing wanted.
+        return !result.ok && result.error.code === 'PROFILE_NOT_FOUND'
+          ? { ok: true, value: { removed: false } }
+          : result;
+      },
+      () => props.onRemoved(profile.id),
+    );
 
   const cloud = profile.cloud;
   const cloudText =

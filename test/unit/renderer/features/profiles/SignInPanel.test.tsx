@@ -3,27 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../../../../renderer/src/api-context';
 import { SignInPanel } from '../../../../../renderer/src/features/profiles/SignInPanel';
 import { errorInfo } from '../../../../../shared/errors';
-import { ProfileSummary, type SignInFlow } from '../../../../../shared/model';
+import type { ProfileSummary, SignInFlow } from '../../../../../shared/model';
 import { fakeApi, type FakeHandlers } from '../../fake-api';
+import { profileSummary } from './profile-summary';
 
 /** A delegated profile's sign-in panel: each step of signing in and out goes to the API in context. */
 
-const PROFILE = ProfileSummary.parse({
-  id: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f',
-  name: 'Invoices',
-  mailbox: 'invoices@contoso.com',
-  protocol: 'imap',
-  server: { host: 'outlook.office365.com', port: 993, tlsMode: 'implicit' },
-  cloud: { kind: 'global' },
-  tenant: 'contoso.onmicrosoft.com',
-  clientId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
-  credential: 'delegated',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  secretStored: true,
-  lastCheck: null,
-  signIn: { signInId: 'si-1', account: null },
-});
+const PROFILE = profileSummary({ credential: 'delegated', signIn: { signInId: 'si-1', account: null } });
 const MEGAN = { username: 'megan@contoso.com', name: 'Megan Bowen' };
 
 function renderPanel(handlers: FakeHandlers, profile: ProfileSummary = PROFILE) {
