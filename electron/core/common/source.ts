@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { SearchQuery } from '../../../shared/search';
 import type { SourceEvent } from '../../../shared/events';
+import { effectiveEndpoints, type Profile } from '../../../shared/profile';
 
 /** A message's stored bytes as a stream, with its size when known (for progress). */
 export interface RawStream {
@@ -23,6 +24,22 @@ export interface ListOptions {
   readonly sort?: ListSort;
   /** Fill each envelope's `preview`. */
   readonly preview?: boolean;
+}
+
+/**
+ * What a server source (IMAP, POP3) says about itself: the profile's name, and which mailbox on
+ * which server, with `note` after it (the protocol where the host alone does not say it).
+ */
+export abstract class RemoteSource {
+  readonly name: string;
+  readonly location: string;
+  readonly notices: readonly ErrorInfo[] = [];
+
+  protected constructor(profile: Profile, note = '') {
+    const { host, port } = effectiveEndpoints(profile);
+    this.name = profile.name;
+    this.location = `${profile.mailbox} on ${host}:${port}${note}`;
+  }
 }
 
 /**

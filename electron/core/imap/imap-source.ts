@@ -1,15 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FetchMessageObject, MailboxObject } from 'imapflow';
-import type { ErrorInfo } from '../../../shared/errors';
 import type { SourceEvent } from '../../../shared/events';
 import type { EnvelopePage, Folder, MessageView } from '../../../shared/model';
-import { effectiveEndpoints, type Profile } from '../../../shared/profile';
+import type { Profile } from '../../../shared/profile';
 import { AppError } from '../common/app-error';
 import type { TrustOptions } from '../auth/network';
 import type { TokenSource } from '../auth/token-provider';
 import { parseMessage } from '../mime/parse-message';
-import type { MailSource, RawStream } from '../common/source';
+import { type MailSource, type RawStream, RemoteSource } from '../common/source';
 import { ENVELOPE_QUERY, flagsOf, hasAttachments, parseMessageId, toEnvelope } from './envelopes';
 import { buildFolderTree } from './folders';
 import type { ReadOnlyImapFlow } from './read-only-guard';
@@ -89,11 +88,8 @@ export function openImapSource(profile: Profile, options: ImapSourceOptions): Im
   return new ImapMailSource(profile, options);
 }
 
-export class ImapMailSource implements ImapSource {
+export class ImapMailSource extends RemoteSource implements ImapSource {
   readonly kind = 'imap' as const;
-  readonly name: string;
-  readonly location: string;
-  readonly notices: readonly ErrorInfo[] = [];
   readonly session: ImapSession;
   private readonly sessionOptions: SessionOptions;
   private downloadSession: ImapSession | undefined;
@@ -112,9 +108,7 @@ export class ImapMailSource implements ImapSource {
   private watched: string | undefined;
 
   constructor(profile: Profile, options: ImapSourceOptions) {
-    const endpoints = effectiveEndpoints(profile);
-    this.name = profile.name;
-    this.location = `${profile.mailbox} on ${endpoints.host}:${endpoints.port}`;
+    super(profile);
     this.sessionOptions = {
       ...options.session,
       profile,

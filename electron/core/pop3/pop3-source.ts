@@ -1,4 +1,3 @@
-import type { ErrorInfo } from '../../../shared/errors';
 import type { Envelope, EnvelopePage, Flags, Folder, MessageView } from '../../../shared/model';
 import { effectiveEndpoints, type Profile } from '../../../shared/profile';
 import { AppError } from '../common/app-error';
@@ -6,7 +5,7 @@ import type { TrustOptions } from '../auth/network';
 import type { TokenSource } from '../auth/token-provider';
 import { type EnvelopeFields, parseEnvelopeHeaders } from '../mime/parse-envelope';
 import { parseMessage } from '../mime/parse-message';
-import type { MailSource } from '../common/source';
+import { type MailSource, RemoteSource } from '../common/source';
 import { bodySearchUnsupported } from '../common/search-support';
 import { envelopeMatches, type SearchQuery } from '../../../shared/search';
 import { Pop3Error } from './errors';
@@ -67,11 +66,8 @@ export function openPop3Source(profile: Profile, options: Pop3SourceOptions): Po
   return new Pop3MailSource(profile, options);
 }
 
-export class Pop3MailSource implements Pop3Source {
+export class Pop3MailSource extends RemoteSource implements Pop3Source {
   readonly kind = 'pop3' as const;
-  readonly name: string;
-  readonly location: string;
-  readonly notices: readonly ErrorInfo[] = [];
   private snapshot: Snapshot | undefined;
   private session: Promise<Session> | undefined;
   private readonly headers = new Map<string, EnvelopeFields>();
@@ -80,11 +76,9 @@ export class Pop3MailSource implements Pop3Source {
     private readonly profile: Profile,
     private readonly options: Pop3SourceOptions,
   ) {
-    const endpoints = effectiveEndpoints(profile);
-    if (endpoints.protocol !== 'pop3')
+    super(profile, ' (POP3)');
+    if (effectiveEndpoints(profile).protocol !== 'pop3')
       throw new AppError('INVALID_REQUEST', 'This profile is not a POP3 profile.');
-    this.name = profile.name;
-    this.location = `${profile.mailbox} on ${endpoints.host}:${endpoints.port} (POP3)`;
   }
 
   async listFolders(): Promise<Folder[]> {
