@@ -5,7 +5,6 @@ import type {
   EnvelopePage,
   Folder,
   ListCapabilities,
-  ListSort,
   MessageView,
   SourceKind,
 } from '../../../shared/model';
@@ -135,7 +134,7 @@ export class LocalMailSource implements MailSource {
     this.previews.clear();
   }
 
-  private async ordered(folder: IndexedFolder, sort: ListSort | undefined): Promise<Envelope[]> {
+  private async ordered(folder: IndexedFolder, sort: ListOptions['sort']): Promise<Envelope[]> {
     const newest = await this.envelopesOf(folder);
     if (!sort || (sort.key === 'date' && sort.order === 'desc')) return newest;
     const key = `${folder.folder.id}\u0000${sort.key}\u0000${sort.order}`;
