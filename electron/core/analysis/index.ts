@@ -5,18 +5,20 @@ export type { AnalysisInput, AnalysisAttachment, AttachedMessageInput } from './
 export { analysisInputFromParsed, parseForAnalysis, MAX_ATTACHED_DEPTH } from './input';
 
 /**
- * The triage analysis of one message and of the messages attached to it: pure, synchronous and
- * offline (it reads only its input; nothing is looked up). Each step is a module of its own.
+ * The triage analysis of one message and of the messages attached to it: pure and offline (it
+ * reads only its input; nothing is looked up). Asynchronous only because file-type reads an
+ * attachment's first bytes through a promise. Each step is a module of its own.
  */
-export function analyzeMessage(input: AnalysisInput): Analysis {
+export function analyzeMessage(input: AnalysisInput): Promise<Analysis> {
   return analyzeAt(input, '');
 }
 
-function analyzeAt(input: AnalysisInput, origin: string): Analysis {
-  const attachedMessages = input.attachedMessages.map(({ filename, message }) => {
+async function analyzeAt(input: AnalysisInput, origin: string): Promise<Analysis> {
+  const attachedMessages = [];
+  for (const { filename, message } of input.attachedMessages) {
     const label = origin ? `${origin} › ${filename}` : filename;
-    return { label, subject: subjectOf(message), analysis: analyzeAt(message, label) };
-  });
+    attachedMessages.push({ label, subject: subjectOf(message), analysis: await analyzeAt(message, label) });
+  }
   const iocs: Iocs = { urls: [], domains: [], ips: [], emails: [], attachments: [] };
   return {
     verdict: { claims: [], summary: '', tone: 'info' },
