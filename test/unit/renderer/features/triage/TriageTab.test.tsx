@@ -97,7 +97,7 @@ describe('Triage', () => {
   });
 
   it('copies the IOCs defanged, all or one kind, and in the other formats', async () => {
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     render(<TriagePanel analysis={PHISH} onHeader={vi.fn()} />);
     fireEvent.click(screen.getByTestId('ioc-copy-all'));
