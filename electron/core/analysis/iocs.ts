@@ -70,7 +70,12 @@ export function collectIocs(sources: IocSources, origin: string): Iocs {
   };
 
   for (const url of sources.body?.urls ?? []) addUrl(url, 'html');
-  for (const match of (sources.text ? linkify.match(sources.text) : null) ?? []) addUrl(match.url, 'text');
+  // mailparser writes an HTML-only message's text from its HTML: a link's text ("https://bank.example")
+  // then reads as a URL of its own, though it goes nowhere. Only real targets are indicators.
+  const shownOnly = new Set((sources.body?.links ?? []).map((link) => link.text));
+  for (const match of (sources.text ? linkify.match(sources.text) : null) ?? []) {
+    if (!shownOnly.has(match.raw)) addUrl(match.url, 'text');
+  }
   for (const html of sources.htmlAttachments) for (const url of html.urls) addUrl(url, 'attachment');
 
   for (const name of ADDRESS_HEADERS) {

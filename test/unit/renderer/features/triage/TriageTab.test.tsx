@@ -64,12 +64,15 @@ describe('Triage', () => {
     expect(screen.getByRole('tab', { name: /Headers/ }).getAttribute('aria-selected')).toBe('true');
   });
 
-  it('says when no one stamped a verdict', async () => {
+  it('shows no verdict line when no one stamped a verdict; the Triage tab says so', async () => {
     const api = renderReader(analysisOf());
-    await waitFor(() =>
-      expect(screen.getByTestId('verdict-line').textContent).toMatch(/No anti-spam verdict/),
+    await waitFor(() => expect(api.calls).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Headers' }));
+    fireEvent.click(await screen.findByRole('tab', { name: /Triage/ }));
+    expect((await screen.findByTestId('triage-panel')).textContent).toMatch(
+      /No Microsoft 365 anti-spam stamps/,
     );
-    expect(api.calls).toHaveLength(1);
+    expect(screen.queryByTestId('verdict-line')).toBeNull();
   });
 
   it('asks before analysing a message above the automatic size', async () => {
