@@ -10,6 +10,7 @@ import { createLinkMethods } from './links/link-methods';
 import type { LogFile } from './log-file';
 import { DEFAULT_LARGE_FILE_BYTES } from './local/open-local';
 import { createMessageMethods } from './messages/message-methods';
+import { createAnalysisMethods } from './analysis/analysis-methods';
 import { cloudPolicy } from './profiles/cloud-policy';
 import { createProfileMethods, type ProfileMethodsOptions } from './profiles/profile-methods';
 import { createSaveMethods } from './save/save-methods';
@@ -101,6 +102,7 @@ export function createService(options: ServiceOptions): Api {
       },
     }),
     ...createMessageMethods(registry.sourceOf, transfers, options.frames),
+    ...createAnalysisMethods(registry.sourceOf),
     ...createSaveMethods(host, registry.sourceOf, transfers),
     ...createAppDiagnostics({ host, ...(options.log ? { log: options.log } : {}) }),
     ...createTransferMethods(transfers),
