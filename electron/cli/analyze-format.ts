@@ -11,8 +11,8 @@ import type { TriageReport } from '../core/report/report-document';
 
 /** Control characters (ESC and the rest of C0/C1) and bidi overrides shown as "?" and a line as one line. */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return text.replace(
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     '?',
   );

@@ -122,7 +122,6 @@ export async function analyzeFile(path: string): Promise<AnalysedMessage> {
 
 /** JSON with the characters a terminal might act on written as \u escapes: the same JSON value. */
 function jsonForTerminal(json: string): string {
-  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
   return json.replace(
     /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
