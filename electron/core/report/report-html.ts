@@ -14,6 +14,9 @@ import { html, type SafeHtml, trusted } from './html';
 import type { ReportMessage, TriageReport } from './report-document';
 import { REPORT_CSP, REPORT_STYLE } from './report-style';
 
+/** Outside the html tag on purpose: the formatter re-indents tagged HTML, which would change the hashed text. */
+const STYLE_ELEMENT = trusted(`<style>${REPORT_STYLE}</style>`);
+
 /**
  * The triage report as one self-contained HTML page: no script, no remote resource of any kind
  * (its CSP says default-src 'none'), one inline style sheet allowed by hash, and every value from
@@ -29,9 +32,7 @@ export function reportHtml(report: TriageReport): string {
         <meta name="referrer" content="no-referrer" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Triage report: ${message.subject || '(no subject)'}</title>
-        <style>
-          ${trusted(REPORT_STYLE)}
-        </style>
+        ${STYLE_ELEMENT}
       </head>
       <body>
         <header>

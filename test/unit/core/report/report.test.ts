@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../../../shared/analysis';
@@ -122,6 +123,14 @@ describe('the HTML report', () => {
       `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}" />`,
     );
     expect(page).not.toMatch(/<[^>]*\b(src|srcset|action|formaction|background|poster)=/i);
+    // The one style element is exactly the text the CSP's hash allows.
+    const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1] ?? '');
+    expect(styles).toHaveLength(1);
+    expect(
+      `'sha256-${createHash('sha256')
+        .update(styles[0] ?? '')
+        .digest('base64')}'`,
+    ).toBe(REPORT_STYLE_HASH);
     // Links only to anchors in the page itself.
     for (const match of page.matchAll(/href="([^"]*)"/g)) expect(match[1]).toMatch(/^#/);
   });
