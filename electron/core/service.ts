@@ -102,7 +102,9 @@ export function createService(options: ServiceOptions): Api {
       },
     }),
     ...createMessageMethods(registry.sourceOf, transfers, options.frames),
-    ...createAnalysisMethods(registry.sourceOf),
+    ...createAnalysisMethods(({ sourceId, folderId, messageId }) =>
+      registry.sourceOf(sourceId).getRaw(folderId, messageId),
+    ),
     ...createSaveMethods(host, registry.sourceOf, transfers),
     ...createAppDiagnostics({ host, ...(options.log ? { log: options.log } : {}) }),
     ...createTransferMethods(transfers),

@@ -1,17 +1,20 @@
-import type { Api } from '../../../shared/ipc';
-import type { MailSource } from '../common/source';
+import type { Api, ParsedRequest } from '../../../shared/ipc';
 import { malformedMessage } from '../mime/malformed';
 import { analyzeMessage } from './index';
 import { parseForAnalysis } from './input';
 
+/** The stored bytes of the message a request names (already fetched ones where the host keeps them). */
+export type MessageBytes = (request: ParsedRequest<'messages.analyze'>) => Promise<Buffer>;
+
 /**
- * messages.analyze: the triage analysis of a message, from its stored bytes (IMAP BODY.PEEK, POP3
- * RETR, or the file), parsed once and analysed offline.
+ * messages.analyze: the triage analysis of a message from its stored bytes (IMAP BODY.PEEK, POP3
+ * RETR, or the file: read-only either way), parsed once and analysed offline. A message that cannot
+ * be taken apart is MESSAGE_MALFORMED, as in the reader.
  */
-export function createAnalysisMethods(sourceOf: (id: string) => MailSource): Pick<Api, 'messages.analyze'> {
+export function createAnalysisMethods(bytesOf: MessageBytes): Pick<Api, 'messages.analyze'> {
   return {
-    'messages.analyze': async ({ sourceId, folderId, messageId }) => {
-      const raw = await sourceOf(sourceId).getRaw(folderId, messageId);
+    'messages.analyze': async (request) => {
+      const raw = await bytesOf(request);
       let input;
       try {
         input = await parseForAnalysis(raw);
