@@ -113,7 +113,9 @@ export async function analyzeFile(path: string): Promise<AnalysedMessage> {
     if (!folder || !messageId) throw new AppError('NOT_A_MAILBOX', `“${name}” holds no message.`);
     const ref = { sourceId: 'file', folderId: folder.id, messageId };
     const view = await source.getMessage(folder.id, messageId);
-    const analysis = await createAnalysisMethods(() => source)['messages.analyze'](ref);
+    const analysis = await createAnalysisMethods(() => source.getRaw(folder.id, messageId))[
+      'messages.analyze'
+    ](ref);
     return { view, analysis };
   } finally {
     await source.close();

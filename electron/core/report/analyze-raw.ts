@@ -23,5 +23,5 @@ export async function analyzeRaw(
   } catch (error) {
     throw malformedMessage(error);
   }
-  return { view, analysis: analyzeMessage(input) };
+  return { view, analysis: await analyzeMessage(input) };
 }

@@ -58,7 +58,9 @@ export function createSaveMethods(
   const handles = options.handles ?? new SaveHandles();
   const markFile = options.markFile ?? markOfTheWeb();
   // The report analyses the message as messages.analyze does, so the two always agree.
-  const analyze = createAnalysisMethods(sourceOf)['messages.analyze'];
+  const analyze = createAnalysisMethods(({ sourceId, folderId, messageId }) =>
+    sourceOf(sourceId).getRaw(folderId, messageId),
+  )['messages.analyze'];
 
   /**
    * Where a save goes, and whether it may replace a file there. A handle from the host's own dialog

@@ -50,7 +50,7 @@ it('reports a phishing report fetched over IMAP exactly as from the file, and ch
   expect(raw.equals(file ?? Buffer.alloc(0))).toBe(true);
 
   const view = await source.getMessage('Phish reports', id);
-  const analysis = analyzeMessage(await parseForAnalysis(raw));
+  const analysis = await analyzeMessage(await parseForAnalysis(raw));
   expect(analysis.attachedMessages[0]?.analysis.attachedMessages).toHaveLength(1);
   const page1 = reportHtml(buildReport(view, analysis, { now: new Date(0), maskRecipients: true }));
   expect(page1).toContain('Phish report: Action required: invoice INV-2291');

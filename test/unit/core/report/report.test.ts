@@ -192,8 +192,11 @@ describe('masking recipients', () => {
     expect(text).not.toMatch(/adele@|phishing-reports@|Adele Vance/i);
     expect(report.message.to).toEqual([{ name: '[recipient]', address: '[recipient 1]@contoso.example' }]);
     expect(report.message.cc).toEqual([{ name: '[recipient]', address: '[recipient 2]@contoso.example' }]);
-    // The sender stays: who sent the report is not who received it.
-    expect(report.message.from[0]?.address).toBe('megan@contoso.example');
+    // The attached phish's recipient is masked too, wherever her address appears (she also sent the report).
+    expect(text).not.toContain('megan@contoso.example');
+    expect(report.message.from[0]?.address).toBe('[recipient 3]@contoso.example');
+    // Senders stay: the phish's From is evidence.
+    expect(text).toContain('billing@xn--cntoso-wqf.example');
   });
 });
 
