@@ -19,6 +19,7 @@ export const METHODS = [
   'events.next',
   'messages.saveEml',
   'messages.savePart',
+  'messages.saveReport',
   'messages.saveAll',
   'messages.openPart',
   'files.pickSaveTarget',

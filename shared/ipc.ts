@@ -192,6 +192,24 @@ export const CONTRACT = {
     response: SavedFile,
   },
   /**
+   * The triage report of a message: a self-contained HTML page (no remote content) at the place
+   * chosen, and the same as JSON beside it (same name, .json; never replacing a file there).
+   */
+  'messages.saveReport': {
+    request: z
+      .object({
+        ...messageRef,
+        ...fileDestination,
+        ifExists: IfExists,
+        /** Replace the recipients' addresses and names with "[recipient N]", for sharing. */
+        maskRecipients: z.boolean(),
+        operationId: operationId.optional(),
+      })
+      .strict()
+      .refine(oneFileDestination, ONE_FILE_DESTINATION),
+    response: SavedFile.extend({ json: SavedFile }),
+  },
+  /**
    * Several parts (default: every attachment that is not shown inside the body) into one folder,
    * under their sanitised names; a name already there gets a number, nothing is overwritten.
    */

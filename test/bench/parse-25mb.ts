@@ -23,7 +23,7 @@ const TIME_RUNS = 7;
 const RSS_RUNS = 5;
 const run = promisify(execFile);
 
-async function child<T>(args: string[]): Promise<T> {
+export async function child<T>(args: string[]): Promise<T> {
   const { stdout } = await run(
     process.execPath,
     ['--expose-gc', '--import', 'tsx', 'test/bench/parse-child.ts', ...args],
@@ -33,7 +33,7 @@ async function child<T>(args: string[]): Promise<T> {
 }
 
 /** The message, written once per benchmark run to a temp .eml; removed by the returned function. */
-function messageFile(): { path: string; size: number; remove: () => void } {
+export function messageFile(): { path: string; size: number; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'mailscope-bench-25mb-'));
   const raw = bigMessage25mb();
   const path = join(dir, 'scanned-documents.eml');

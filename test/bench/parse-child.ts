@@ -3,7 +3,8 @@
  * other benchmark's heap is in the numbers (`node --expose-gc --import tsx parse-child.ts MODE FILE`).
  *
  * - `time RUNS`: one warm-up of each path, then RUNS alternating timed opens of each; prints
- *   `{ "mailscope": [ms…], "baseline": [ms…] }`.
+ *   `{ "mailscope": [ms…], "baseline": [ms…] }`. `time-analyze RUNS` does the same with
+ *   messages.analyze (analyze-25mb) in place of messages.get, against the analysis's parse alone.
  * - `rss-mailscope` / `rss-baseline`: one open, measuring the peak resident set it adds; prints
  *   `{ "growth": bytes, "ms": ms }` (the benchmark uses rss-mailscope; rss-baseline is there to
  *   compare by hand).
@@ -12,52 +13,28 @@
  * against the IPC contract), the local source reading the file, mailparser plus the MIME tree.
  * The baseline reads the same file and hands it to a bare mailparser simpleParser.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { createDispatch } from '../../electron/core/dispatch';
-import { createEngine } from '../../electron/core/engine';
-import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
-import type { EnvelopePage, SourceSummary } from '../../shared/model';
+import { parseForAnalysis } from '../../electron/core/analysis/index';
+import { openedMessage } from './bench-engine';
 
 const [mode = '', file = '', runsArg = '7'] = process.argv.slice(2);
 
-/** The engine's profiles folder (left empty by a benchmark), removed however the child exits. */
-function profilesDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mailscope-bench-profiles-'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
+/** messages.get (the reader's open), or messages.analyze (the whole triage analysis) for `time-analyze`. */
 async function mailscopeOpener(): Promise<() => Promise<unknown>> {
-  const { api } = createEngine({
-    host: { kind: 'harness', version: 'bench', openExternal: async () => undefined },
-    samplePath: join(process.cwd(), 'resources', 'sample-mailbox'),
-    profilesDir: profilesDir(),
-    secrets: new MemorySecretStore(),
-  });
-  const dispatch = createDispatch(api, {
-    onInternalError: (method, error) => {
-      throw new Error(`${method}: ${String(error)}`);
-    },
-  });
-  const opened = await dispatch('sources.openPath', { path: file });
-  if (!opened.ok) throw new Error(opened.error.message);
-  const source = opened.value as SourceSummary;
-  const folderId = source.folders[0]?.id ?? '';
-  const listed = await dispatch('messages.list', { sourceId: source.id, folderId, offset: 0, limit: 1 });
-  if (!listed.ok) throw new Error(listed.error.message);
-  const messageId = (listed.value as EnvelopePage).items[0]?.id ?? '';
-  return async () => {
-    const got = await dispatch('messages.get', { sourceId: source.id, folderId, messageId });
-    if (!got.ok) throw new Error(got.error.message);
-    return got.value;
-  };
+  const call = await openedMessage(file);
+  return () => call(mode === 'time-analyze' ? 'messages.analyze' : 'messages.get');
 }
 
-const baselineOpen = async () => simpleParser(await readFile(file));
+/**
+ * parse-25mb's baseline is a bare simpleParser; analyze-25mb's is the analysis's own parse alone
+ * (mailparser keeping every attachment's bytes), so its ratio is what the analysis adds to it.
+ */
+const baselineOpen =
+  mode === 'time-analyze'
+    ? async () => parseForAnalysis(await readFile(file))
+    : async () => simpleParser(await readFile(file));
 
 async function timed(open: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -79,7 +56,7 @@ function collect(): void {
   gc();
 }
 
-if (mode === 'time') {
+if (mode === 'time' || mode === 'time-analyze') {
   const runs = Number(runsArg);
   const mailscope = await mailscopeOpener();
   await mailscope();
@@ -107,6 +84,6 @@ if (mode === 'time') {
   if (result === undefined) throw new Error('no result');
   console.log(JSON.stringify({ growth: peak - before, ms }));
 } else {
-  console.error('usage: parse-child.ts time|rss-mailscope|rss-baseline FILE [RUNS]');
+  console.error('usage: parse-child.ts time|time-analyze|rss-mailscope|rss-baseline FILE [RUNS]');
   process.exit(2);
 }

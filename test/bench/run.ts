@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { start, type Testbed } from '../testbed/index';
 import { type BenchResult, formatResult } from './result';
 import type { BigSeedName } from '../testbed/fixtures/big';
+import { analyze25mb } from './analyze-25mb';
 import { listDom } from './list-dom';
 import { open100k } from './open-100k';
 import { openScale } from './open-scale';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, (bed: Testbed) => Promise<BenchResult>> = {
   'pop3-list': pop3List,
   'parse-25mb': parse25mb,
   'parse-25mb-rss': parse25mbRss,
+  'analyze-25mb': analyze25mb,
   'list-dom': listDom,
 };
 

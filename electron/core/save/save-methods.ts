@@ -14,6 +14,8 @@ import { decodeParts, missingParts, unknownPart } from './part-stream';
 import { type MarkFile, markOfTheWeb } from './mark-of-the-web';
 import { SaveHandles, type SaveHandleKind } from './save-handles';
 import { Transfers } from '../transfers/transfers';
+import { createAnalysisMethods } from '../analysis/analysis-methods';
+import { writeReportFiles } from '../report/save-report';
 import { type IfExists, openSaveTarget, type SaveTarget } from './save-target';
 
 type SaveApi = Pick<
@@ -21,6 +23,7 @@ type SaveApi = Pick<
   | 'messages.saveEml'
   | 'messages.savePart'
   | 'messages.saveAll'
+  | 'messages.saveReport'
   | 'messages.openPart'
   | 'files.pickSaveTarget'
   | 'files.defaultFolder'
@@ -48,10 +51,16 @@ export function createSaveMethods(
     handles?: SaveHandles;
     /** Gives every file written here the OS's "came from the internet" mark. */
     markFile?: MarkFile;
+    /** The report's clock (tests pass a fixed one). */
+    now?: () => Date;
   } = {},
 ): SaveApi {
   const handles = options.handles ?? new SaveHandles();
   const markFile = options.markFile ?? markOfTheWeb();
+  // The report analyses the message as messages.analyze does, so the two always agree.
+  const analyze = createAnalysisMethods(({ sourceId, folderId, messageId }) =>
+    sourceOf(sourceId).getRaw(folderId, messageId),
+  )['messages.analyze'];
 
   /**
    * Where a save goes, and whether it may replace a file there. A handle from the host's own dialog
@@ -199,6 +208,25 @@ export function createSaveMethods(
       } finally {
         raw.done();
       }
+    },
+
+    'messages.saveReport': async ({
+      path: typed,
+      handle,
+      ifExists: asked,
+      maskRecipients,
+      operationId,
+      ...ref
+    }) => {
+      const { path, ifExists } = destination({ handle, path: typed }, 'file', asked);
+      const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
+      const analysis = await analyze({ ...ref, ...(operationId ? { operationId } : {}) });
+      const saved = await writeReportFiles(view, analysis, path, ifExists, {
+        maskRecipients,
+        generator: `Mailscope ${host.version}`,
+        ...(options.now ? { now: options.now() } : {}),
+      });
+      return { ...saved.html, json: saved.json };
     },
 
     'messages.openPart': async ({ partPath, confirmed, ...ref }) => {

@@ -121,6 +121,8 @@ describe('seeded mailboxes in a running test bed', () => {
         '.Deleted Items',
         '.Drafts',
         '.Junk Email',
+        // The triage fixtures: a phishing report, risky attachments, an ARC chain.
+        '.Phish reports',
         // The hostile-input folder: a NUL in an HTML body.
         '.Quarantine',
         '.Sent Items',

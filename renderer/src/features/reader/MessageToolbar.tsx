@@ -3,6 +3,7 @@ import type { MessageView } from '../../../../shared/model';
 import { useApi } from '../../api-context';
 import { formatBytes } from '../../components/format';
 import { CopyIcon, DownloadIcon, HeadersIcon, LinkOffIcon } from '../../components/icons';
+import { SaveReportDialog } from './SaveReportDialog';
 import type { MessageRef } from './use-message';
 import type { SaveRequest } from './use-save';
 
@@ -44,6 +45,7 @@ export function MessageToolbar({
 }: MessageToolbarProps) {
   const api = useApi();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const [reportDialog, setReportDialog] = useState(false);
   return (
     <div className="message-toolbar" role="toolbar" aria-label="Message view">
       {hasHtml && hasText ? (
@@ -125,7 +127,7 @@ export function MessageToolbar({
           save({
             kind: 'file',
             what: 'message',
-            suggestedName: emlName(view.subject),
+            suggestedName: subjectFileName(view.subject, 'message', '.eml'),
             run: (to, ifExists, operationId) =>
               api.invoke('messages.saveEml', { ...message, ...to, ifExists, operationId }),
           })
@@ -134,6 +136,22 @@ export function MessageToolbar({
         <DownloadIcon size={14} />
         Save as .eml
       </button>
+      <button
+        type="button"
+        className="button button--quiet"
+        title="Save a triage report of this message: an HTML page that loads nothing, and the same as JSON"
+        onClick={() => setReportDialog(true)}
+      >
+        Save report…
+      </button>
+      {reportDialog ? (
+        <SaveReportDialog
+          message={message}
+          suggestedName={subjectFileName(view.subject, 'message', ' - triage report.html')}
+          save={save}
+          onClose={() => setReportDialog(false)}
+        />
+      ) : null}
       <span className="message-toolbar__size" title={`${view.size.toLocaleString()} bytes`}>
         {formatBytes(view.size)}
       </span>
@@ -141,8 +159,8 @@ export function MessageToolbar({
   );
 }
 
-/** A file name for "Save as .eml" from the subject: readable, and nothing a file system refuses. */
-function emlName(subject: string): string {
+/** A file name from the subject, `fallback` without one, then `ending`: readable, and nothing a file system refuses. */
+function subjectFileName(subject: string, fallback: string, ending: string): string {
   const base = subject
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
@@ -153,5 +171,5 @@ function emlName(subject: string): string {
     .slice(0, 80)
     .trim();
   // Windows treats these as devices whatever follows them.
-  return `${/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? `_${base}` : base || 'message'}.eml`;
+  return `${/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? `_${base}` : base || fallback}${ending}`;
 }

@@ -18,7 +18,8 @@ import { usePathForm } from '../../components/use-path-form';
  */
 
 export type IfExists = 'fail' | 'replace' | 'keep-both';
-type SavedFile = Response<'messages.saveEml'>;
+/** A saved file; a report also has its JSON beside it. */
+type SavedFile = Response<'messages.saveEml'> & { json?: Response<'messages.saveEml'> };
 type SavedAll = Response<'messages.saveAll'>;
 
 export type SaveRequest =
@@ -99,6 +100,9 @@ function describeSaved(result: SavedFile | SavedAll): Outcome {
         ? { hint: `${renamed} had a name already in use and got a number, so nothing was overwritten.` }
         : {}),
     };
+  }
+  if (result.json) {
+    return { tone: 'info', title: `Saved ${result.name} and ${result.json.name}`, hint: result.path };
   }
   return { tone: 'info', title: `Saved ${result.name} (${formatBytes(result.bytes)})`, hint: result.path };
 }
