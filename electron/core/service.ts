@@ -9,6 +9,7 @@ import type { Host } from './host';
 import { createLinkMethods } from './links/link-methods';
 import type { LogFile } from './log-file';
 import { DEFAULT_LARGE_FILE_BYTES } from './local/open-local';
+import { AttachedMessages } from './attached/attached-messages';
 import { createMessageMethods } from './messages/message-methods';
 import { cloudPolicy } from './profiles/cloud-policy';
 import { createProfileMethods, type ProfileMethodsOptions } from './profiles/profile-methods';
@@ -64,6 +65,8 @@ export function createService(options: ServiceOptions): Api {
   /** Saves and big-message downloads: their progress goes out as events; the renderer may cancel them. */
   const transfers = new Transfers({ publish: (event) => events.publish(event) });
   const checkCloud = cloudPolicy(options.allowCustomAuthority ?? false);
+  /** Attached messages open from the outer message's bytes, kept here for the last few opened. */
+  const nested = new AttachedMessages(registry.sourceOf);
 
   const profiles = createProfileMethods({
     ...options.profiles,
@@ -100,8 +103,8 @@ export function createService(options: ServiceOptions): Api {
         return profile;
       },
     }),
-    ...createMessageMethods(registry.sourceOf, transfers, options.frames),
-    ...createSaveMethods(host, registry.sourceOf, transfers),
+    ...createMessageMethods(registry.sourceOf, transfers, options.frames, nested),
+    ...createSaveMethods(host, registry.sourceOf, transfers, { nested }),
     ...createAppDiagnostics({ host, ...(options.log ? { log: options.log } : {}) }),
     ...createTransferMethods(transfers),
     ...createLinkMethods(host),
