@@ -15,6 +15,7 @@ export const METHODS = [
   'messages.cancelSearch',
   'messages.get',
   'messages.raw',
+  'messages.analyze',
   'events.next',
   'messages.saveEml',
   'messages.savePart',

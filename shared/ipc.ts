@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Method } from './channels';
 import type { Result } from './errors';
+import { Analysis } from './analysis';
 import { DiagnosticReport } from './diagnostics';
 import { EventBatch, MAX_EVENT_WAIT_MS } from './events';
 import {
@@ -74,6 +75,18 @@ const SavedFile = z.object({
   bytes: z.number().int().nonnegative(),
 });
 
+/** Which message the reader shows; messages.analyze takes the same, so both address messages alike. */
+const MessageGetRequest = z
+  .object({
+    sourceId: id,
+    folderId: id,
+    messageId: id,
+    attached: attached.optional(),
+    /** Track the download under this id (transfer.progress events, transfers.cancel): big messages. */
+    operationId: operationId.optional(),
+  })
+  .strict();
+
 export const CONTRACT = {
   'app.getInfo': { request: Empty, response: AppInfo },
   /** "Copy diagnostics": version, platform and the last log lines, redacted, as one text. */
@@ -132,19 +145,12 @@ export const CONTRACT = {
     request: z.object({ sourceId: id, folderId: id }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
-  'messages.get': {
-    request: z
-      .object({
-        sourceId: id,
-        folderId: id,
-        messageId: id,
-        attached: attached.optional(),
-        /** Track the download under this id (transfer.progress events, transfers.cancel): big messages. */
-        operationId: operationId.optional(),
-      })
-      .strict(),
-    response: MessageView,
-  },
+  'messages.get': { request: MessageGetRequest, response: MessageView },
+  /**
+   * The triage analysis of the message the reader shows (shared/analysis.ts): addressed exactly as
+   * messages.get is (the same schema object), read offline from the bytes already fetched.
+   */
+  'messages.analyze': { request: MessageGetRequest, response: Analysis },
   /** The message as stored, for the reader's Source view: decoded as UTF-8 for display, capped. */
   'messages.raw': {
     request: z.object(messageRef).strict(),

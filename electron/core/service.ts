@@ -9,8 +9,10 @@ import type { Host } from './host';
 import { createLinkMethods } from './links/link-methods';
 import type { LogFile } from './log-file';
 import { DEFAULT_LARGE_FILE_BYTES } from './local/open-local';
+import { analysisInputOfLayer } from './attached/analysis-input';
 import { AttachedMessages } from './attached/attached-messages';
 import { createMessageMethods } from './messages/message-methods';
+import { createAnalysisMethods } from './analysis/analysis-methods';
 import { cloudPolicy } from './profiles/cloud-policy';
 import { createProfileMethods, type ProfileMethodsOptions } from './profiles/profile-methods';
 import { createSaveMethods } from './save/save-methods';
@@ -104,6 +106,11 @@ export function createService(options: ServiceOptions): Api {
       },
     }),
     ...createMessageMethods(registry.sourceOf, transfers, options.frames, nested),
+    ...createAnalysisMethods(
+      ({ sourceId, folderId, messageId }) => registry.sourceOf(sourceId).getRaw(folderId, messageId),
+      // Attached messages, .msg and winmail.dat at any depth, from the bytes the reader already read.
+      ({ attached, ...ref }) => analysisInputOfLayer(nested.layer(ref, attached ?? [])),
+    ),
     ...createSaveMethods(host, registry.sourceOf, transfers, { nested }),
     ...createAppDiagnostics({ host, ...(options.log ? { log: options.log } : {}) }),
     ...createTransferMethods(transfers),

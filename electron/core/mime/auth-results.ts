@@ -159,13 +159,7 @@ function valueAfterEquals(group: readonly Token[], at: number): string {
 
 /** DKIM-Signature tag=value list (RFC 6376 §3.2): whitespace inside values is not significant. */
 export function parseDkimSignature(value: string): DkimSignature {
-  const tags = new Map<string, string>();
-  for (const part of value.slice(0, MAX_VALUE).split(';')) {
-    const equals = part.indexOf('=');
-    if (equals < 0) continue;
-    const key = part.slice(0, equals).trim().toLowerCase();
-    if (!tags.has(key)) tags.set(key, part.slice(equals + 1).replace(/\s+/g, ''));
-  }
+  const tags = tagList(value);
   const t = Number(tags.get('t'));
   return {
     domain: tags.get('d') || null,
@@ -180,6 +174,18 @@ export function parseDkimSignature(value: string): DkimSignature {
       .filter(Boolean)
       .slice(0, 100),
   };
+}
+
+/** A DKIM-style `tag=value; …` list (ARC-Seal uses it too), first of each tag kept, lower-case tags. */
+export function tagList(value: string): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const part of value.slice(0, MAX_VALUE).split(';')) {
+    const equals = part.indexOf('=');
+    if (equals < 0) continue;
+    const key = part.slice(0, equals).trim().toLowerCase();
+    if (!tags.has(key)) tags.set(key, part.slice(equals + 1).replace(/\s+/g, ''));
+  }
+  return tags;
 }
 
 /** `Received-SPF: Pass (comment) key=value; key=value` (RFC 7208 §9.1). */

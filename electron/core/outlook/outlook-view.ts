@@ -40,7 +40,7 @@ export interface OutlookItem {
  * like any message's, to pass through the same sanitiser and sandboxed frame.
  */
 export function outlookView(item: OutlookItem, meta: MessageMeta): MessageView {
-  const headers = item.transportHeaders ? displayHeaders(headerLines(item.transportHeaders)) : [];
+  const headers = transportHeaders(item);
   const attachments: Attachment[] = item.files.map((file) => ({
     partId: file.path,
     filename: sanitizeFilename(file.filename, file.contentType),
@@ -86,7 +86,7 @@ export function outlookView(item: OutlookItem, meta: MessageMeta): MessageView {
     messageId: item.messageId,
     size: item.size,
     flags: meta.flags,
-    headers: headers.length > 0 ? headers : summaryHeaders(item),
+    headers: itemHeaders(item),
     text: item.text,
     html: item.html,
     inlineImages: [],
@@ -97,6 +97,16 @@ export function outlookView(item: OutlookItem, meta: MessageMeta): MessageView {
     calendar: [],
     notices: [...item.notices],
   };
+}
+
+function transportHeaders(item: OutlookItem): Header[] {
+  return item.transportHeaders ? displayHeaders(headerLines(item.transportHeaders)) : [];
+}
+
+/** The Headers table's rows: the transport headers, else the item's own fields (the analysis indexes these). */
+export function itemHeaders(item: OutlookItem): Header[] {
+  const headers = transportHeaders(item);
+  return headers.length > 0 ? headers : summaryHeaders(item);
 }
 
 /** Header text (CRLF lines, folded continuations) as mailparser's header lines. */

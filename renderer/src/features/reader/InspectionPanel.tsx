@@ -1,5 +1,8 @@
 import { type KeyboardEvent, useId, useRef } from 'react';
+import type { HeaderRef } from '../../../../shared/analysis';
 import type { MessageView } from '../../../../shared/model';
+import { TriageTab } from '../triage/TriageTab';
+import type { AnalysisState } from '../triage/use-analysis';
 import { AuthenticationPanel } from './AuthenticationPanel';
 import { HeadersTable } from './HeadersTable';
 import { MimeTree } from './MimeTree';
@@ -8,11 +11,11 @@ import { resultTone } from './inspection-format';
 import type { MessageRef } from './use-message';
 import type { SaveRequest } from './use-save';
 
-export type InspectionTab = 'headers' | 'route' | 'authentication' | 'mime';
+export type InspectionTab = 'headers' | 'route' | 'authentication' | 'mime' | 'triage';
 
 /**
- * What ops staff inspect: every header, the route, the authentication verdicts and the MIME
- * structure, as tabs (WAI-ARIA tabs: arrows move between them, Tab goes into the panel). The
+ * What ops staff inspect: every header, the route, the authentication verdicts, the MIME
+ * structure and the triage analysis, as tabs (WAI-ARIA tabs: arrows move between them, Tab goes into the panel). The
  * chosen tab sticks from message to message.
  */
 export function InspectionPanel({
@@ -21,12 +24,20 @@ export function InspectionPanel({
   tab,
   onTab,
   save,
+  analysis,
+  highlightHeader = null,
+  onHeader,
 }: {
   view: MessageView;
   message: MessageRef;
   tab: InspectionTab;
   onTab: (tab: InspectionTab) => void;
   save: (request: SaveRequest) => void;
+  analysis: AnalysisState;
+  /** The header row to mark in the Headers tab (a triage claim's). */
+  highlightHeader?: number | null;
+  /** Shows a header in the Headers tab (from a triage claim or indicator). */
+  onHeader: (header: HeaderRef) => void;
 }) {
   const baseId = useId();
   const tabRefs = useRef(new Map<InspectionTab, HTMLButtonElement>());
@@ -38,6 +49,7 @@ export function InspectionPanel({
     { id: 'route', label: 'Route', note: String(view.received.length) },
     { id: 'authentication', label: 'Authentication', ...(failing ? { note: `${failing} failed` } : {}) },
     { id: 'mime', label: 'MIME tree', note: String(view.mimeTree.length) },
+    { id: 'triage', label: 'Triage', ...triageNote(analysis) },
   ];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -74,7 +86,7 @@ export function InspectionPanel({
             aria-selected={item.id === tab}
             aria-controls={`${baseId}-panel`}
             tabIndex={item.id === tab ? 0 : -1}
-            className={`inspection__tab${item.id === 'authentication' && failing ? ' inspection__tab--alert' : ''}`}
+            className={`inspection__tab${(item.id === 'authentication' && failing) || (item.id === 'triage' && strongIndicators(analysis)) ? ' inspection__tab--alert' : ''}`}
             onClick={() => onTab(item.id)}
           >
             {item.label}
@@ -87,13 +99,27 @@ export function InspectionPanel({
         role="tabpanel"
         id={`${baseId}-panel`}
         aria-labelledby={`${baseId}-tab-${tab}`}
-        tabIndex={tab === 'route' || tab === 'authentication' ? 0 : -1}
+        tabIndex={tab === 'route' || tab === 'authentication' || tab === 'triage' ? 0 : -1}
       >
-        {tab === 'headers' ? <HeadersTable headers={view.headers} /> : null}
+        {tab === 'headers' ? <HeadersTable headers={view.headers} highlight={highlightHeader} /> : null}
         {tab === 'route' ? <RouteTable hops={view.received} /> : null}
         {tab === 'authentication' ? <AuthenticationPanel report={view.authentication} /> : null}
         {tab === 'mime' ? <MimeTree parts={view.mimeTree} message={message} save={save} /> : null}
+        {tab === 'triage' ? <TriageTab state={analysis} onHeader={onHeader} /> : null}
       </div>
     </section>
   );
+}
+
+function strongIndicators(analysis: AnalysisState): number {
+  return analysis.status === 'done' && analysis.result.ok
+    ? analysis.result.value.indicators.filter((indicator) => indicator.strength === 'strong').length
+    : 0;
+}
+
+function triageNote(analysis: AnalysisState): { note?: string } {
+  if (analysis.status !== 'done' || !analysis.result.ok) return {};
+  const strong = strongIndicators(analysis);
+  const count = analysis.result.value.indicators.length;
+  return strong ? { note: `${strong} strong` } : count ? { note: String(count) } : {};
 }

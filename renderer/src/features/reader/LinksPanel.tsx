@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import { ErrorNotice } from '../../components/Notice';
 import type { MessageLink } from './sanitize-html';
+import { misleads } from '../../../../shared/link-text';
 
 /**
  * A message's links, listed with the address each one really goes to. Links inside the message
@@ -19,23 +20,6 @@ function schemeOf(target: string): string | null {
     return new URL(target).protocol;
   } catch {
     return null;
-  }
-}
-
-/** The host a link's text claims, if the text looks like an address at all. */
-function claimedHost(text: string): string | null {
-  const match = /^(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#]|$)/i.exec(text.trim());
-  return match?.[1]?.toLowerCase() ?? null;
-}
-
-export function misleads(link: MessageLink): boolean {
-  const claimed = claimedHost(link.text);
-  if (!claimed) return false;
-  try {
-    const real = new URL(link.target).hostname.toLowerCase();
-    return real !== claimed && !real.endsWith(`.${claimed}`);
-  } catch {
-    return true;
   }
 }
 

@@ -13,6 +13,10 @@ import { RemoteAllowedNote, RemoteBanner, senderPolicy } from './RemoteBanner';
 import { sanitizeMessageHtml } from './sanitize-html';
 import type { MessageRef } from './use-message';
 import { useSave } from './use-save';
+import { useAnalysis } from '../triage/use-analysis';
+import { VerdictLine } from '../triage/VerdictLine';
+import type { HeaderRef } from '../../../../shared/analysis';
+import '../triage/triage.css';
 
 // The inspection tabs, the links list and the source view are opened on demand (components/Lazy.tsx).
 const InspectionPanel = lazyNamed(() => import('./InspectionPanel'), 'InspectionPanel');
@@ -54,6 +58,14 @@ export function MessageDisplay({
   const [showLinks, setShowLinks] = useState(false);
   const [showSource, setShowSource] = useState(false);
   const subjectId = useId();
+  const analysis = useAnalysis(message, view.size);
+  // A triage claim or indicator shows the header it came from: the Headers tab, that row marked.
+  const [highlightHeader, setHighlightHeader] = useState<number | null>(null);
+  const showHeader = (header: HeaderRef) => {
+    setHighlightHeader(header.index);
+    onShowHeaders(true);
+    onInspectionTab('headers');
+  };
   const bodyRef = useRef<HTMLDivElement>(null);
   const hasHtml = view.html !== null && view.html.trim() !== '';
   const hasText = view.text !== null && view.text.trim() !== '';
@@ -74,6 +86,7 @@ export function MessageDisplay({
   return (
     <article className="message" role="document" aria-labelledby={subjectId}>
       <div className="message__top">
+        <VerdictLine state={analysis} size={view.size} onClaim={(claim) => showHeader(claim.header)} />
         <MessageHeader view={view} subjectId={subjectId} />
 
         <MessageToolbar
@@ -102,6 +115,9 @@ export function MessageDisplay({
               tab={inspectionTab}
               onTab={onInspectionTab}
               save={save}
+              analysis={analysis}
+              highlightHeader={highlightHeader}
+              onHeader={showHeader}
             />
           </OnDemand>
         ) : null}

@@ -114,4 +114,16 @@ describe('attached messages through the Api', () => {
       'ATTACHED_TOO_DEEP',
     );
   });
+
+  it('analyses an attached message and a .msg opened from disk through messages.analyze', async () => {
+    const { api, ref } = await setup('reported-phish.eml');
+    const inner = await api['messages.analyze']({ ...ref, attached: ['2', '2'] });
+    expect(inner.iocs.urls.map((u) => u.url)).toContain('https://login.attacker.example/reset');
+    const item = await api['messages.analyze']({ ...ref, attached: ['3'] });
+    expect(item.attachedMessages.map((m) => m.subject)).toEqual(['Original: your mailbox is full']);
+    const msg = await setup('invoice.msg');
+    const own = await msg.api['messages.analyze'](msg.ref);
+    expect(own.iocs.attachments.map((a) => a.filename)).toEqual(['invoice-4471.pdf']);
+    expect(own.iocs.urls.map((u) => u.url)).toContain('https://pay.example.net/4471');
+  });
 });

@@ -5,6 +5,7 @@ import { MessageDisplay } from '../../../../../renderer/src/features/reader/Mess
 import type { Request } from '../../../../../shared/ipc';
 import type { MessageView } from '../../../../../shared/model';
 import { fakeApi, type FakeApi } from '../../fake-api';
+import { analysisOf } from '../triage/analysis';
 import { MESSAGE_REF, messageView } from './message-view';
 
 /**
@@ -16,7 +17,10 @@ const TRACKED_HTML =
   '<p>Hello</p><img src="https://tracker.example/open.gif"><img src="https://cdn.example/logo.png">';
 
 function framesApi(): FakeApi {
-  return fakeApi({ 'frames.put': () => ({ ok: true, value: { url: 'about:blank' } }) });
+  return fakeApi({
+    'frames.put': () => ({ ok: true, value: { url: 'about:blank' } }),
+    'messages.analyze': () => ({ ok: true, value: analysisOf() }),
+  });
 }
 
 function renderMessage(api: FakeApi, view: MessageView) {

@@ -1,0 +1,152 @@
+import type { MailParserOptions, ParsedMail } from 'mailparser';
+import type { Header } from '../../../shared/model';
+import { sanitizeFilename } from '../mime/attachment-filename';
+import { displayHeaders } from '../mime/header-lines';
+import { parseForView } from '../mime/parse-for-view';
+
+/**
+ * What the analysis reads, in a shape no parser owns: the .eml path builds it from mailparser
+ * (below), the .msg and TNEF readers build it from their own formats, and the CLI and the report
+ * call analyzeMessage on it the same way.
+ */
+export interface AnalysisInput {
+  /**
+   * Every header in message order, unfolded and decoded as displayHeaders gives them: index i is
+   * MessageView.headers[i], so a claim can point at the row the Headers table shows.
+   */
+  readonly headers: readonly Header[];
+  readonly html: string | null;
+  readonly text: string | null;
+  /** Every attachment (attached messages too, which are also in attachedMessages), with its bytes. */
+  readonly attachments: readonly AnalysisAttachment[];
+  /** Messages attached to this one, already taken apart, in attachment order. */
+  readonly attachedMessages: readonly AttachedMessageInput[];
+  /** The message's size in bytes as stored. */
+  readonly size: number;
+}
+
+export interface AnalysisAttachment {
+  /** Sanitised for display (sanitizeFilename). */
+  readonly filename: string;
+  /** As declared, without parameters. */
+  readonly contentType: string;
+  readonly size: number;
+  /** The decoded content (transfer encoding undone). */
+  readonly bytes: Uint8Array;
+}
+
+export interface AttachedMessageInput {
+  /** The attachment's file name, as in `attachments` ("fwd.eml"). */
+  readonly filename: string;
+  readonly message: AnalysisInput;
+}
+
+/** Attached messages inside attached messages are followed this deep, and no deeper. */
+export const MAX_ATTACHED_DEPTH = 8;
+
+/** The parser options the analysis uses: every attachment's bytes are kept, no HTML is invented. */
+export const ANALYSIS_PARSER_OPTIONS: MailParserOptions = { skipTextToHtml: true, checksumAlgo: false };
+
+export interface BuildOptions {
+  /**
+   * Turns an attachment that holds a message in another format (.msg, say) into an input; null:
+   * not a message. The .eml kind (message/rfc822, *.eml) is handled here.
+   */
+  readonly openAttached?: (attachment: AnalysisAttachment, depth: number) => Promise<AnalysisInput | null>;
+  /** How deep this message already is (0: the message the user opened). */
+  readonly depth?: number;
+}
+
+/** A raw .eml message taken apart for the analysis: one parse, keeping every attachment's bytes. */
+export async function parseForAnalysis(raw: Buffer, options: BuildOptions = {}): Promise<AnalysisInput> {
+  return (await parseFlat(raw, options)).input;
+}
+
+/** An AnalysisInput from what mailparser made of `raw` (parsed with every attachment's content kept). */
+export async function analysisInputFromParsed(
+  parsed: ParsedMail,
+  raw: Uint8Array,
+  options: BuildOptions = {},
+): Promise<AnalysisInput> {
+  return (await build(parsed, raw, options)).input;
+}
+
+/**
+ * mailparser flattens attached messages into the message that carries them: their attachments
+ * follow the message/rfc822 attachment in its list, and their text and HTML are appended to its
+ * own. What it made of the attached message on its own is what to take back out.
+ */
+interface Flat {
+  readonly input: AnalysisInput;
+  /** How many attachments mailparser listed, attached messages' included. */
+  readonly flatAttachments: number;
+  readonly parsedText: string | null;
+  readonly parsedHtml: string | null;
+}
+
+async function parseFlat(raw: Buffer, options: BuildOptions): Promise<Flat> {
+  return build(await parseForView(raw, ANALYSIS_PARSER_OPTIONS, () => true), raw, options);
+}
+
+async function build(parsed: ParsedMail, raw: Uint8Array, options: BuildOptions): Promise<Flat> {
+  const depth = options.depth ?? 0;
+  const all: AnalysisAttachment[] = parsed.attachments.map((attachment) => ({
+    filename: sanitizeFilename(attachment.filename, attachment.contentType),
+    contentType: attachment.contentType.split(';')[0]?.trim().toLowerCase() ?? '',
+    size: attachment.size,
+    bytes: attachment.content,
+  }));
+  let text = parsed.text ?? null;
+  let html = typeof parsed.html === 'string' ? parsed.html : null;
+  const attachments: AnalysisAttachment[] = [];
+  const attachedMessages: AttachedMessageInput[] = [];
+  for (let index = 0; index < all.length; index++) {
+    const attachment = all[index];
+    if (!attachment) continue;
+    attachments.push(attachment);
+    if (depth >= MAX_ATTACHED_DEPTH) continue;
+    const nested = { ...options, depth: depth + 1 };
+    if (isEmlAttachment(attachment)) {
+      const flat = await parseFlat(toBuffer(attachment.bytes), nested).catch(() => null);
+      // An attached message too broken to take apart stays an attachment (hashed, listed).
+      if (!flat) continue;
+      attachedMessages.push({ filename: attachment.filename, message: flat.input });
+      if (attachment.contentType === 'message/rfc822') {
+        index += flat.flatAttachments;
+        text = without(text, flat.parsedText);
+        html = without(html, flat.parsedHtml);
+      }
+    } else if (options.openAttached) {
+      const message = await options.openAttached(attachment, nested.depth);
+      if (message) attachedMessages.push({ filename: attachment.filename, message });
+    }
+  }
+  return {
+    input: {
+      headers: displayHeaders(parsed.headerLines),
+      html,
+      text,
+      attachments,
+      attachedMessages,
+      size: raw.length,
+    },
+    flatAttachments: all.length,
+    parsedText: parsed.text ?? null,
+    parsedHtml: typeof parsed.html === 'string' ? parsed.html : null,
+  };
+}
+
+/** `whole` without the first copy of `part` (an attached message's body mailparser appended). */
+function without(whole: string | null, part: string | null): string | null {
+  if (whole === null || !part) return whole;
+  const at = whole.indexOf(part);
+  return at < 0 ? whole : whole.slice(0, at) + whole.slice(at + part.length);
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function isEmlAttachment(attachment: AnalysisAttachment): boolean {
+  return attachment.contentType === 'message/rfc822' || /\.eml$/i.test(attachment.filename);
+}
