@@ -36,7 +36,7 @@ function renderDialog(handlers: FakeHandlers, props: { nativeDialogs?: boolean; 
   return { api, onOpened };
 }
 
-const pathField = () => screen.getByLabelText(/Path to a .eml file/);
+const pathField = () => screen.getByLabelText(/Path to a .eml or Outlook .msg file/);
 
 describe('OpenDialog', () => {
   it('opens the typed path, trimmed, and remembers it among the recent paths', async () => {
