@@ -9,11 +9,12 @@ import { AppError } from '../common/app-error';
 import type { TrustOptions } from '../auth/network';
 import type { TokenSource } from '../auth/token-provider';
 import { parseMessage } from '../mime/parse-message';
-import type { MailSource, RawStream } from '../common/source';
+import type { MailSource, PooledReads, RawStream } from '../common/source';
 import { ENVELOPE_QUERY, flagsOf, parseMessageId, toEnvelope } from './envelopes';
 import { examine, searchUids } from './folder-ops';
 import { ConnectionPool, DEFAULT_CONNECTION_BUDGET } from './connection-pool';
 import { buildFolderTree } from './folders';
+import { pooledReads } from './imap-fan-out';
 import type { ReadOnlyImapFlow } from './read-only-guard';
 import { ImapSearchQuery } from './search';
 import { ImapSession, type SessionOptions, type SessionStatus } from './session';
@@ -107,6 +108,7 @@ export class ImapMailSource implements ImapSource {
   readonly notices: readonly ErrorInfo[] = [];
   readonly session: ImapSession;
   readonly pool: ConnectionPool;
+  readonly pooled: PooledReads;
   private readonly sessionOptions: SessionOptions;
   private downloadSession: ImapSession | undefined;
   private readonly snapshots = new Map<string, Snapshot>();
@@ -148,6 +150,7 @@ export class ImapMailSource implements ImapSource {
         new ImapSession({ ...this.sessionOptions, reconnectInBackground: false, keepAliveMs: 0 }),
       ...(options.poolIdleMs !== undefined ? { idleMs: options.poolIdleMs } : {}),
     });
+    this.pooled = pooledReads(this.pool);
     this.session.onConnection((client) => {
       client.on('exists', (event) => {
         // New mail lands above the snapshot; the UI decides when to move it (sources.refresh).
