@@ -56,8 +56,9 @@ function folderEvents(events: readonly { type: string }[], searchId: string): Se
 /** Logins Dovecot logged for a mailbox so far. */
 function logins(mailbox: string): number {
   const log = readFileSync(bed.dovecot?.logPath ?? '', 'utf8');
-  return log.split('\n').filter((line) => /imap-login: Info: Login: /.test(line) && line.includes(`<${mailbox}>`))
-    .length;
+  return log
+    .split('\n')
+    .filter((line) => /imap-login: Info: Login: /.test(line) && line.includes(`<${mailbox}>`)).length;
 }
 
 describe('search in every folder (IMAP)', () => {
