@@ -77,6 +77,11 @@ export const AppEvent = z.discriminatedUnion('type', [
     total: z.number().int().nonnegative(),
     running: z.boolean(),
   }),
+  /** The desktop app's menu asks for something the page does (Find by Message-ID…). */
+  z.object({
+    type: z.literal('app.command'),
+    command: z.enum(['find-message-id']),
+  }),
   z.object({
     type: z.literal('engine.fault'),
     kind: z.enum(['exception', 'rejection']),

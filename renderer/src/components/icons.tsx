@@ -554,3 +554,13 @@ export function SidebarIcon(props: IconProps) {
     </Svg>
   );
 }
+
+/** A magnifier: finding a message (Find by Message-ID). */
+export function SearchIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="7" cy="7" r="4.5" />
+      <path d="m10.3 10.3 3.2 3.2" />
+    </Svg>
+  );
+}

@@ -10,10 +10,23 @@ interface SearchBoxProps {
   onSubmit: () => void;
   /** Escape with text in the box: clear it (and stop a search still running). */
   onClear: () => void;
+  /** This folder, or every folder of the mailbox (absent: no choice offered). */
+  scope?: SearchScope;
+  onScopeChange?: (scope: SearchScope) => void;
 }
 
+export type SearchScope = 'folder' | 'all';
+
 /** The folder's search field. "/" (outside text fields, as in most mail clients) or Ctrl/Cmd+F jumps to it. */
-export function SearchBox({ folderName, value, onChange, onSubmit, onClear }: SearchBoxProps) {
+export function SearchBox({
+  folderName,
+  value,
+  onChange,
+  onSubmit,
+  onClear,
+  scope,
+  onScopeChange,
+}: SearchBoxProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -43,8 +56,12 @@ export function SearchBox({ folderName, value, onChange, onSubmit, onClear }: Se
         ref={inputRef}
         type="search"
         className="text-input message-list__search-input"
-        aria-label={`Search ${folderName}`}
-        placeholder="Search   from:  subject:  has:attachment  after:2026-10-01"
+        aria-label={scope === 'all' ? 'Search all folders' : `Search ${folderName}`}
+        placeholder={
+          scope === 'all'
+            ? 'Search every folder, then Enter   from:  subject:  has:attachment'
+            : 'Search   from:  subject:  has:attachment  after:2026-10-01'
+        }
         value={value}
         spellCheck={false}
         data-testid="message-search"
@@ -56,6 +73,18 @@ export function SearchBox({ folderName, value, onChange, onSubmit, onClear }: Se
           }
         }}
       />
+      {scope && onScopeChange ? (
+        <select
+          className="select search-scope"
+          aria-label="Search in"
+          value={scope}
+          data-testid="search-scope"
+          onChange={(event) => onScopeChange(event.target.value === 'all' ? 'all' : 'folder')}
+        >
+          <option value="folder">This folder</option>
+          <option value="all">All folders</option>
+        </select>
+      ) : null}
     </form>
   );
 }
