@@ -44,7 +44,9 @@ export function SearchAllResults({
           {state.running
             ? `Searching all folders for “${state.search}”: ${progress}`
             : state.cancelled
-              ? `Stopped: ${progress}. ${found}.`
+              ? state.folders === null
+                ? 'Stopped before any folder was searched.'
+                : `Stopped: ${progress}. ${found}.`
               : `${found} · ${progress}`}
         </p>
         {state.running ? (

@@ -68,10 +68,11 @@ export function useSearchAll(sourceId: string, events: SearchEvents = liveEvents
             items: event.items,
             ...(event.error ? { error: event.error } : {}),
           };
+          // The answer may come before the last events: a folder it already listed gets its rows.
           setState((prev) =>
             group.error
-              ? { ...prev, failed: [...prev.failed, group] }
-              : { ...prev, groups: [...prev.groups, group] },
+              ? { ...prev, failed: upsert(prev.failed, group) }
+              : { ...prev, groups: upsert(prev.groups, group) },
           );
         } else if (event.type === 'search.progress' && event.searchId === current.current) {
           const { done, total } = event;
@@ -101,9 +102,12 @@ export function useSearchAll(sourceId: string, events: SearchEvents = liveEvents
         searchId,
       });
       if (current.current !== searchId) return;
-      setState((prev) =>
-        result.ok ? finished(prev, result.value) : { ...prev, running: false, error: result.error },
-      );
+      setState((prev) => {
+        if (result.ok) return finished(prev, result.value);
+        // Stopped before the folder list was in: nothing was searched, and nothing went wrong.
+        if (result.error.code === 'CANCELLED') return { ...prev, running: false, cancelled: true };
+        return { ...prev, running: false, error: result.error };
+      });
     },
     [api, cancel, sourceId],
   );
@@ -115,6 +119,11 @@ export function useSearchAll(sourceId: string, events: SearchEvents = liveEvents
   }, [cancel]);
 
   return { state, start, cancel, clear };
+}
+
+function upsert(groups: readonly FolderGroup[], group: FolderGroup): readonly FolderGroup[] {
+  const at = groups.findIndex((known) => known.folderId === group.folderId);
+  return at < 0 ? [...groups, group] : groups.map((known, index) => (index === at ? group : known));
 }
 
 /** The final state: groups in tree order, and any folder whose event did not arrive. */

@@ -17,6 +17,11 @@ interface SearchBoxProps {
 
 export type SearchScope = 'folder' | 'all';
 
+const SCOPES: readonly (readonly [SearchScope, string])[] = [
+  ['folder', 'This folder'],
+  ['all', 'All folders'],
+];
+
 /** The folder's search field. "/" (outside text fields, as in most mail clients) or Ctrl/Cmd+F jumps to it. */
 export function SearchBox({
   folderName,
@@ -74,16 +79,24 @@ export function SearchBox({
         }}
       />
       {scope && onScopeChange ? (
-        <select
-          className="select search-scope"
+        <div
+          className="segmented search-scope"
+          role="group"
           aria-label="Search in"
-          value={scope}
           data-testid="search-scope"
-          onChange={(event) => onScopeChange(event.target.value === 'all' ? 'all' : 'folder')}
         >
-          <option value="folder">This folder</option>
-          <option value="all">All folders</option>
-        </select>
+          {SCOPES.map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              className="segmented__item"
+              aria-pressed={scope === value}
+              onClick={() => onScopeChange(value)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
       ) : null}
     </form>
   );
