@@ -4,6 +4,7 @@ import { createAppDiagnostics } from './app-diagnostics';
 import { createAuthMethods, type SignInService } from './auth/auth-methods';
 import { createDiagnosticsMethods, type Diagnose } from './diagnostics/diagnostics-methods';
 import { EventHub } from './events/event-hub';
+import { createFindMethods } from './find/find-methods';
 import type { FrameStore } from './frames';
 import type { Host } from './host';
 import { createLinkMethods } from './links/link-methods';
@@ -90,22 +91,33 @@ export function createService(options: ServiceOptions): Api {
     onSignedOut: (profileId) => registry.closeOrigin(profileOrigin(profileId)),
   });
 
+  const sources = createSourceMethods(registry, {
+    host,
+    samplePath: options.samplePath,
+    largeFileBytes,
+    openMailbox: options.openMailbox,
+    profile: async (profileId) => {
+      const profile = await profiles.profile(profileId);
+      checkCloud(profile);
+      return profile;
+    },
+  });
+
+  /** Searches in every folder and Message-ID lookups; a lookup opens profiles as the sidebar does. */
+  const find = createFindMethods({
+    sourceOf: registry.sourceOf,
+    openProfile: (profileId) => sources['sources.openProfile']({ profileId }),
+    profileName: async (profileId) => (await profiles.profile(profileId)).name,
+    publish: (event) => events.publish(event),
+  });
+
   return {
     ...profiles.methods,
     ...auth.methods,
     ...createDiagnosticsMethods(options.diagnose, profiles, checkCloud),
-    ...createSourceMethods(registry, {
-      host,
-      samplePath: options.samplePath,
-      largeFileBytes,
-      openMailbox: options.openMailbox,
-      profile: async (profileId) => {
-        const profile = await profiles.profile(profileId);
-        checkCloud(profile);
-        return profile;
-      },
-    }),
-    ...createMessageMethods(registry.sourceOf, transfers, options.frames, nested),
+    ...sources,
+    ...createMessageMethods(registry.sourceOf, transfers, options.frames, nested, find.searches),
+    ...find.methods,
     ...createAnalysisMethods(
       ({ sourceId, folderId, messageId }) => registry.sourceOf(sourceId).getRaw(folderId, messageId),
       // Attached messages, .msg and winmail.dat at any depth, from the bytes the reader already read.

@@ -97,6 +97,7 @@ export async function startApp(options: StartOptions = {}) {
     publish: (path: string) => events.publish({ type: 'open.path', path }),
     platform: process.platform,
     openLogFolder: () => host.openLogFolder?.() ?? Promise.resolve(),
+    command: (command: 'find-message-id') => events.publish({ type: 'app.command', command }),
   };
   installOpenRequests({
     ...openRequests,

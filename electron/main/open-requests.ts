@@ -51,6 +51,8 @@ export function menuTemplate(
   deps: Pick<OpenRequestDeps, 'pickPath' | 'publish' | 'platform'> & {
     /** Help → Open Log Folder: the folder of the redacted log file, in the file manager. */
     openLogFolder?: () => Promise<void>;
+    /** Menu items the page acts on (File → Find by Message-ID…), sent as `app.command` events. */
+    command?: (command: 'find-message-id') => void;
   },
 ): MenuItemConstructorOptions[] {
   const pick = (kind: 'file' | 'folder') => async () => {
@@ -66,6 +68,18 @@ export function menuTemplate(
         { label: 'Open File…', accelerator: 'CmdOrCtrl+O', click: pick('file') },
         { label: 'Open Maildir Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: pick('folder') },
         { type: 'separator' },
+        ...(deps.command
+          ? [
+              {
+                label: 'Find by Message-ID…',
+                accelerator: 'CmdOrCtrl+Shift+M',
+                // Shown, not registered: the page handles the key itself (also in the harness).
+                registerAccelerator: false,
+                click: () => deps.command?.('find-message-id'),
+              },
+              { type: 'separator' as const },
+            ]
+          : []),
         mac ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -2,6 +2,7 @@ import type { Api } from '../../../shared/ipc';
 import { isEmptySearch } from '../../../shared/search';
 import type { AttachedMessages } from '../attached/attached-messages';
 import { AppError } from '../common/app-error';
+import type { RunningSearches } from '../find/running-searches';
 import type { FrameStore } from '../frames';
 import { checkListOptions, listCapabilitiesOf } from '../list-capabilities';
 import { sourceText } from '../mime/source-text';
@@ -25,6 +26,8 @@ export function createMessageMethods(
   frames: FrameStore | undefined,
   /** Messages inside messages (shared/attached.ts); without it a request naming one is refused. */
   nested?: AttachedMessages,
+  /** Searches in every folder and Message-ID lookups, which cancelSearch stops by their searchId. */
+  searches?: RunningSearches,
 ): Pick<Api, MessageMethodNames> {
   const attachedOnly = () => {
     if (!nested) throw new AppError('UNSUPPORTED', 'This host cannot open attached messages.');
@@ -40,8 +43,11 @@ export function createMessageMethods(
         : source.listEnvelopes(folderId, offset, limit, options);
     },
 
-    'messages.cancelSearch': async ({ sourceId, folderId }) => ({
-      cancelled: sourceOf(sourceId).cancelSearch?.(folderId) ?? false,
+    'messages.cancelSearch': async (request) => ({
+      cancelled:
+        'searchId' in request
+          ? (searches?.cancel(request.searchId) ?? false)
+          : (sourceOf(request.sourceId).cancelSearch?.(request.folderId) ?? false),
     }),
 
     'messages.get': async ({ sourceId, folderId, messageId, attached, operationId }) => {

@@ -10,6 +10,8 @@ import { lazyNamed, OnDemand } from '../components/Lazy';
 import { Notice } from '../components/Notice';
 import { Welcome } from '../features/welcome/Welcome';
 import { isTyping, modalOpen } from '../lib/keys';
+import { liveEvents } from '../lib/live-events';
+import type { FoundMessage } from '../features/find/MessageIdDialog';
 import { useLayout } from './layout';
 import { Shell } from './Shell';
 import { useOpenFromOutside } from './open-from-outside';
@@ -24,6 +26,7 @@ const ProfilePage = lazyNamed(() => import('../features/profiles/ProfilePage'), 
 const ImportDialog = lazyNamed(() => import('../features/profiles/ImportDialog'), 'ImportDialog');
 const SettingsDialog = lazyNamed(() => import('./SettingsDialog'), 'SettingsDialog');
 const ShortcutsDialog = lazyNamed(() => import('./ShortcutsDialog'), 'ShortcutsDialog');
+const MessageIdDialog = lazyNamed(() => import('../features/find/MessageIdDialog'), 'MessageIdDialog');
 
 /**
  * The app: the welcome screen until a source is open, then the three-pane shell. Owns the actions
@@ -34,7 +37,7 @@ export function App() {
   const envelopeStore = useEnvelopeStore();
   const [state, dispatch] = useReducer(reducer, initialState);
   const { info, retry: retryInfo } = useAppInfo();
-  const [dialog, setDialog] = useState<'open' | 'shortcuts' | 'settings' | null>(null);
+  const [dialog, setDialog] = useState<'open' | 'shortcuts' | 'settings' | 'find-id' | null>(null);
   const layout = useLayout();
   /** Ctrl/Cmd+1…9: the shared mailbox being opened, or why it could not be. */
   const [profileShortcut, setProfileShortcut] = useState<{
@@ -247,6 +250,9 @@ export function App() {
       } else if (mod && !event.shiftKey && event.key === ',') {
         event.preventDefault();
         setDialog('settings');
+      } else if (mod && event.shiftKey && event.code === 'KeyM') {
+        event.preventDefault();
+        setDialog('find-id');
       } else if (mod && digit) {
         event.preventDefault();
         void openNthProfileRef.current(Number(digit));
@@ -262,8 +268,31 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // The desktop menu's Find by Message-ID… (its accelerator is this same shortcut).
+    const stop = liveEvents.listen((event) => {
+      if (event.type === 'app.command' && event.command === 'find-message-id') setDialog('find-id');
+    });
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      stop();
+    };
   }, []);
+
+  /** A message Find by Message-ID found: its mailbox opened if need be, its folder, the message. */
+  const showFound = async (found: FoundMessage) => {
+    setDialog(null);
+    if (found.profileId && !state.sources.some((s) => s.id === found.sourceId)) {
+      const result = await api.invoke('sources.openProfile', { profileId: found.profileId });
+      if (!result.ok) {
+        setProfileShortcut({ name: 'the mailbox', busy: false, error: result.error });
+        return;
+      }
+      onOpened(result.value);
+    }
+    dispatch({ type: 'folder-selected', sourceId: found.sourceId, folderId: found.folderId });
+    const { id: messageId, size } = found.envelope;
+    dispatch({ type: 'message-selected', messageId, size, folderId: found.folderId });
+  };
   const activeProfile = state.profile ? (profileList.find((p) => p.id === state.profile?.id) ?? null) : null;
   const storeNotices = (profiles.state?.notices ?? [])
     .map((notice, index) => ({ key: `${index}\u0000${notice.code}\u0000${notice.message}`, notice }))
@@ -301,6 +330,7 @@ export function App() {
           closeErrors={closeErrors}
           onShowShortcuts={() => setDialog('shortcuts')}
           onShowSettings={() => setDialog('settings')}
+          onFindMessageId={() => setDialog('find-id')}
           layout={layout}
           busy={profileShortcut?.busy ? `Opening ${profileShortcut.name}…` : null}
           banner={
@@ -396,6 +426,16 @@ export function App() {
       {dialog === 'shortcuts' ? (
         <OnDemand label="Opening the shortcuts…" overlay>
           <ShortcutsDialog onClose={() => setDialog(null)} />
+        </OnDemand>
+      ) : null}
+      {dialog === 'find-id' ? (
+        <OnDemand label="Opening Find by Message-ID…" overlay>
+          <MessageIdDialog
+            profiles={profileList}
+            sources={state.sources}
+            onClose={() => setDialog(null)}
+            onShow={(found) => void showFound(found)}
+          />
         </OnDemand>
       ) : null}
       {dialog === 'settings' ? (

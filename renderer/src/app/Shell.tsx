@@ -43,6 +43,8 @@ interface ShellProps {
   closeErrors: ReadonlyMap<string, ErrorInfo>;
   onShowShortcuts: () => void;
   onShowSettings: () => void;
+  /** Find by Message-ID across mailboxes (Ctrl/Cmd+Shift+M). */
+  onFindMessageId?: () => void;
   /** Pane widths (owned by the app, so View settings can reset them). */
   layout: Layout;
   /** Something that failed outside any pane's own actions (a shortcut that opened a mailbox). */
@@ -62,6 +64,8 @@ export function Shell(props: ShellProps) {
   const liveEvents = useLiveEvents();
   const { narrow } = layout;
   const [drawerWanted, setDrawerOpen] = useState(false);
+  /** A folder opened from the results of a search in every folder, with that search in its box. */
+  const [folderSearch, setFolderSearch] = useState<{ folderId: string; search: string } | null>(null);
   // Only a narrow layout has a drawer; a wide one shows the folder pane in its column.
   const drawerOpen = narrow && drawerWanted;
   const drawerToggle = useRef<HTMLButtonElement>(null);
@@ -103,7 +107,12 @@ export function Shell(props: ShellProps) {
 
   const onSelect = useCallback(
     (envelope: Envelope) =>
-      dispatch({ type: 'message-selected', messageId: envelope.id, size: envelope.size }),
+      dispatch({
+        type: 'message-selected',
+        messageId: envelope.id,
+        size: envelope.size,
+        folderId: envelope.folderId,
+      }),
     [dispatch],
   );
   const onOpenMessage = useCallback(
@@ -259,6 +268,7 @@ export function Shell(props: ShellProps) {
             sampleState={props.sampleState}
             onDismissSampleError={props.onDismissSampleError}
             onShowSettings={props.onShowSettings}
+            {...(props.onFindMessageId ? { onFindMessageId: props.onFindMessageId } : {})}
             profilesSection={props.profilesSection}
           />
         </div>
@@ -292,6 +302,12 @@ export function Shell(props: ShellProps) {
                     capabilities={source.list}
                     remote={source.kind === 'imap' || source.kind === 'pop3'}
                     selectedId={state.message?.messageId ?? null}
+                    selectedFolderId={state.message?.folderId ?? null}
+                    {...(folderSearch?.folderId === folder.id ? { initialSearch: folderSearch.search } : {})}
+                    onShowFolder={(folderId, search) => {
+                      setFolderSearch({ folderId, search });
+                      dispatch({ type: 'folder-selected', sourceId: source.id, folderId });
+                    }}
                     onSelect={onSelect}
                     onOpen={onOpenMessage}
                     handleRef={listHandle}

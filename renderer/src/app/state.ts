@@ -25,7 +25,13 @@ export type AppAction =
   | { type: 'source-refreshed'; source: SourceSummary }
   | { type: 'source-closed'; sourceId: string }
   | { type: 'folder-selected'; sourceId: string; folderId: string }
-  | { type: 'message-selected'; messageId: string | null; size?: number }
+  | {
+      type: 'message-selected';
+      messageId: string | null;
+      size?: number;
+      /** The message's own folder, when it is not the one shown (a result of a search in every folder). */
+      folderId?: string;
+    }
   | { type: 'notice-dismissed'; sourceId: string; index: number }
   | { type: 'profile-selected'; id: string | null; view?: ProfileView }
   | { type: 'profile-view'; view: ProfileView };
@@ -109,7 +115,7 @@ export function reducer(state: AppState, action: AppAction): AppState {
         ...state,
         message: {
           sourceId: active.sourceId,
-          folderId: active.folderId,
+          folderId: action.folderId ?? active.folderId,
           messageId: action.messageId,
           ...(action.size !== undefined ? { size: action.size } : {}),
         },

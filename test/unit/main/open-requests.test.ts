@@ -89,6 +89,15 @@ describe('open requests from the OS and the menu', () => {
     expect(published).toEqual(['/home/ops/export.mbox']);
   });
 
+  it('File → Find by Message-ID… asks the page to show its dialog; the page owns the shortcut', () => {
+    const commands: string[] = [];
+    const template = menuTemplate({ ...setup().deps, command: (command) => commands.push(command) });
+    const find = item(template, '&File', 'Find by Message-ID…');
+    expect(find).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+M', registerAccelerator: false });
+    (find.click as () => void)();
+    expect(commands).toEqual(['find-message-id']);
+  });
+
   it('keeps the edit roles text fields need, and zoom for 125–200 % reading', () => {
     const template = menuTemplate(setup().deps);
     expect(template.some((entry) => entry.role === 'editMenu')).toBe(true);

@@ -291,3 +291,13 @@ export function Logo({ size = 40 }: { size?: number }) {
 }
 
 /* ---- Shared mailboxes: diagnostics, profile actions ---- */
+
+/** A magnifier: finding a message (Find by Message-ID). */
+export function SearchIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="7" cy="7" r="4.5" />
+      <path d="m10.3 10.3 3.2 3.2" />
+    </Svg>
+  );
+}

@@ -29,7 +29,9 @@ import {
 import { FolderEmpty, ListError, ListLoading, SearchEmpty, SearchRunning } from './ListStates';
 import { MessageRow, PlaceholderRow } from './MessageRow';
 import { rowHeightPx } from './row-layout';
-import { SearchBox } from './SearchBox';
+import { SearchAllResults } from '../find/SearchAllResults';
+import { useSearchAll } from '../find/use-search-all';
+import { SearchBox, type SearchScope } from './SearchBox';
 import { describeSort, SortControl, supportedSort } from './SortControl';
 import { useRovingIndex } from './use-roving-index';
 import './message-list.css';
@@ -65,6 +67,8 @@ interface MessageListProps {
   /** A server mailbox: new mail shows after a reload, and the empty folder says so. */
   remote?: boolean;
   selectedId: string | null;
+  /** The folder of the message open in the reader (a search in every folder opens others). */
+  selectedFolderId?: string | null;
   onSelect: (envelope: Envelope) => void;
   /** Enter or double-click: select and move focus to the reader. */
   onOpen: (envelope: Envelope) => void;
@@ -75,6 +79,10 @@ interface MessageListProps {
   autoSelectFirst?: boolean;
   /** Asks the source to look for new mail before the list reloads (remote sources). */
   onRefresh?: () => Promise<void>;
+  /** The search the list starts with (a folder shown from the results of a search in every folder). */
+  initialSearch?: string;
+  /** Shows another folder of the source with `search` in its search box. */
+  onShowFolder?: (folderId: string, search: string) => void;
 }
 
 export function MessageList({
@@ -83,16 +91,22 @@ export function MessageList({
   capabilities,
   remote = false,
   selectedId,
+  selectedFolderId = null,
   onSelect,
   onOpen,
   handleRef,
   banner,
   autoSelectFirst = false,
   onRefresh,
+  initialSearch = '',
+  onShowFolder,
 }: MessageListProps) {
   // The search as typed, and the one the list shows (committed on Enter or after a pause in typing).
-  const [searchInput, setSearchInput] = useState('');
-  const [search, setSearch] = useState('');
+  const [searchInput, setSearchInput] = useState(initialSearch);
+  const [search, setSearch] = useState(initialSearch);
+  // "All folders" runs the search in every folder of the source, on Enter (it is not cheap).
+  const [scope, setScope] = useState<SearchScope>('folder');
+  const searchAll = useSearchAll(sourceId);
   const api = useApi();
   const envelopeStore = useEnvelopeStore();
   const settings = useSettings();
@@ -211,10 +225,35 @@ export function MessageList({
     scrollRef.current?.scrollTo({ top: 0 });
   };
   useEffect(() => {
-    if (searchInput.trim() === search) return;
+    if (scope === 'all' || searchInput.trim() === search) return;
     const timer = setTimeout(() => commitSearch(searchInput), SEARCH_DELAY);
     return () => clearTimeout(timer);
-  }, [searchInput, search, commitSearch]);
+  }, [scope, searchInput, search, commitSearch]);
+
+  const runSearchAll = (text: string) => {
+    if (text.trim()) void searchAll.start(text.trim());
+    else searchAll.clear();
+  };
+  const changeScope = (next: SearchScope) => {
+    setScope(next);
+    if (next === 'all') {
+      commitSearch('');
+      runSearchAll(searchInput);
+    } else {
+      searchAll.clear();
+      commitSearch(searchInput);
+    }
+  };
+  // A folder of the results with more matches than shown: that folder's own search lists them all.
+  const showInFolder = (folderId: string) => {
+    if (folderId !== folder.id) {
+      onShowFolder?.(folderId, searchInput.trim());
+      return;
+    }
+    searchAll.clear();
+    setScope('folder');
+    commitSearch(searchInput);
+  };
 
   const error = firstPageError(snapshot);
   const rowId = (index: number) => `message-row-${index}`;
@@ -229,7 +268,17 @@ export function MessageList({
   };
 
   let body: ReactNode;
-  if (snapshot.total === null && error) {
+  if (scope === 'all' && searchAll.state.search) {
+    body = (
+      <SearchAllResults
+        state={searchAll.state}
+        selectedId={selectedId === null ? null : `${selectedFolderId ?? folder.id}\u0000${selectedId}`}
+        onOpen={onSelect}
+        onCancel={searchAll.cancel}
+        onShowInFolder={showInFolder}
+      />
+    );
+  } else if (snapshot.total === null && error) {
     body = <ListError error={error} onRetry={() => envelopeStore.retry(sourceId, folder.id, view)} />;
   } else if (snapshot.total === null && search) {
     body = <SearchRunning folderName={folder.name} search={search} onCancel={cancelSearch} />;
@@ -286,8 +335,11 @@ export function MessageList({
         folderName={folder.name}
         value={searchInput}
         onChange={setSearchInput}
-        onSubmit={() => commitSearch(searchInput)}
+        onSubmit={() => (scope === 'all' ? runSearchAll(searchInput) : commitSearch(searchInput))}
+        scope={scope}
+        onScopeChange={changeScope}
         onClear={() => {
+          searchAll.clear();
           if (snapshot.total === null && search) {
             void api.invoke('messages.cancelSearch', { sourceId, folderId: folder.id });
           }

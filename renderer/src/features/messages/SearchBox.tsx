@@ -10,10 +10,28 @@ interface SearchBoxProps {
   onSubmit: () => void;
   /** Escape with text in the box: clear it (and stop a search still running). */
   onClear: () => void;
+  /** This folder, or every folder of the mailbox (absent: no choice offered). */
+  scope?: SearchScope;
+  onScopeChange?: (scope: SearchScope) => void;
 }
 
+export type SearchScope = 'folder' | 'all';
+
+const SCOPES: readonly (readonly [SearchScope, string])[] = [
+  ['folder', 'This folder'],
+  ['all', 'All folders'],
+];
+
 /** The folder's search field. "/" (outside text fields, as in most mail clients) or Ctrl/Cmd+F jumps to it. */
-export function SearchBox({ folderName, value, onChange, onSubmit, onClear }: SearchBoxProps) {
+export function SearchBox({
+  folderName,
+  value,
+  onChange,
+  onSubmit,
+  onClear,
+  scope,
+  onScopeChange,
+}: SearchBoxProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -43,8 +61,12 @@ export function SearchBox({ folderName, value, onChange, onSubmit, onClear }: Se
         ref={inputRef}
         type="search"
         className="text-input message-list__search-input"
-        aria-label={`Search ${folderName}`}
-        placeholder="Search   from:  subject:  has:attachment  after:2026-10-01"
+        aria-label={scope === 'all' ? 'Search all folders' : `Search ${folderName}`}
+        placeholder={
+          scope === 'all'
+            ? 'Search every folder, then Enter   from:  subject:  has:attachment'
+            : 'Search   from:  subject:  has:attachment  after:2026-10-01'
+        }
         value={value}
         spellCheck={false}
         data-testid="message-search"
@@ -56,6 +78,26 @@ export function SearchBox({ folderName, value, onChange, onSubmit, onClear }: Se
           }
         }}
       />
+      {scope && onScopeChange ? (
+        <div
+          className="segmented search-scope"
+          role="group"
+          aria-label="Search in"
+          data-testid="search-scope"
+        >
+          {SCOPES.map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              className="segmented__item"
+              aria-pressed={scope === value}
+              onClick={() => onScopeChange(value)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { Folder, SourceSummary } from '../../../../shared/model';
 import { ErrorNotice, Spinner } from '../../components/Notice';
-import { CloseIcon, Logo, PlusIcon, SampleIcon, SlidersIcon, SourceKindIcon } from '../../components/icons';
+import {
+  CloseIcon,
+  Logo,
+  PlusIcon,
+  SampleIcon,
+  SearchIcon,
+  SlidersIcon,
+  SourceKindIcon,
+} from '../../components/icons';
 import { MOD_KEY } from '../../lib/keys';
 import { FolderTree } from '../folders/FolderTree';
 import './sidebar.css';
@@ -26,6 +34,8 @@ interface SidebarProps {
   onDismissSampleError: () => void;
   /** Theme, density, preview line: the View settings dialog. */
   onShowSettings: () => void;
+  /** Find by Message-ID across mailboxes. */
+  onFindMessageId?: () => void;
   /** Shared mailboxes, listed above the local sources. */
   profilesSection?: ReactNode;
 }
@@ -52,6 +62,7 @@ export function Sidebar({
   sampleState,
   onDismissSampleError,
   onShowSettings,
+  onFindMessageId,
   profilesSection,
 }: SidebarProps) {
   const sampleOpen = sources.some((s) => s.kind === 'sample');
@@ -135,6 +146,18 @@ export function Sidebar({
             <PlusIcon />
             Open…
           </button>
+          {onFindMessageId ? (
+            <button
+              type="button"
+              className="icon-button sidebar__settings"
+              onClick={onFindMessageId}
+              aria-label="Find by Message-ID"
+              title={`Find a message by its Message-ID in every folder of your mailboxes (${MOD_KEY}+Shift+M)`}
+              data-testid="open-find-message-id"
+            >
+              <SearchIcon />
+            </button>
+          ) : null}
           <button
             type="button"
             className="icon-button sidebar__settings"
