@@ -2,6 +2,7 @@ import type { FolderCount } from '../../../shared/events';
 import { AppError } from '../common/app-error';
 import type { ConnectionPool } from './connection-pool';
 import type { ReadOnlyImapFlow } from './read-only-guard';
+import type { ServerGate } from './server-busy';
 
 /**
  * Folder counts (messages, unread) for a mailbox of any size, fetched after its tree is shown.
@@ -25,6 +26,8 @@ export interface CountsBatch {
 
 export interface FolderCountsOptions {
   pool: Pick<ConnectionPool, 'run' | 'limit'>;
+  /** The mailbox's throttle: a lane waits it out before each STATUS, not only between chunks. */
+  gate?: ServerGate | undefined;
   /** Runs one operation on the browsing session (the open folder's count). */
   browse: <T>(operation: (client: ReadOnlyImapFlow) => Promise<T>) => Promise<T>;
   emit: (batch: CountsBatch) => void;
@@ -47,6 +50,8 @@ interface Pass {
   done: number;
   pending: FolderCount[];
   timer: NodeJS.Timeout | undefined;
+  /** Lanes still working. */
+  lanes: number;
   /** The event saying done === of has gone out. */
   ended: boolean;
   controller: AbortController;
@@ -89,6 +94,7 @@ export class FolderCounts {
       done: 0,
       pending: [],
       timer: undefined,
+      lanes: 0,
       ended: false,
       controller,
       settled: Promise.resolve(),
@@ -97,6 +103,7 @@ export class FolderCounts {
     const opening =
       first !== undefined && folderIds.includes(first) ? this.countFirst(pass, first) : Promise.resolve();
     const lanes = Math.max(0, Math.min(this.options.pool.limit, Math.ceil(rest.length / this.chunk)));
+    pass.lanes = lanes;
     pass.settled = Promise.all([opening, ...Array.from({ length: lanes }, () => this.lane(pass))])
       .then(() => undefined)
       .catch(() => controller.abort())
@@ -144,6 +151,7 @@ export class FolderCounts {
           async (client) => {
             // A retry after a throttle wait goes on from the first folder not yet counted.
             while (chunk.length > 0) {
+              await this.options.gate?.wait(pass.controller.signal);
               const folderId = chunk[0] as string;
               this.record(pass, await statusOf(client, folderId));
               chunk.shift();
@@ -153,7 +161,13 @@ export class FolderCounts {
         );
       } catch (error) {
         const cause = error instanceof AppError ? error.cause : error;
-        if (!(cause instanceof CountUnavailable)) throw error;
+        if (!(cause instanceof CountUnavailable)) {
+          // This lane's connection gave up (refused for too many connections, say): the others
+          // take its folders; only when none is left does the pass stop.
+          pass.queue.unshift(...chunk);
+          if (--pass.lanes > 0 && !pass.controller.signal.aborted) return;
+          throw error;
+        }
         // That folder has no count (gone since LIST, say); the rest of its chunk goes on.
         pass.done++;
         chunk.shift();

@@ -14,6 +14,7 @@ import { ENVELOPE_QUERY, flagsOf, parseMessageId, toEnvelope } from './envelopes
 import { examine, searchUids } from './folder-ops';
 import { ConnectionPool, DEFAULT_CONNECTION_BUDGET } from './connection-pool';
 import { FolderCounts } from './folder-counts';
+import { ServerGate } from './server-busy';
 import { StatusRelay } from './status-relay';
 import { buildFolderTree } from './folders';
 import type { ReadOnlyImapFlow } from './read-only-guard';
@@ -135,6 +136,8 @@ export class ImapMailSource implements ImapSource {
     this.location = `${profile.mailbox} on ${endpoints.host}:${endpoints.port}`;
     this.sessionOptions = {
       ...options.session,
+      // One mailbox, one throttle: every session of this source waits when any is told to.
+      gate: new ServerGate(),
       profile,
       tokens: options.tokens,
       ...(options.trust ? { trust: options.trust } : {}),
@@ -161,6 +164,7 @@ export class ImapMailSource implements ImapSource {
     });
     this.counts = new FolderCounts({
       pool: this.pool,
+      gate: this.sessionOptions.gate,
       browse: (operation) => this.session.run(operation),
       emit: (batch) => this.emit({ type: 'folder.counts', ...batch }),
     });

@@ -105,14 +105,25 @@ export function isConnectionLoss(error: unknown): boolean {
   );
 }
 
+/** What imapflow's log says about a busy server: a wait it started, or a busy reply it swallowed. */
+export interface HeardBusy {
+  /** imapflow is waiting this long now (part of the hint, capped); absent: it is not waiting. */
+  waitMs?: number;
+  /** What the server asked for, when it said. */
+  hintMs?: number;
+}
+
 /**
  * imapflow waits out Exchange's "Suggested Backoff Time" inside its reader before it fails the
- * command (and FETCH retries by itself), and says so only in its log. This logger hears those two
- * entries and nothing else, so the wait can be shown as it starts; every other entry is dropped
+ * command (and FETCH retries by itself), and STATUS answers a refusal with `false`, not an error;
+ * both are said only in its log. This logger hears those entries and nothing else, so a wait can
+ * be shown as it starts and a swallowed refusal still counts as one; every other entry is dropped
  * (they may carry server text, never wanted in our logs).
  */
-export function throttleListener(onWait: (waitMs: number, hintMs: number) => void): Logger {
+export function throttleListener(onBusy: (heard: HeardBusy) => void): Logger {
   const ignore = (): void => undefined;
+  const positive = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : undefined;
   return {
     trace: ignore,
     debug: ignore,
@@ -121,15 +132,17 @@ export function throttleListener(onWait: (waitMs: number, hintMs: number) => voi
     fatal: ignore,
     warn(entry: unknown) {
       const msg = text(entry, 'msg');
-      // The reader's wait (part of the hint, capped) and the hint itself; FETCH's own retry waits.
-      const [wait, hint] =
-        msg === 'Throttling detected'
-          ? [field(entry, 'delayResponse'), field(entry, 'throttleDelay')]
-          : msg === 'Retrying throttled request with exponential backoff'
-            ? [field(entry, 'delayMs'), field(entry, 'delayMs')]
-            : [undefined, undefined];
-      if (typeof wait === 'number' && Number.isFinite(wait) && wait > 0)
-        onWait(Math.round(wait), typeof hint === 'number' && Number.isFinite(hint) ? hint : wait);
+      if (msg === 'Throttling detected') {
+        const waitMs = positive(field(entry, 'delayResponse'));
+        const hintMs = positive(field(entry, 'throttleDelay')) ?? waitMs;
+        if (waitMs !== undefined) onBusy({ waitMs, ...(hintMs !== undefined ? { hintMs } : {}) });
+      } else if (msg === 'Retrying throttled request with exponential backoff') {
+        const waitMs = positive(field(entry, 'delayMs'));
+        if (waitMs !== undefined) onBusy({ waitMs, hintMs: waitMs });
+      } else {
+        const busy = busyReply(field(entry, 'err'));
+        if (busy) onBusy(busy.backoffMs !== undefined ? { hintMs: busy.backoffMs } : {});
+      }
     },
   };
 }
@@ -162,4 +175,38 @@ export function toImapAppError(error: unknown): AppError {
     undefined,
     { cause: error },
   );
+}
+
+/**
+ * A mailbox-wide "not before": Exchange throttles a mailbox, not a connection, so when one
+ * session of a mailbox is told to wait, its other sessions (the budget's pool, downloads) wait
+ * too instead of sending their next command into the same penalty.
+ */
+export class ServerGate {
+  private until = 0;
+
+  /** No command before `ms` from now (a later "not before" already set stays). */
+  hold(ms: number): void {
+    this.until = Math.max(this.until, Date.now() + ms);
+  }
+
+  /** Milliseconds left of the current hold (0: go). */
+  get remainingMs(): number {
+    return Math.max(0, this.until - Date.now());
+  }
+
+  /** Resolves when the hold is over, or at once when `signal` aborts. */
+  async wait(signal?: AbortSignal): Promise<void> {
+    for (let left = this.remainingMs; left > 0 && !signal?.aborted; left = this.remainingMs) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = setTimeout(done, left);
+        signal?.addEventListener('abort', done, { once: true });
+      });
+    }
+  }
 }

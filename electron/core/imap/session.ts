@@ -10,6 +10,8 @@ import {
   isAuthFailure,
   isConnectionLoss,
   isThrottled,
+  type HeardBusy,
+  type ServerGate,
   serverBusyError,
   throttleListener,
   toImapAppError,
@@ -62,6 +64,8 @@ export interface SessionOptions {
   backoff?: Partial<BackoffOptions>;
   /** Throttling replies back off from this base instead (default 2 s: Exchange asks for seconds). */
   throttleBaseMs?: number;
+  /** Shared by every session of one mailbox: a wait one is told of holds them all (server-busy). */
+  gate?: ServerGate;
   /** NOOP after this long without a command while no mailbox is open (default 4 min; 0 = off). */
   keepAliveMs?: number;
   /** Connection state for the status bar ("reconnecting…"). */
@@ -152,7 +156,7 @@ export class ImapSession {
   /** The attempt of the running operation (0 = first try), for the status it reports. */
   private attemptNo = 0;
   /** A throttle wait imapflow started during the running attempt (it logs it; see server-busy). */
-  private serverWait: { startedAt: number; hintMs: number } | undefined;
+  private serverWait: { startedAt: number; hintMs?: number } | undefined;
   /** Listeners the owner adds to every connection (the source tracks EXPUNGE this way). */
   private readonly attachers: ((client: ImapFlow) => void)[] = [];
 
@@ -210,6 +214,9 @@ export class ImapSession {
       if (signal?.aborted) throw new AppError('CANCELLED');
       this.attemptNo = attempt;
       this.serverWait = undefined;
+      // Another session of this mailbox was told to wait: so is this one.
+      await this.options.gate?.wait(signal);
+      if (signal?.aborted) throw new AppError('CANCELLED');
       let raw: ImapFlow | undefined;
       let failure: unknown;
       // IMAP has no way to stop a command (a SEARCH of 100,000 bodies, say) but to end the
@@ -241,6 +248,7 @@ export class ImapSession {
       if (busy) this.counters.throttled++;
       if (lost && this.raw === raw) this.drop();
       const delay = busy ? this.busyDelay(attempt, busy.backoffMs) : this.delay(attempt, this.backoff.baseMs);
+      if (busy) this.options.gate?.hold(delay);
       this.status({ state: busy ? 'throttled' : 'reconnecting', attempt: attempt + 1, retryInMs: delay });
       await sleep(delay, { signal });
     }
@@ -260,9 +268,15 @@ export class ImapSession {
     return this.delay(attempt, this.options.throttleBaseMs ?? 2000);
   }
 
-  /** imapflow has started waiting out a throttle reply: show the wait as it begins. */
-  private serverAsksToWait(waitMs: number, hintMs: number): void {
-    this.serverWait = { startedAt: Date.now(), hintMs };
+  /**
+   * imapflow's log says the server is busy: a wait it has started (shown as it begins, and held
+   * for the whole mailbox) or a refusal STATUS swallowed; either makes this attempt's failure a
+   * throttle.
+   */
+  private heardBusy({ waitMs, hintMs }: HeardBusy): void {
+    this.serverWait = { startedAt: Date.now(), ...(hintMs !== undefined ? { hintMs } : {}) };
+    if (waitMs === undefined) return;
+    this.options.gate?.hold(waitMs);
     this.status({ state: 'throttled', attempt: this.attemptNo + 1, retryInMs: waitMs });
   }
 
@@ -361,7 +375,7 @@ export class ImapSession {
       tls: { secureContext: secureContextFor(this.options.trust), rejectUnauthorized: true },
       auth: { user: this.profile.mailbox, accessToken },
       // Silent, except that it hears imapflow start waiting out a throttle reply.
-      logger: throttleListener((waitMs, hintMs) => this.serverAsksToWait(waitMs, hintMs)),
+      logger: throttleListener((heard) => this.heardBusy(heard)),
       // Mailscope chooses its own backoff; imapflow's defaults would hang a dead socket for minutes.
       connectionTimeout: 30_000,
       greetingTimeout: 16_000,
