@@ -13,6 +13,8 @@ export interface ConnectionStatus {
   state: ConnectionState;
   attempt?: number;
   retryInMs?: number;
+  /** When it was heard (Date.now()), so a wait can count down. */
+  since?: number;
 }
 
 type Listener = (event: AppEvent) => void;
@@ -77,6 +79,7 @@ export class LiveEvents {
       const { state, attempt, retryInMs } = event;
       this.statuses = new Map(this.statuses).set(event.sourceId, {
         state,
+        since: Date.now(),
         ...(attempt !== undefined ? { attempt } : {}),
         ...(retryInMs !== undefined ? { retryInMs } : {}),
       });
