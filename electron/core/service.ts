@@ -12,7 +12,9 @@ import { DEFAULT_LARGE_FILE_BYTES } from './local/open-local';
 import { createMessageMethods } from './messages/message-methods';
 import { cloudPolicy } from './profiles/cloud-policy';
 import { createProfileMethods, type ProfileMethodsOptions } from './profiles/profile-methods';
+import { createExportMethods } from './export/export-methods';
 import { createSaveMethods } from './save/save-methods';
+import { SaveHandles } from './save/save-handles';
 import type { MailSource } from './common/source';
 import { createSourceMethods } from './sources/source-methods';
 import { profileOrigin, SourceRegistry } from './sources/source-registry';
@@ -64,6 +66,8 @@ export function createService(options: ServiceOptions): Api {
   /** Saves and big-message downloads: their progress goes out as events; the renderer may cancel them. */
   const transfers = new Transfers({ publish: (event) => events.publish(event) });
   const checkCloud = cloudPolicy(options.allowCustomAuthority ?? false);
+  /** Destinations from the host's save dialog: a folder picked for a save or for an export. */
+  const handles = new SaveHandles();
 
   const profiles = createProfileMethods({
     ...options.profiles,
@@ -101,7 +105,11 @@ export function createService(options: ServiceOptions): Api {
       },
     }),
     ...createMessageMethods(registry.sourceOf, transfers, options.frames),
-    ...createSaveMethods(host, registry.sourceOf, transfers),
+    ...createSaveMethods(host, registry.sourceOf, transfers, { handles }),
+    ...createExportMethods(host, registry.sourceOf, transfers, {
+      handles,
+      publish: (event) => events.publish(event),
+    }),
     ...createAppDiagnostics({ host, ...(options.log ? { log: options.log } : {}) }),
     ...createTransferMethods(transfers),
     ...createLinkMethods(host),

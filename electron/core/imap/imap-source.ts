@@ -48,6 +48,8 @@ export interface ImapSource extends Omit<MailSource, 'kind'> {
   readonly kind: 'imap';
   /** The browsing connection (folders, lists, search); bodies use a second one. */
   readonly session: ImapSession;
+  /** How its sessions connect: bulk readers (exports) open their own with these. */
+  readonly sessionOptions: SessionOptions;
   /** Server-side search in one folder, newest first, paged like listEnvelopes. */
   search(folderId: string, query: ImapSearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
   /** Moves the folder's snapshot to now: new mail appears at the top, offsets restart. */
@@ -95,7 +97,7 @@ export class ImapMailSource implements ImapSource {
   readonly location: string;
   readonly notices: readonly ErrorInfo[] = [];
   readonly session: ImapSession;
-  private readonly sessionOptions: SessionOptions;
+  readonly sessionOptions: SessionOptions;
   private downloadSession: ImapSession | undefined;
   private readonly snapshots = new Map<string, Snapshot>();
   private lastSearch: CachedSearch | undefined;
