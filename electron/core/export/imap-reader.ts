@@ -22,7 +22,8 @@ const SLICE_BYTES = 1024 * 1024;
  * is one pipelined UID FETCH; after a dropped connection the session retries the batch from the
  * first message not yet handed over, so nothing is fetched twice.
  */
-export function imapReader(source: ImapSource): MessageReader {
+export function imapReader(source: ImapSource, options: { batch?: number } = {}): MessageReader {
+  const batchSize = options.batch ?? BATCH;
   const session = new ImapSession({ ...source.sessionOptions, reconnectInBackground: false });
 
   const open = async (client: ReadOnlyImapFlow, folderId: string): Promise<MailboxObject> => {
@@ -64,8 +65,8 @@ export function imapReader(source: ImapSource): MessageReader {
         byFolder.set(item.folderId, list);
       }
       for (const [folderId, list] of byFolder) {
-        for (let start = 0; start < list.length; start += BATCH) {
-          const batch = list.slice(start, start + BATCH);
+        for (let start = 0; start < list.length; start += batchSize) {
+          const batch = list.slice(start, start + batchSize);
           const handed = new Set<ExportItem>();
           const give = async (item: ExportItem, outcome: ReadOutcome) => {
             handed.add(item);
