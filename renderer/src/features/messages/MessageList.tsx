@@ -29,6 +29,7 @@ import {
 import { FolderEmpty, ListError, ListLoading, SearchEmpty, SearchRunning } from './ListStates';
 import { MessageRow, PlaceholderRow } from './MessageRow';
 import { rowHeightPx } from './row-layout';
+import { ExportButton } from '../export/ExportButton';
 import { SearchBox } from './SearchBox';
 import { describeSort, SortControl, supportedSort } from './SortControl';
 import { useRovingIndex } from './use-roving-index';
@@ -281,6 +282,18 @@ export function MessageList({
         >
           <RefreshIcon />
         </button>
+        <ExportButton
+          scope={{
+            sourceId,
+            folder: {
+              id: folder.id,
+              name: folder.name,
+              total: search ? folder.total : (snapshot.total ?? folder.total),
+            },
+            selectedId,
+            search: search && snapshot.total !== null ? { text: search, total } : null,
+          }}
+        />
       </header>
       <SearchBox
         folderName={folder.name}
