@@ -238,7 +238,15 @@ export function ExportDialog({
       ) : null}
       {phase.kind === 'stopped' ? (
         <ErrorNotice
-          error={phase.error}
+          error={
+            phase.error.code === 'CANCELLED'
+              ? {
+                  code: 'CANCELLED',
+                  message: 'Export cancelled.',
+                  hint: 'The messages exported so far are kept: Resume exports only the rest.',
+                }
+              : phase.error
+          }
           testId="export-stopped"
           retryLabel="Resume"
           onRetry={() => void run(phase.target)}

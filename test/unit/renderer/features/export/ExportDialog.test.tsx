@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../../shared/errors';
 import type { AppEvent } from '../../../../../shared/events';
@@ -9,6 +9,9 @@ import { ExportDialog, type ExportScope } from '../../../../../renderer/src/feat
 import { progressLine, summaryLine, timeLeft } from '../../../../../renderer/src/features/export/export-text';
 import type { EventSource } from '../../../../../renderer/src/features/transfers/use-transfer-progress';
 import { type FakeHandlers, fakeApi } from '../../fake-api';
+
+// The machine running the suite is shared and busy: give the dialog's async steps more than 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 function fakeEvents(): EventSource & { say: (event: AppEvent) => void } {
   const listeners = new Set<(event: AppEvent) => void>();
@@ -144,7 +147,8 @@ describe('ExportDialog', () => {
     });
     finish({ ok: false, error: { code: 'CANCELLED', message: 'Cancelled.' } });
     const stopped = await screen.findByTestId('export-stopped');
-    expect(stopped.textContent).toContain('Cancelled.');
+    expect(stopped.textContent).toContain('Export cancelled.');
+    expect(stopped.textContent).toContain('exported so far are kept');
     // Resume runs again into the same folder.
     fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
     await waitFor(() => expect(api.calls.filter((call) => call.method === 'export.run')).toHaveLength(2));
