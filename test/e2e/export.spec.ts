@@ -53,6 +53,7 @@ test('export a folder: progress, cancel, resume, and a folder that sha256sum -c 
   await expect(done).toBeVisible({ timeout: 120_000 });
   await expect(done).toContainText(/Exported [\d,]+ messages .*; [\d,]+ were already there, unchanged\./);
   await expect(done).toContainText('sha256sum -c SHA256SUMS');
+  await expect(done.getByTestId('export-folder')).toHaveText(out);
 
   const emls = readdirSync(out).filter((name) => name.endsWith('.eml'));
   expect(emls).toHaveLength(COUNT);

@@ -161,7 +161,7 @@ export function ExportDialog({
             className="export-form__group"
           />
           {nativeDialogs ? null : (
-            <>
+            <div>
               <label htmlFor={pathId} className="field-label">
                 Into the folder (full path)
               </label>
@@ -175,7 +175,7 @@ export function ExportDialog({
                 autoComplete="off"
                 onChange={(event) => setPath(event.target.value)}
               />
-            </>
+            </div>
           )}
           <p className="field-help">
             Every message is saved exactly as the server holds it, with manifest.csv and SHA256SUMS beside it.
@@ -257,8 +257,11 @@ export function ExportDialog({
           <Notice
             tone={phase.result.failed > 0 ? 'warning' : 'info'}
             title={summaryLine(phase.result)}
-            hint={`In ${phase.result.folder}. Check with: sha256sum -c SHA256SUMS`}
+            hint="Anyone can check the files with: sha256sum -c SHA256SUMS"
           />
+          <p className="export-done__folder" data-testid="export-folder">
+            {phase.result.folder}
+          </p>
           <ExportFailures failures={phase.result.failures} />
           <div className="export-form__actions">
             <button type="button" className="button button--primary" autoFocus onClick={onClose}>
