@@ -13,6 +13,8 @@ export const METHODS = [
   'sources.refresh',
   'messages.list',
   'messages.cancelSearch',
+  'messages.searchAll',
+  'messages.findMessageId',
   'messages.get',
   'messages.raw',
   'events.next',

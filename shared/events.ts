@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ErrorInfo } from './errors';
+import { FolderHits, SearchId } from './find';
 
 /**
  * What the trusted side has to tell the renderer without being asked: a mailbox connection going
@@ -71,6 +73,26 @@ export const AppEvent = z.discriminatedUnion('type', [
     etaMs: z.number().int().nonnegative().nullable(),
     running: z.boolean(),
   }),
+  /**
+   * A search in every folder or a Message-ID lookup (shared/find.ts) found something in a folder,
+   * or could not search it (`error`): one event per such folder, as each finishes.
+   */
+  FolderHits.extend({
+    type: z.literal('search.folder'),
+    searchId: SearchId,
+    error: ErrorInfo.optional(),
+  }),
+  /**
+   * How many folders of a fan-out are done, of how many: at most every 200 ms while it runs, and
+   * once more, `running: false`, when it has ended (done, failed or cancelled).
+   */
+  z.object({
+    type: z.literal('search.progress'),
+    searchId: SearchId,
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    running: z.boolean(),
+  }),
   z.object({
     type: z.literal('engine.fault'),
     kind: z.enum(['exception', 'rejection']),
@@ -80,6 +102,8 @@ export type AppEvent = z.infer<typeof AppEvent>;
 
 export type TransferProgressEvent = Extract<AppEvent, { type: 'transfer.progress' }>;
 export type ExportProgressEvent = Extract<AppEvent, { type: 'export.progress' }>;
+export type SearchFolderEvent = Extract<AppEvent, { type: 'search.folder' }>;
+export type SearchProgressEvent = Extract<AppEvent, { type: 'search.progress' }>;
 
 /** An event as a source emits it; the service adds which source it came from. */
 export type SourceEvent =

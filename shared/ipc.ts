@@ -4,6 +4,7 @@ import type { Result } from './errors';
 import { DiagnosticReport } from './diagnostics';
 import { EventBatch, MAX_EVENT_WAIT_MS } from './events';
 import { ExportFormat, ExportResult, ExportSelection, ExportTarget } from './export';
+import { LookupTarget, MessageIdInput, MessageIdResult, SearchAllResult, SearchId } from './find';
 import {
   AppInfo,
   CertificateFacts,
@@ -120,9 +121,36 @@ export const CONTRACT = {
    * Stops the search running in a folder, if any: its `messages.list` answers CANCELLED. On IMAP
    * the server cannot be told to stop a SEARCH, so the connection is dropped and comes back.
    */
+  /** Stops one folder's search, or (`searchId`) a search in every folder or a Message-ID lookup. */
   'messages.cancelSearch': {
-    request: z.object({ sourceId: id, folderId: id }).strict(),
+    request: z.union([
+      z.object({ sourceId: id, folderId: id }).strict(),
+      z.object({ searchId: SearchId }).strict(),
+    ]),
     response: z.object({ cancelled: z.boolean() }),
+  },
+  /**
+   * The same search in every folder of a source, on the server where it has one, within the
+   * mailbox's connection budget. Each folder with matches (or an error) arrives as a
+   * `search.folder` event, progress as `search.progress`; the answer comes when all are done.
+   */
+  'messages.searchAll': {
+    request: z.object({ sourceId: id, query: SearchQuery, searchId: SearchId }).strict(),
+    response: SearchAllResult,
+  },
+  /**
+   * Where a message with this Message-ID is, in every folder of every target mailbox (profiles are
+   * opened if they are not); progress and finds arrive as events under `searchId` too.
+   */
+  'messages.findMessageId': {
+    request: z
+      .object({
+        messageId: MessageIdInput,
+        targets: z.array(LookupTarget).min(1, 'Choose at least one mailbox.').max(50),
+        searchId: SearchId,
+      })
+      .strict(),
+    response: MessageIdResult,
   },
   'messages.get': {
     request: z

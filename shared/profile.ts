@@ -25,6 +25,12 @@ const CLIENT_ID_MESSAGE =
 const PROXY_MESSAGE =
   'Proxy: enter an http:// or https:// URL like http://proxy.contoso.com:8080, without a user name or password.';
 
+/** The most IMAP sessions a profile may give its fan-outs: below the 16 Exchange is reported to allow. */
+export const MAX_CONNECTIONS = 12;
+/** Sessions a fan-out may use when the profile does not say. */
+export const DEFAULT_CONNECTIONS = 4;
+const CONNECTIONS_MESSAGE = `Connections: enter a whole number from 1 to ${MAX_CONNECTIONS} (empty: ${DEFAULT_CONNECTIONS}).`;
+
 export const PROTOCOLS = ['imap', 'pop3'] as const;
 export const Protocol = z.enum(PROTOCOLS, {
   error: 'Protocol: choose IMAP or POP3.',
@@ -148,6 +154,17 @@ export const ProfileDraft = z
       .regex(GUID, CLIENT_ID_MESSAGE)
       .transform((value) => value.toLowerCase()),
     credential: CredentialKind,
+    /**
+     * The connection budget: IMAP sessions a search in every folder, a Message-ID lookup or an
+     * export may open at once, besides the browsing one (electron/core/imap/connection-pool.ts).
+     * Absent: the default (4). Exchange Online limits connections per mailbox, for all clients.
+     */
+    connections: z
+      .number({ error: CONNECTIONS_MESSAGE })
+      .int(CONNECTIONS_MESSAGE)
+      .min(1, CONNECTIONS_MESSAGE)
+      .max(MAX_CONNECTIONS, CONNECTIONS_MESSAGE)
+      .optional(),
     /** Outbound proxy for token requests, `http://host:port`; absent means HTTPS_PROXY, if set. */
     proxy: z.string({ error: PROXY_MESSAGE }).trim().refine(isProxyUrl, PROXY_MESSAGE).optional(),
     /** Public facts about the app certificate, shown in the UI; its private key is in the SecretStore. */

@@ -4,6 +4,7 @@ import { createAppDiagnostics } from './app-diagnostics';
 import { createAuthMethods, type SignInService } from './auth/auth-methods';
 import { createDiagnosticsMethods, type Diagnose } from './diagnostics/diagnostics-methods';
 import { EventHub } from './events/event-hub';
+import { createFindMethods } from './find/find-methods';
 import type { FrameStore } from './frames';
 import type { Host } from './host';
 import { createLinkMethods } from './links/link-methods';
@@ -89,22 +90,33 @@ export function createService(options: ServiceOptions): Api {
     onSignedOut: (profileId) => registry.closeOrigin(profileOrigin(profileId)),
   });
 
+  const sources = createSourceMethods(registry, {
+    host,
+    samplePath: options.samplePath,
+    largeFileBytes,
+    openMailbox: options.openMailbox,
+    profile: async (profileId) => {
+      const profile = await profiles.profile(profileId);
+      checkCloud(profile);
+      return profile;
+    },
+  });
+
+  /** Searches in every folder and Message-ID lookups; a lookup opens profiles as the sidebar does. */
+  const find = createFindMethods({
+    sourceOf: registry.sourceOf,
+    openProfile: (profileId) => sources['sources.openProfile']({ profileId }),
+    profileName: async (profileId) => (await profiles.profile(profileId)).name,
+    publish: (event) => events.publish(event),
+  });
+
   return {
     ...profiles.methods,
     ...auth.methods,
     ...createDiagnosticsMethods(options.diagnose, profiles, checkCloud),
-    ...createSourceMethods(registry, {
-      host,
-      samplePath: options.samplePath,
-      largeFileBytes,
-      openMailbox: options.openMailbox,
-      profile: async (profileId) => {
-        const profile = await profiles.profile(profileId);
-        checkCloud(profile);
-        return profile;
-      },
-    }),
-    ...createMessageMethods(registry.sourceOf, transfers, options.frames),
+    ...sources,
+    ...createMessageMethods(registry.sourceOf, transfers, options.frames, find.searches),
+    ...find.methods,
     ...createSaveMethods(host, registry.sourceOf, transfers, { handles }),
     ...createExportMethods(host, registry.sourceOf, transfers, {
       handles,

@@ -1,4 +1,5 @@
 import type {
+  Envelope,
   EnvelopePage,
   Folder,
   ListCapabilities,
@@ -15,6 +16,23 @@ import type { SourceEvent } from '../../../shared/events';
 export interface RawStream {
   readonly stream: Readable;
   readonly size: number | null;
+}
+
+/** What a fan-out reads of one folder at a time, on the mailbox's connection budget. */
+export interface PooledReads {
+  /** Folders that may be read at once: the budget. */
+  readonly parallel: number;
+  /** Every folder, in tree order, without counts (a search needs none). */
+  listFolders(signal?: AbortSignal): Promise<Folder[]>;
+  /** How many of the folder's messages match, and the newest `limit` of them. */
+  search(
+    folderId: string,
+    query: SearchQuery,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<{ total: number; items: Envelope[] }>;
+  /** The folder's messages whose Message-ID is exactly `messageId` (without angle brackets). */
+  findMessageId(folderId: string, messageId: string, signal?: AbortSignal): Promise<Envelope[]>;
 }
 
 /** How messages.list wants a page: checked against the source's ListCapabilities before it arrives. */
@@ -43,6 +61,13 @@ export interface MailSource {
    * kind: see list-capabilities.ts), and `options` never carries a sort or a preview.
    */
   readonly list?: ListCapabilities;
+
+  /**
+   * Reads for fan-outs (search in every folder, Message-ID lookup), where the source is a server
+   * with a connection budget (IMAP: its ConnectionPool): they never use the browsing connection.
+   * Absent: a fan-out reads through the methods above, one folder at a time.
+   */
+  readonly pooled?: PooledReads;
 
   listFolders(): Promise<Folder[]>;
   /** Newest first unless `options.sort` says otherwise. Throws AppError UNKNOWN_FOLDER for a folder id it does not have. */

@@ -114,7 +114,7 @@ export function createExportMethods(
 }
 
 function isImapSource(source: MailSource): source is MailSource & ImapSource {
-  return source.kind === 'imap' && 'sessionOptions' in source;
+  return source.kind === 'imap' && 'pool' in source;
 }
 
 /** IMAP reads in pipelined batches on an extra connection; other sources one message at a time. */

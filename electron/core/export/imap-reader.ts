@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
-import type { MailboxObject } from 'imapflow';
 import { AppError } from '../common/app-error';
 import { parseMessageId } from '../imap/envelopes';
+import { examine } from '../imap/folder-ops';
 import type { ImapSource } from '../imap/imap-source';
 import type { ReadOnlyImapFlow } from '../imap/read-only-guard';
-import { ImapSession, isConnectionLoss, isThrottled } from '../imap/session';
+import { isConnectionLoss, isThrottled } from '../imap/session';
 import type { ExportItem, MessageReader, ReadOutcome } from './message-reader';
 
 /** UIDs per FETCH: one round trip brings this many messages, and a retry repeats at most this many. */
@@ -17,31 +17,21 @@ const WHOLE_MAX_BYTES = 4 * 1024 * 1024;
 const SLICE_BYTES = 1024 * 1024;
 
 /**
- * Reads messages for an export on a connection of its own (EXAMINE, BODY.PEEK only, through the
- * same read-only guard as browsing), so the user can go on browsing while an export runs. A batch
- * is one pipelined UID FETCH; after a dropped connection the session retries the batch from the
- * first message not yet handed over, so nothing is fetched twice.
+ * Reads messages for an export on a session of the mailbox's connection budget (source.pool: never
+ * the browsing connection, so the user goes on browsing, and never more sessions than the profile
+ * allows), with EXAMINE and BODY.PEEK only, through the same read-only guard as browsing. A batch is
+ * one pipelined UID FETCH; after a dropped connection the session retries the batch from the first
+ * message not yet handed over, so nothing is fetched twice.
  */
 export function imapReader(source: ImapSource, options: { batch?: number } = {}): MessageReader {
   const batchSize = options.batch ?? BATCH;
-  const session = new ImapSession({ ...source.sessionOptions, reconnectInBackground: false });
-
-  const open = async (client: ReadOnlyImapFlow, folderId: string): Promise<MailboxObject> => {
-    const current = client.mailbox;
-    if (current && current.path === folderId) return current;
-    try {
-      return await client.mailboxOpen(folderId, { readOnly: true });
-    } catch (error) {
-      if (isConnectionLoss(error) || isThrottled(error)) throw error;
-      throw new AppError('UNKNOWN_FOLDER', undefined, undefined, { cause: error });
-    }
-  };
+  const pool = source.pool;
 
   return {
     listFolder(folderId, signal) {
-      return session.run(
+      return pool.run(
         async (client) => {
-          const mailbox = await open(client, folderId);
+          const { mailbox } = await examine(client, folderId);
           if (mailbox.exists === 0) return [];
           const found = await client.search({ all: true }, { uid: true });
           const uids = (Array.isArray(found) ? found : []).sort((a, b) => a - b);
@@ -72,12 +62,13 @@ export function imapReader(source: ImapSource, options: { batch?: number } = {})
             handed.add(item);
             await each(item, outcome);
           };
-          await session.run((client) => readBatch(client, folderId, batch, handed, give), { signal });
+          await pool.run((client) => readBatch(client, folderId, batch, handed, give), { signal });
         }
       }
     },
 
-    close: () => session.close(),
+    // The pool belongs to the source: its sessions stay for the next fan-out and log out when idle.
+    close: async () => undefined,
   };
 
   async function readBatch(
@@ -89,7 +80,7 @@ export function imapReader(source: ImapSource, options: { batch?: number } = {})
   ): Promise<void> {
     const pending = batch.filter((item) => !handed.has(item));
     if (pending.length === 0) return;
-    const mailbox = await open(client, folderId);
+    const { mailbox } = await examine(client, folderId);
     const byUid = new Map<number, ExportItem>();
     for (const item of pending) {
       const ref = safeRef(item.messageId);

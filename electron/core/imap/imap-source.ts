@@ -9,11 +9,14 @@ import { AppError } from '../common/app-error';
 import type { TrustOptions } from '../auth/network';
 import type { TokenSource } from '../auth/token-provider';
 import { parseMessage } from '../mime/parse-message';
-import type { MailSource, RawStream } from '../common/source';
-import { ENVELOPE_QUERY, flagsOf, hasAttachments, parseMessageId, toEnvelope } from './envelopes';
+import type { MailSource, PooledReads, RawStream } from '../common/source';
+import { ENVELOPE_QUERY, flagsOf, parseMessageId, toEnvelope } from './envelopes';
+import { examine, searchUids } from './folder-ops';
+import { ConnectionPool, DEFAULT_CONNECTION_BUDGET } from './connection-pool';
 import { buildFolderTree } from './folders';
+import { pooledReads } from './imap-fan-out';
 import type { ReadOnlyImapFlow } from './read-only-guard';
-import { ImapSearchQuery, toSearchObject } from './search';
+import { ImapSearchQuery } from './search';
 import { ImapSession, type SessionOptions, type SessionStatus } from './session';
 
 /**
@@ -37,6 +40,13 @@ export interface ImapSourceOptions {
   trust?: TrustOptions;
   /** Session tuning (backoff, keep-alive, status callback). */
   session?: Omit<SessionOptions, 'profile' | 'tokens' | 'trust'>;
+  /**
+   * The connection budget (sessions of `pool`); absent: the profile's `connections`, or the
+   * default. Checked: 1 to MAX_CONNECTION_BUDGET.
+   */
+  connectionBudget?: number;
+  /** Pooled sessions unused this long are logged out (default 30 s). */
+  poolIdleMs?: number;
 }
 
 /**
@@ -48,8 +58,11 @@ export interface ImapSource extends Omit<MailSource, 'kind'> {
   readonly kind: 'imap';
   /** The browsing connection (folders, lists, search); bodies use a second one. */
   readonly session: ImapSession;
-  /** How its sessions connect: bulk readers (exports) open their own with these. */
-  readonly sessionOptions: SessionOptions;
+  /**
+   * The mailbox's connection budget: every fan-out (search in every folder, Message-ID lookup,
+   * export, folder counts) runs its operations through `pool.run`, never on `session`.
+   */
+  readonly pool: ConnectionPool;
   /** Server-side search in one folder, newest first, paged like listEnvelopes. */
   search(folderId: string, query: ImapSearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
   /** Moves the folder's snapshot to now: new mail appears at the top, offsets restart. */
@@ -84,9 +97,6 @@ interface CachedSearch {
  */
 const STREAM_CHUNK_BYTES = 1024 * 1024;
 
-/** Candidates whose BODYSTRUCTURE is fetched per command for hasAttachment. */
-const STRUCTURE_CHUNK = 500;
-
 export function openImapSource(profile: Profile, options: ImapSourceOptions): ImapSource {
   return new ImapMailSource(profile, options);
 }
@@ -97,7 +107,9 @@ export class ImapMailSource implements ImapSource {
   readonly location: string;
   readonly notices: readonly ErrorInfo[] = [];
   readonly session: ImapSession;
-  readonly sessionOptions: SessionOptions;
+  readonly pool: ConnectionPool;
+  readonly pooled: PooledReads;
+  private readonly sessionOptions: SessionOptions;
   private downloadSession: ImapSession | undefined;
   private readonly snapshots = new Map<string, Snapshot>();
   private lastSearch: CachedSearch | undefined;
@@ -131,6 +143,14 @@ export class ImapMailSource implements ImapSource {
       },
       onReconnected: (client) => this.resumeWatch(client),
     });
+    this.pool = new ConnectionPool({
+      limit: options.connectionBudget ?? profile.connections ?? DEFAULT_CONNECTION_BUDGET,
+      // Pooled sessions come back on their next use, and are logged out when idle: no keep-alive.
+      openSession: () =>
+        new ImapSession({ ...this.sessionOptions, reconnectInBackground: false, keepAliveMs: 0 }),
+      ...(options.poolIdleMs !== undefined ? { idleMs: options.poolIdleMs } : {}),
+    });
+    this.pooled = pooledReads(this.pool);
     this.session.onConnection((client) => {
       client.on('exists', (event) => {
         // New mail lands above the snapshot; the UI decides when to move it (sources.refresh).
@@ -163,7 +183,7 @@ export class ImapMailSource implements ImapSource {
 
   listEnvelopes(folderId: string, offset: number, limit: number): Promise<EnvelopePage> {
     return this.session.run(async (client) => {
-      const { mailbox, reopened } = await this.open(client, folderId);
+      const { mailbox, reopened } = await examine(client, folderId);
       this.watched = folderId;
       const snapshot = await this.snapshotOf(client, folderId, mailbox, reopened);
       const total = snapshot.exists;
@@ -188,7 +208,7 @@ export class ImapMailSource implements ImapSource {
     const { uid } = parseMessageId(messageId);
     // The flags, as they are now (the bytes came by BODY.PEEK, which never changes them).
     const flags = await this.downloads().run(async (client) => {
-      await this.open(client, folderId);
+      await examine(client, folderId);
       const row = await client.fetchOne(String(uid), { uid: true, flags: true }, { uid: true });
       if (!row) throw new AppError('UNKNOWN_MESSAGE');
       return row.flags;
@@ -224,16 +244,12 @@ export class ImapMailSource implements ImapSource {
     return this.session
       .run(
         async (client) => {
-          const { mailbox } = await this.open(client, folderId);
+          const { mailbox } = await examine(client, folderId);
           let cached = this.lastSearch;
           // A new search (offset 0) asks the server again; further pages page through the same
           // result, so the user's position holds while mail arrives.
           if (offset === 0 || !cached || cached.key !== key || cached.uidValidity !== mailbox.uidValidity) {
-            const found = await client.search(toSearchObject(parsed.data), { uid: true });
-            let uids = (Array.isArray(found) ? found : []).sort((a, b) => b - a);
-            if (parsed.data.hasAttachment !== undefined) {
-              uids = await this.filterByAttachments(client, uids, parsed.data.hasAttachment);
-            }
+            const uids = await searchUids(client, parsed.data);
             cached = { key, uidValidity: mailbox.uidValidity, uids };
             this.lastSearch = cached;
           }
@@ -275,7 +291,7 @@ export class ImapMailSource implements ImapSource {
   async close(): Promise<void> {
     this.listeners.clear();
     this.snapshots.clear();
-    await Promise.all([this.session.close(), this.downloadSession?.close()]);
+    await Promise.all([this.session.close(), this.downloadSession?.close(), this.pool.close()]);
   }
 
   /**
@@ -309,28 +325,12 @@ export class ImapMailSource implements ImapSource {
   private async resumeWatch(client: ReadOnlyImapFlow): Promise<void> {
     const folderId = this.watched;
     if (!folderId) return;
-    const { mailbox, reopened } = await this.open(client, folderId);
+    const { mailbox, reopened } = await examine(client, folderId);
     const snapshot = this.snapshots.get(folderId);
     if (!snapshot) return;
     const current = await this.snapshotOf(client, folderId, mailbox, reopened);
     if (mailbox.exists > current.exists)
       this.emit({ type: 'folder.changed', folderId, total: mailbox.exists });
-  }
-
-  /** EXAMINE the folder unless it is already the selected one (a re-EXAMINE costs a round trip). */
-  private async open(
-    client: ReadOnlyImapFlow,
-    folderId: string,
-  ): Promise<{ mailbox: MailboxObject; reopened: boolean }> {
-    const current = client.mailbox;
-    if (current && current.path === folderId) return { mailbox: current, reopened: false };
-    try {
-      // readOnlyClient forces { readOnly: true } (EXAMINE) whatever is passed; said here for readers.
-      return { mailbox: await client.mailboxOpen(folderId, { readOnly: true }), reopened: true };
-    } catch (error) {
-      if (isNonexistent(error)) throw new AppError('UNKNOWN_FOLDER', undefined, undefined, { cause: error });
-      throw error;
-    }
   }
 
   private async snapshotOf(
@@ -377,7 +377,7 @@ export class ImapMailSource implements ImapSource {
         .run(async (client) => {
           // A retry after a drop must not start a second stream into the same reader.
           if (started) return;
-          const { mailbox } = await this.open(client, folderId);
+          const { mailbox } = await examine(client, folderId);
           if (mailbox.uidValidity !== uidValidity) throw new AppError('UNKNOWN_MESSAGE');
           // Whole-message download is `source: { start, maxLength }`: BODY.PEEK[]<…> (the guard checks).
           const download = await client.download(String(uid), undefined, {
@@ -404,7 +404,7 @@ export class ImapMailSource implements ImapSource {
   private async fetchSource(folderId: string, messageId: string): Promise<FetchMessageObject> {
     const { uidValidity, uid } = parseMessageId(messageId);
     return this.downloads().run(async (client) => {
-      const { mailbox } = await this.open(client, folderId);
+      const { mailbox } = await examine(client, folderId);
       if (mailbox.uidValidity !== uidValidity) throw new AppError('UNKNOWN_MESSAGE');
       // source: true is BODY.PEEK[] in imapflow (commands/fetch.js setBodyPeek): \Seen stays unset.
       const message = await client.fetchOne(
@@ -416,33 +416,9 @@ export class ImapMailSource implements ImapSource {
       return message;
     });
   }
-
-  private async filterByAttachments(
-    client: ReadOnlyImapFlow,
-    uids: number[],
-    wanted: boolean,
-  ): Promise<number[]> {
-    const keep = new Set<number>();
-    for (let start = 0; start < uids.length; start += STRUCTURE_CHUNK) {
-      const chunk = uids.slice(start, start + STRUCTURE_CHUNK);
-      const rows = await client.fetchAll(chunk.join(','), { uid: true, bodyStructure: true }, { uid: true });
-      for (const row of rows) if (hasAttachments(row.bodyStructure) === wanted) keep.add(row.uid);
-    }
-    return uids.filter((uid) => keep.has(uid));
-  }
 }
 
 function toStreamError(error: unknown): Error {
   if (error instanceof Error && error.name === 'AbortError') return error;
   return new AppError('CONNECTION_LOST', undefined, undefined, { cause: error });
-}
-
-function isNonexistent(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const code: unknown = Reflect.get(error, 'serverResponseCode');
-  const reply: unknown = Reflect.get(error, 'responseText');
-  return (
-    code === 'NONEXISTENT' ||
-    (typeof reply === 'string' && /doesn't exist|does not exist|not found|unknown mailbox/i.test(reply))
-  );
 }

@@ -1,6 +1,7 @@
 import type { Api } from '../../../shared/ipc';
 import { isEmptySearch } from '../../../shared/search';
 import { AppError } from '../common/app-error';
+import type { RunningSearches } from '../find/running-searches';
 import type { FrameStore } from '../frames';
 import { checkListOptions, listCapabilitiesOf } from '../list-capabilities';
 import { sourceText } from '../mime/source-text';
@@ -22,6 +23,8 @@ export function createMessageMethods(
   transfers: Transfers,
   /** Message documents for the frame origin; without one (or before its origin is known) frames.put refuses. */
   frames: FrameStore | undefined,
+  /** Searches in every folder and Message-ID lookups, which cancelSearch stops by their searchId. */
+  searches?: RunningSearches,
 ): Pick<Api, MessageMethodNames> {
   return {
     'messages.list': async ({ sourceId, folderId, offset, limit, query, sort, preview }) => {
@@ -33,8 +36,11 @@ export function createMessageMethods(
         : source.listEnvelopes(folderId, offset, limit, options);
     },
 
-    'messages.cancelSearch': async ({ sourceId, folderId }) => ({
-      cancelled: sourceOf(sourceId).cancelSearch?.(folderId) ?? false,
+    'messages.cancelSearch': async (request) => ({
+      cancelled:
+        'searchId' in request
+          ? (searches?.cancel(request.searchId) ?? false)
+          : (sourceOf(request.sourceId).cancelSearch?.(request.folderId) ?? false),
     }),
 
     'messages.get': async ({ sourceId, folderId, messageId, operationId }) => {

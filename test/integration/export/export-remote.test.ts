@@ -128,6 +128,9 @@ describe('exporting from an IMAP mailbox', () => {
       expect(row).toMatchObject({ folder: 'INBOX', uidvalidity: validity, size: String(server.length) });
     }
     expect(events.at(-1)).toMatchObject({ type: 'export.progress', exported: 8, failed: 1, running: false });
+    // Through the mailbox's connection budget, never the browsing session.
+    expect(source.pool.stats.created).toBeGreaterThanOrEqual(1);
+    expect(source.pool.stats.peak).toBeLessThanOrEqual(source.pool.limit);
   });
 
   it('resumes an export cut by a Dovecot restart and fetches nothing twice', async () => {

@@ -116,6 +116,7 @@ export function withDelegatedRefusals(
     },
     listFolders: guard(() => source.listFolders()),
     ...(source.list ? { list: source.list } : {}),
+    ...(source.pooled ? { pooled: source.pooled } : {}),
     listEnvelopes: guard((folderId: string, offset: number, limit: number, options?: ListOptions) =>
       source.listEnvelopes(folderId, offset, limit, options),
     ),
