@@ -27,6 +27,8 @@ export const METHODS = [
   'files.pickSaveTarget',
   'files.defaultFolder',
   'transfers.cancel',
+  'export.prepare',
+  'export.run',
   'frames.put',
   'links.open',
   'profiles.list',

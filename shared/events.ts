@@ -77,6 +77,22 @@ export const AppEvent = z.discriminatedUnion('type', [
     running: z.boolean(),
   }),
   /**
+   * How far an export has come (export.run, under its operation id): at most every 200 ms while it
+   * runs, and once more, `running: false`, when it has ended.
+   */
+  z.object({
+    type: z.literal('export.progress'),
+    operationId: z.string().min(1).max(64),
+    total: z.number().int().nonnegative(),
+    exported: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    /** Estimated milliseconds left, from this run's pace; null before there is one. */
+    etaMs: z.number().int().nonnegative().nullable(),
+    running: z.boolean(),
+  }),
+  /**
    * A search in every folder or a Message-ID lookup (shared/find.ts) found something in a folder,
    * or could not search it (`error`): one event per such folder, as each finishes.
    */
@@ -109,6 +125,7 @@ export const AppEvent = z.discriminatedUnion('type', [
 export type AppEvent = z.infer<typeof AppEvent>;
 
 export type TransferProgressEvent = Extract<AppEvent, { type: 'transfer.progress' }>;
+export type ExportProgressEvent = Extract<AppEvent, { type: 'export.progress' }>;
 export type SearchFolderEvent = Extract<AppEvent, { type: 'search.folder' }>;
 export type SearchProgressEvent = Extract<AppEvent, { type: 'search.progress' }>;
 

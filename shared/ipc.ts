@@ -4,6 +4,7 @@ import type { Result } from './errors';
 import { Analysis } from './analysis';
 import { DiagnosticReport } from './diagnostics';
 import { EventBatch, MAX_EVENT_WAIT_MS } from './events';
+import { ExportFormat, ExportResult, ExportSelection, ExportTarget } from './export';
 import { LookupTarget, MessageIdInput, MessageIdResult, SearchAllResult, SearchId } from './find';
 import {
   AppInfo,
@@ -296,6 +297,33 @@ export const CONTRACT = {
   'transfers.cancel': {
     request: z.object({ operationId }).strict(),
     response: z.object({ cancelled: z.boolean() }),
+  },
+  /**
+   * Checks a destination for an export (a folder handle from files.pickSaveTarget, or a typed path
+   * in the harness) and keeps it under an opaque id, reusable for a resume while the dialog is open.
+   */
+  'export.prepare': {
+    request: z
+      .object({ folder: savePath.optional(), handle: saveHandle.optional() })
+      .strict()
+      .refine((r) => exactlyOne(r.handle, r.folder), 'Give either a save handle or a folder.'),
+    response: ExportTarget,
+  },
+  /**
+   * Exports the selection into the target (export.progress events under operationId; stopped by
+   * transfers.cancel). Into a folder holding an earlier export of the same messages it resumes:
+   * intact files are kept, the rest fetched.
+   */
+  'export.run': {
+    request: z
+      .object({
+        target: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expected an export target.'),
+        format: ExportFormat,
+        selection: ExportSelection,
+        operationId,
+      })
+      .strict(),
+    response: ExportResult,
   },
   /** Where saves go unless the user picks another folder (Downloads), and the path separator. */
   'files.defaultFolder': {

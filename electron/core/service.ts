@@ -16,7 +16,9 @@ import { createMessageMethods } from './messages/message-methods';
 import { createAnalysisMethods } from './analysis/analysis-methods';
 import { cloudPolicy } from './profiles/cloud-policy';
 import { createProfileMethods, type ProfileMethodsOptions } from './profiles/profile-methods';
+import { createExportMethods } from './export/export-methods';
 import { createSaveMethods } from './save/save-methods';
+import { SaveHandles } from './save/save-handles';
 import type { MailSource } from './common/source';
 import { createSourceMethods } from './sources/source-methods';
 import { profileOrigin, SourceRegistry } from './sources/source-registry';
@@ -70,6 +72,8 @@ export function createService(options: ServiceOptions): Api {
   const checkCloud = cloudPolicy(options.allowCustomAuthority ?? false);
   /** Attached messages open from the outer message's bytes, kept here for the last few opened. */
   const nested = new AttachedMessages(registry.sourceOf);
+  /** Destinations from the host's save dialog: a folder picked for a save or for an export. */
+  const handles = new SaveHandles();
 
   const profiles = createProfileMethods({
     ...options.profiles,
@@ -123,7 +127,11 @@ export function createService(options: ServiceOptions): Api {
       // Attached messages, .msg and winmail.dat at any depth, from the bytes the reader already read.
       layerInput(nested),
     ),
-    ...createSaveMethods(host, registry.sourceOf, transfers, { nested }),
+    ...createSaveMethods(host, registry.sourceOf, transfers, { nested, handles }),
+    ...createExportMethods(host, registry.sourceOf, transfers, {
+      handles,
+      publish: (event) => events.publish(event),
+    }),
     ...createAppDiagnostics({ host, ...(options.log ? { log: options.log } : {}) }),
     ...createTransferMethods(transfers),
     ...createLinkMethods(host),

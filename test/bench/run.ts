@@ -3,6 +3,7 @@ import { start, type Testbed } from '../testbed/index';
 import { type BenchResult, formatResult } from './result';
 import type { BigSeedName } from '../testbed/fixtures/big';
 import { analyze25mb } from './analyze-25mb';
+import { export10k, export10kRss } from './export-10k';
 import { listDom } from './list-dom';
 import { open100k } from './open-100k';
 import { openScale } from './open-scale';
@@ -24,6 +25,8 @@ const BENCHES: Record<string, (bed: Testbed) => Promise<BenchResult>> = {
   'parse-25mb-rss': parse25mbRss,
   'analyze-25mb': analyze25mb,
   'list-dom': listDom,
+  'export-10k': export10k,
+  'export-10k-rss-mb': export10kRss,
 };
 
 /** Big seeds each benchmark needs (built once, cached: see test/testbed/README.md). */
@@ -31,6 +34,8 @@ const SEEDS: Partial<Record<string, BigSeedName[]>> = {
   'open-100k': ['bench-100k'],
   'open-scale': ['bench-100k', 'bench-1k'],
   'pop3-list': ['pop3-10k'],
+  'export-10k': ['export-10k'],
+  'export-10k-rss-mb': ['export-10k'],
 };
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

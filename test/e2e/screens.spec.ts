@@ -224,6 +224,24 @@ for (const scheme of SCHEMES) {
     await parkPointer(page);
     await screen(page, scheme, 'triage-tab', [location(page)]);
   });
+
+  test(`${scheme}: the export dialog, and an export done`, async ({ page, harness, workDir }) => {
+    await start(page, scheme, harness.url);
+    await page.getByRole('button', { name: /open sample mailbox/i }).click();
+    await expect(rows(page).first()).toBeVisible();
+    await page.getByTestId('export-button').click();
+    const dialog = page.getByTestId('export-dialog');
+    const path = dialog.getByRole('textbox');
+    await expect(path).not.toHaveValue('');
+    await parkPointer(page);
+    // The default folder is this machine's Downloads.
+    await screen(page, scheme, 'export-dialog', [path, location(page)]);
+    await path.fill(workDir);
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    await expect(dialog.getByTestId('export-done')).toBeVisible();
+    await parkPointer(page);
+    await screen(page, scheme, 'export-done', [dialog.getByTestId('export-folder'), location(page)]);
+  });
 }
 
 test.describe('200 % zoom', () => {

@@ -26,6 +26,8 @@ interface Running {
  */
 export class Transfers {
   private readonly running = new Map<string, Running>();
+  /** Transfers of many streams (exports), which report their own progress: only their stop is here. */
+  private readonly jobs = new Map<string, AbortController>();
   private readonly publish: (event: TransferProgressEvent) => void;
   private readonly intervalMs: number;
 
@@ -77,8 +79,25 @@ export class Transfers {
     };
   }
 
+  /** Makes a job of many streams cancellable under `id` (transfers.cancel); done() forgets it. */
+  begin(id: string): { signal: AbortSignal; done: () => void } {
+    const controller = new AbortController();
+    this.jobs.set(id, controller);
+    return {
+      signal: controller.signal,
+      done: () => {
+        if (this.jobs.get(id) === controller) this.jobs.delete(id);
+      },
+    };
+  }
+
   /** True when a running transfer was told to stop. */
   cancel(id: string): boolean {
+    const job = this.jobs.get(id);
+    if (job && !job.signal.aborted) {
+      job.abort();
+      return true;
+    }
     const state = this.running.get(id);
     if (!state || state.controller.signal.aborted) return false;
     state.controller.abort();

@@ -301,3 +301,14 @@ export function SearchIcon(props: IconProps) {
     </Svg>
   );
 }
+
+/** Export: an arrow leaving a tray. */
+export function ExportIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M8 10V2.5" />
+      <path d="M5 5.3 8 2.3l3 3" />
+      <path d="M2.8 9.5v3a1 1 0 0 0 1 1h8.4a1 1 0 0 0 1-1v-3" />
+    </Svg>
+  );
+}

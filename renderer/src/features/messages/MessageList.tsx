@@ -32,6 +32,7 @@ import { rowHeightPx } from './row-layout';
 import { SearchAllResults } from '../find/SearchAllResults';
 import { useSearchAll } from '../find/use-search-all';
 import { SearchBox, type SearchScope } from './SearchBox';
+import { ExportButton } from '../export/ExportButton';
 import { describeSort, SortControl, supportedSort } from './SortControl';
 import { useRovingIndex } from './use-roving-index';
 import './message-list.css';
@@ -330,6 +331,18 @@ export function MessageList({
         >
           <RefreshIcon />
         </button>
+        <ExportButton
+          scope={{
+            sourceId,
+            folder: {
+              id: folder.id,
+              name: folder.name,
+              total: search ? folder.total : (snapshot.total ?? folder.total),
+            },
+            selectedId,
+            search: search && snapshot.total !== null ? { text: search, total } : null,
+          }}
+        />
       </header>
       <SearchBox
         folderName={folder.name}
