@@ -4,7 +4,7 @@ import { parseMessageId } from '../imap/envelopes';
 import { examine } from '../imap/folder-ops';
 import type { ImapSource } from '../imap/imap-source';
 import type { ReadOnlyImapFlow } from '../imap/read-only-guard';
-import { isConnectionLoss, isThrottled } from '../imap/session';
+import { isConnectionLoss, isThrottled } from '../imap/server-busy';
 import type { ExportItem, MessageReader, ReadOutcome } from './message-reader';
 
 /** UIDs per FETCH: one round trip brings this many messages, and a retry repeats at most this many. */

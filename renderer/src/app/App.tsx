@@ -10,7 +10,7 @@ import { lazyNamed, OnDemand } from '../components/Lazy';
 import { Notice } from '../components/Notice';
 import { Welcome } from '../features/welcome/Welcome';
 import { isTyping, modalOpen } from '../lib/keys';
-import { liveEvents } from '../lib/live-events';
+import { useLiveEvents } from '../lib/live-events';
 import type { FoundMessage } from '../features/find/MessageIdDialog';
 import { useLayout } from './layout';
 import { Shell } from './Shell';
@@ -34,6 +34,7 @@ const MessageIdDialog = lazyNamed(() => import('../features/find/MessageIdDialog
  */
 export function App() {
   const api = useApi();
+  const liveEvents = useLiveEvents();
   const envelopeStore = useEnvelopeStore();
   const [state, dispatch] = useReducer(reducer, initialState);
   const { info, retry: retryInfo } = useAppInfo();
@@ -276,7 +277,7 @@ export function App() {
       window.removeEventListener('keydown', onKeyDown);
       stop();
     };
-  }, []);
+  }, [liveEvents]);
 
   /** A message Find by Message-ID found: its mailbox opened if need be, its folder, the message. */
   const showFound = async (found: FoundMessage) => {

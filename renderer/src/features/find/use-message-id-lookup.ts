@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { LookupTarget, MessageIdResult } from '../../../../shared/find';
 import { useApi } from '../../api-context';
-import { liveEvents } from '../../lib/live-events';
+import { useLiveEvents } from '../../lib/live-events';
 import type { SearchEvents } from './use-search-all';
 
 export interface LookupState {
@@ -20,7 +20,9 @@ const IDLE: LookupState = { running: false, done: 0, folders: null, result: null
  * A Message-ID looked up in every folder of the chosen mailboxes (messages.findMessageId), with its
  * progress from `search.progress` events; cancelled when started again, stopped, or unmounted.
  */
-export function useMessageIdLookup(events: SearchEvents = liveEvents) {
+export function useMessageIdLookup(given?: SearchEvents) {
+  const live = useLiveEvents();
+  const events = given ?? live;
   const api = useApi();
   const [state, setState] = useState<LookupState>(IDLE);
   const current = useRef<string | null>(null);

@@ -4,10 +4,10 @@ import type { SearchAllResult } from '../../../../shared/find';
 import type { Envelope } from '../../../../shared/model';
 import { parseSearch } from '../../../../shared/search';
 import { useApi } from '../../api-context';
-import { liveEvents } from '../../lib/live-events';
+import { type LiveEvents, useLiveEvents } from '../../lib/live-events';
 
 /** Where search events are heard from: the page's event stream, or a test's own. */
-export type SearchEvents = Pick<typeof liveEvents, 'listen'>;
+export type SearchEvents = Pick<LiveEvents, 'listen'>;
 
 /** One folder's part of the results: its matches, or why it could not be searched. */
 export interface FolderGroup {
@@ -52,7 +52,9 @@ const IDLE: SearchAllState = {
  * the answer comes puts the groups in folder-tree order, adding any folder whose event was missed
  * (its count, without rows). Starting another search, or unmounting, cancels the one running.
  */
-export function useSearchAll(sourceId: string, events: SearchEvents = liveEvents) {
+export function useSearchAll(sourceId: string, given?: SearchEvents) {
+  const live = useLiveEvents();
+  const events = given ?? live;
   const api = useApi();
   const [state, setState] = useState<SearchAllState>(IDLE);
   const current = useRef<string | null>(null);

@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { AppEvent, FolderCount } from '../../../../shared/events';
 import type { Folder } from '../../../../shared/model';
-import { liveEvents } from '../../lib/live-events';
+import { useLiveEvents } from '../../lib/live-events';
 
 /**
  * Folder counts that arrive after the tree (`folder.counts` events: a big IMAP mailbox lists its
@@ -82,7 +82,9 @@ export class FolderCountStore {
 const stores = new WeakMap<CountEvents, FolderCountStore>();
 
 /** The one store of an event stream (the page's by default), listening while the caller is mounted. */
-export function useFolderCountStore(events: CountEvents = liveEvents): FolderCountStore {
+export function useFolderCountStore(given?: CountEvents): FolderCountStore {
+  const live = useLiveEvents();
+  const events = given ?? live;
   let store = stores.get(events);
   if (!store) {
     store = new FolderCountStore(events);
