@@ -9,7 +9,7 @@ import type { TrustOptions } from '../auth/network';
 import type { TokenSource } from '../auth/token-provider';
 import { parseMessage } from '../mime/parse-message';
 import { type MailSource, type PooledReads, type RawStream, RemoteSource } from '../common/source';
-import { ENVELOPE_QUERY, flagsOf, hasAttachments, parseMessageId, toEnvelope } from './envelopes';
+import { ENVELOPE_QUERY, flagsOf, parseMessageId, toEnvelope } from './envelopes';
 import { examine, searchUids } from './folder-ops';
 import { ConnectionPool, DEFAULT_CONNECTION_BUDGET } from './connection-pool';
 import { FolderCounts } from './folder-counts';
