@@ -3,6 +3,7 @@ import type { Folder } from '../../../../shared/model';
 import { formatCount } from '../../components/format';
 import { ChevronIcon, FolderRoleIcon } from '../../components/icons';
 import './folder-tree.css';
+import { refInto, withMember } from '../../lib/tree-state';
 
 /**
  * One source's folders as an ARIA tree (APG "tree view"): rendered flat, in the order the engine
@@ -85,14 +86,8 @@ export function FolderTree({ label, folders, selectedId, onSelect }: FolderTreeP
     if (node.folder.selectable && node.folder.id !== selectedId) onSelect(node.folder);
   };
 
-  const setExpanded = (id: string, expanded: boolean) => {
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (expanded) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  };
+  const setExpanded = (id: string, expanded: boolean) =>
+    setCollapsed((prev) => withMember(prev, id, !expanded));
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const index = visible.findIndex((n) => n.folder.id === tabStop);
@@ -162,10 +157,7 @@ export function FolderTree({ label, folders, selectedId, onSelect }: FolderTreeP
         return (
           <li
             key={folder.id}
-            ref={(el) => {
-              if (el) itemRefs.current.set(folder.id, el);
-              else itemRefs.current.delete(folder.id);
-            }}
+            ref={refInto(itemRefs, folder.id)}
             role="treeitem"
             aria-level={node.level}
             aria-setsize={node.setSize}

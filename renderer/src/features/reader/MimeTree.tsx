@@ -5,6 +5,7 @@ import { formatBytes } from '../../components/format';
 import { ChevronIcon, DownloadIcon } from '../../components/icons';
 import type { MessageRef } from './use-message';
 import type { SaveRequest } from './use-save';
+import { refInto, withMember } from '../../lib/tree-state';
 
 /**
  * The message's MIME structure as an expandable tree (WAI-ARIA tree pattern: arrows move, Right
@@ -67,12 +68,7 @@ export function MimeTree({
     itemRefs.current.get(index)?.focus();
   };
   const toggle = (index: number, open: boolean) =>
-    setCollapsed((previous) => {
-      const next = new Set(previous);
-      if (open) next.delete(index);
-      else next.add(index);
-      return next;
-    });
+    setCollapsed((previous) => withMember(previous, index, !open));
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const position = visible.findIndex((row) => row.index === current.index);
@@ -117,10 +113,7 @@ export function MimeTree({
         {visible.map((row) => (
           <li
             key={row.index}
-            ref={(element) => {
-              if (element) itemRefs.current.set(row.index, element);
-              else itemRefs.current.delete(row.index);
-            }}
+            ref={refInto(itemRefs, row.index)}
             role="treeitem"
             aria-level={row.part.depth + 1}
             aria-expanded={row.hasChildren ? !collapsed.has(row.index) : undefined}
