@@ -11,21 +11,37 @@ export function HeadersTable({ headers }: { headers: readonly Header[] }) {
       role="region"
       aria-label="All headers"
     >
-      <table className="headers-table">
-        <caption className="sr-only">All headers of this message, in the order they appear</caption>
-        <colgroup>
-          <col className="headers-table__names" />
-          <col />
-        </colgroup>
-        <tbody>
-          {headers.map((header, index) => (
-            <tr key={index}>
-              <th scope="row">{header.name}</th>
-              <td>{header.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HeaderRows
+        headers={headers}
+        caption="All headers of this message, in the order they appear"
+        namesClassName="headers-table__names"
+      />
     </div>
+  );
+}
+
+/** Headers as a two-column table (name, value), in the order given: a message's or one part's. */
+export function HeaderRows(props: {
+  headers: readonly Header[];
+  caption: string;
+  className?: string;
+  namesClassName?: string;
+}) {
+  return (
+    <table className={`headers-table${props.className ? ` ${props.className}` : ''}`}>
+      <caption className="sr-only">{props.caption}</caption>
+      <colgroup>
+        <col className={props.namesClassName} />
+        <col />
+      </colgroup>
+      <tbody>
+        {props.headers.map((header, index) => (
+          <tr key={index}>
+            <th scope="row">{header.name}</th>
+            <td>{header.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

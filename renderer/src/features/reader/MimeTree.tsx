@@ -6,6 +6,7 @@ import { ChevronIcon, DownloadIcon } from '../../components/icons';
 import type { MessageRef } from './use-message';
 import type { SaveRequest } from './use-save';
 import { refInto, withMember } from '../../lib/tree-state';
+import { HeaderRows } from './HeadersTable';
 
 /**
  * The message's MIME structure as an expandable tree (WAI-ARIA tree pattern: arrows move, Right
@@ -209,21 +210,7 @@ export function MimeTree({
           <p className="field-help">A container: save one of the parts inside it.</p>
         )}
         {part.headers.length > 0 ? (
-          <table className="headers-table mime__headers">
-            <caption className="sr-only">Headers of this part</caption>
-            <colgroup>
-              <col />
-              <col />
-            </colgroup>
-            <tbody>
-              {part.headers.map((header, index) => (
-                <tr key={index}>
-                  <th scope="row">{header.name}</th>
-                  <td>{header.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <HeaderRows headers={part.headers} caption="Headers of this part" className="mime__headers" />
         ) : null}
       </section>
     </div>
