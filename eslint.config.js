@@ -32,7 +32,16 @@ function coreImports(...patterns) {
   return ['error', { paths: [electronBan], patterns: [...coreBans, ...patterns] }];
 }
 
+/** The API client is made once, by the app's entry; everything else asks `useApi()` for it. */
+const clientBan = {
+  regex: '(^|/)api$',
+  importNames: ['createApiClient'],
+  message:
+    'Only main.tsx creates the API client: components and hooks take it from useApi() (api-context.tsx).',
+};
+
 const rendererBans = [
+  clientBan,
   {
     regex: '^(?!\\.|zod$|react|react-dom|dompurify$|@csstools/css-tokenizer$|@tanstack/).*',
     message: 'The renderer imports only shared/, its own files, and browser libraries.',
@@ -138,6 +147,15 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': rendererImports(),
+    },
+  },
+  {
+    files: ['renderer/src/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronBan], patterns: rendererBans.filter((ban) => ban !== clientBan) },
+      ],
     },
   },
   {

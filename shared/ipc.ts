@@ -89,6 +89,14 @@ const MessageGetRequest = z
   })
   .strict();
 
+/** A request to save one file of a message (saveEml; savePart adds which part) to a path or handle. */
+const saveFileRequest = z.object({
+  ...messageRef,
+  ...fileDestination,
+  ifExists: IfExists,
+  operationId: operationId.optional(),
+});
+
 export const CONTRACT = {
   'app.getInfo': { request: Empty, response: AppInfo },
   /** "Copy diagnostics": version, platform and the last log lines, redacted, as one text. */
@@ -205,29 +213,12 @@ export const CONTRACT = {
   },
   /** The message exactly as stored, byte for byte, streamed from the source to the file. */
   'messages.saveEml': {
-    request: z
-      .object({
-        ...messageRef,
-        ...fileDestination,
-        ifExists: IfExists,
-        operationId: operationId.optional(),
-      })
-      .strict()
-      .refine(oneFileDestination, ONE_FILE_DESTINATION),
+    request: saveFileRequest.strict().refine(oneFileDestination, ONE_FILE_DESTINATION),
     response: SavedFile,
   },
   /** One MIME part, transfer-decoded (base64, quoted-printable): what the sender attached. */
   'messages.savePart': {
-    request: z
-      .object({
-        ...messageRef,
-        partPath,
-        ...fileDestination,
-        ifExists: IfExists,
-        operationId: operationId.optional(),
-      })
-      .strict()
-      .refine(oneFileDestination, ONE_FILE_DESTINATION),
+    request: saveFileRequest.extend({ partPath }).strict().refine(oneFileDestination, ONE_FILE_DESTINATION),
     response: SavedFile,
   },
   /**
@@ -235,14 +226,10 @@ export const CONTRACT = {
    * chosen, and the same as JSON beside it (same name, .json; never replacing a file there).
    */
   'messages.saveReport': {
-    request: z
-      .object({
-        ...messageRef,
-        ...fileDestination,
-        ifExists: IfExists,
+    request: saveFileRequest
+      .extend({
         /** Replace the recipients' addresses and names with "[recipient N]", for sharing. */
         maskRecipients: z.boolean(),
-        operationId: operationId.optional(),
       })
       .strict()
       .refine(oneFileDestination, ONE_FILE_DESTINATION),

@@ -65,6 +65,29 @@ export class TransportError extends AuthError {
   }
 }
 
+/** How a token source (app-only or delegated) reaches the identity platform. */
+export interface IdentityNetworkOptions {
+  /** Extra trusted roots for the identity platform (a TLS-inspecting proxy's CA, the test bed's). */
+  trust?: TrustOptions;
+  /** Where HTTPS_PROXY / NO_PROXY come from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Builds the MSAL network client for a proxy choice (default: ours, with `trust`). */
+  networkClient?: (proxy: string | undefined) => INetworkModule;
+  /** Per-request timeout for the identity platform. */
+  timeoutMs?: number;
+}
+
+/** The MSAL network client per proxy choice that `options` asks for. */
+export function identityNetwork(
+  options: IdentityNetworkOptions,
+): (proxy: string | undefined) => INetworkModule {
+  const { trust, timeoutMs } = options;
+  return (
+    options.networkClient ??
+    ((proxy) => createNetworkClient({ ...trust, ...(proxy ? { proxy } : {}), timeoutMs }))
+  );
+}
+
 export interface CountingNetworkModule extends INetworkModule {
   /** Requests sent (method and URL without query), newest last; for evidence and tests. */
   readonly requests: { method: 'GET' | 'POST'; url: string }[];

@@ -13,10 +13,10 @@ import { requireBoundSecret } from '../secrets/secret-binding';
 import { aadstsCode, type AadstsContext, delegatedErrorCode, explainAadsts } from './aadsts';
 import {
   chooseProxy,
-  createNetworkClient,
+  identityNetwork,
+  type IdentityNetworkOptions,
   TransportError,
   type TransportFailure,
-  type TrustOptions,
 } from './network';
 import { tokenFingerprint } from './redact';
 
@@ -63,20 +63,12 @@ export type CredentialFacts =
       account: string | null;
     };
 
-export interface TokenProviderOptions {
+export interface TokenProviderOptions extends IdentityNetworkOptions {
   secrets: SecretStore;
-  /** Extra trusted roots for the identity platform (a TLS-inspecting proxy's CA, the test bed's). */
-  trust?: TrustOptions;
-  /** Where HTTPS_PROXY / NO_PROXY come from (default process.env). */
-  env?: Readonly<Record<string, string | undefined>>;
   /** Renew this long before expiry (default 5 minutes; at most half the token's lifetime). */
   refreshAheadMs?: number;
   /** Clock in ms since the epoch; tests move it. */
   now?: () => number;
-  /** Builds the MSAL network client for a proxy choice (default: ours, with `trust`). */
-  networkClient?: (proxy: string | undefined) => INetworkModule;
-  /** Per-request timeout for the identity platform. */
-  timeoutMs?: number;
 }
 
 export type TokenFailure =
@@ -146,10 +138,7 @@ export class TokenProvider implements TokenSource {
     this.refreshAheadMs = options.refreshAheadMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
     this.env = options.env ?? process.env;
-    const { trust, timeoutMs } = options;
-    this.makeNetworkClient =
-      options.networkClient ??
-      ((proxy) => createNetworkClient({ ...trust, ...(proxy ? { proxy } : {}), timeoutMs }));
+    this.makeNetworkClient = identityNetwork(options);
   }
 
   /**

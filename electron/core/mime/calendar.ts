@@ -147,14 +147,10 @@ interface WallTime {
 
 const DATE_TIME = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/;
 
-function timeOf(line: ContentLine, zones: readonly Component[]): CalendarTime | null {
-  const match = DATE_TIME.exec(line.value.trim());
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s, z] = match;
-  if (h === undefined || line.params.get('VALUE')?.toUpperCase() === 'DATE') {
-    return { instant: null, date: `${y}-${mo}-${d}`, text: null };
-  }
-  const wall: WallTime = {
+/** The wall-clock time a DATE_TIME match names; a date alone is its midnight. */
+function wallTimeOf(match: RegExpExecArray): WallTime {
+  const [, y, mo, d, h = '00', mi = '00', s = '00'] = match;
+  return {
     year: Number(y),
     month: Number(mo),
     day: Number(d),
@@ -162,6 +158,16 @@ function timeOf(line: ContentLine, zones: readonly Component[]): CalendarTime | 
     minute: Number(mi),
     second: Number(s),
   };
+}
+
+function timeOf(line: ContentLine, zones: readonly Component[]): CalendarTime | null {
+  const match = DATE_TIME.exec(line.value.trim());
+  if (!match) return null;
+  const [, y, mo, d, h, mi, , z] = match;
+  if (h === undefined || line.params.get('VALUE')?.toUpperCase() === 'DATE') {
+    return { instant: null, date: `${y}-${mo}-${d}`, text: null };
+  }
+  const wall = wallTimeOf(match);
   const local = wallMs(wall);
   if (z) return { instant: new Date(local).toISOString(), date: null, text: null };
   const tzid = line.params.get('TZID');
@@ -228,15 +234,7 @@ function vtimezoneOffset(zone: Component, wall: WallTime): number | null {
     const offsetTo = utcOffset(property(observance, 'TZOFFSETTO')?.value);
     const startMatch = DATE_TIME.exec(property(observance, 'DTSTART')?.value.trim() ?? '');
     if (offsetTo === null || !startMatch) continue;
-    const [, y, mo, d, h = '00', mi = '00', s = '00'] = startMatch;
-    const start: WallTime = {
-      year: Number(y),
-      month: Number(mo),
-      day: Number(d),
-      hour: Number(h),
-      minute: Number(mi),
-      second: Number(s),
-    };
+    const start = wallTimeOf(startMatch);
     onsets.push({ onset: wallMs(start), offsetTo });
     const rule = property(observance, 'RRULE')?.value;
     if (!rule) continue;

@@ -9,11 +9,10 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute:
 // List dates are fixed-shape ("12 Nov", "12 Nov 2025"), three-letter months included, so the date
 // column lines up the same way for everyone; the tooltip has the full local date.
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A day in full ("Mon, 12 Nov 2025"): the start of every long date the app shows. */
+export const FULL_DAY = { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' } as const;
 const fullFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
+  ...FULL_DAY,
   hour: 'numeric',
   minute: '2-digit',
   second: '2-digit',

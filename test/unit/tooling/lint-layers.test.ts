@@ -182,6 +182,28 @@ describe('tiers inside the renderer', () => {
     ).toEqual([]);
   });
 
+  it('only the entry (main.tsx) creates the API client; the rest use useApi()', async () => {
+    const cases: [string, string][] = [
+      ['renderer/src/app/fixture.tsx', '../api'],
+      ['renderer/src/features/reader/fixture.tsx', '../../api'],
+      ['renderer/src/lib/fixture.ts', '../api'],
+      ['renderer/src/fixture.tsx', './api'],
+    ];
+    for (const [file, source] of cases) {
+      const messages = await restrictedImports(file, `import { createApiClient } from '${source}';\n`);
+      expect(messages, `${file} -> ${source}`).toEqual([expect.stringMatching(/Only main\.tsx creates/)]);
+    }
+    expect(
+      await restrictedImports('renderer/src/main.tsx', "import { createApiClient } from './api';\n"),
+    ).toEqual([]);
+    expect(
+      await restrictedImports(
+        'renderer/src/app/fixture.tsx',
+        "import { pathOfDroppedFile } from '../api';\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('app/ may use features/ and lib/', async () => {
     expect(
       await restrictedImports(

@@ -12,7 +12,7 @@ import type { Profile } from '../../../../shared/profile';
 import { AppError } from '../../common/app-error';
 import type { SecretStore } from '../../secrets/secret-store';
 import type { AadstsContext } from '../aadsts';
-import { chooseProxy, createNetworkClient, type TrustOptions } from '../network';
+import { chooseProxy, identityNetwork, type IdentityNetworkOptions } from '../network';
 import { tokenFingerprint } from '../redact';
 import {
   type AccessToken,
@@ -44,15 +44,8 @@ import { signInIdentity, type SignInIdentity } from './sign-in-identity';
  * the same refresh token.
  */
 
-export interface DelegatedTokensOptions {
+export interface DelegatedTokensOptions extends IdentityNetworkOptions {
   secrets: SecretStore;
-  /** Extra trusted roots for the identity platform. */
-  trust?: TrustOptions;
-  /** Where HTTPS_PROXY / NO_PROXY come from (default process.env). */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** Builds the MSAL network client for a proxy choice (default: ours, with `trust`). */
-  networkClient?: (proxy: string | undefined) => INetworkModule;
-  timeoutMs?: number;
 }
 
 export interface DeviceCodeInfo {
@@ -87,10 +80,7 @@ export class DelegatedTokens implements TokenSource {
   constructor(options: DelegatedTokensOptions) {
     this.secrets = options.secrets;
     this.env = options.env ?? process.env;
-    const { trust, timeoutMs } = options;
-    this.makeNetworkClient =
-      options.networkClient ??
-      ((proxy) => createNetworkClient({ ...trust, ...(proxy ? { proxy } : {}), timeoutMs }));
+    this.makeNetworkClient = identityNetwork(options);
   }
 
   /** A valid token of the signed-in person for the profile's protocol; refreshed silently when due. */
@@ -135,71 +125,86 @@ export class DelegatedTokens implements TokenSource {
    * redirect is MSAL's loopback listener on 127.0.0.1). Aborting `signal` ends the wait at once by
    * answering that listener with `access_denied`, which is what a Cancel in the browser does.
    */
-  async signInInteractive(
+  signInInteractive(
     profile: Profile,
     options: { openBrowser: (url: string) => Promise<void>; signal: AbortSignal },
   ): Promise<SignedInAccount> {
-    const identity = signInIdentity(profile);
-    const ctx = this.context(profile);
-    const client = await this.client(profile, identity, ctx);
-    let listener: URL | undefined;
-    const stop = () => {
-      if (listener) void answerLoopback(listener, 'access_denied', 'The sign-in was cancelled in Mailscope.');
-    };
-    options.signal.addEventListener('abort', stop, { once: true });
-    try {
-      const result = await client.pca.acquireTokenInteractive({
-        scopes: [identity.scope, 'offline_access'],
-        prompt: 'select_account',
-        successTemplate: SUCCESS_PAGE,
-        errorTemplate: ERROR_PAGE,
-        openBrowser: async (url) => {
-          listener = loopbackOf(url);
-          if (options.signal.aborted) return stop();
-          await options.openBrowser(url);
-        },
-      });
-      return await this.adopt(identity, client, result);
-    } catch (error) {
-      if (options.signal.aborted) throw abortReason(options.signal);
-      throw toSignInError(error, ctx, client.tap);
-    } finally {
-      options.signal.removeEventListener('abort', stop);
-    }
+    return this.signIn(profile, options.signal, (client, identity) => {
+      let listener: URL | undefined;
+      const stop = () => {
+        if (listener)
+          void answerLoopback(listener, 'access_denied', 'The sign-in was cancelled in Mailscope.');
+      };
+      const run = () =>
+        client.pca.acquireTokenInteractive({
+          scopes: [identity.scope, 'offline_access'],
+          prompt: 'select_account',
+          successTemplate: SUCCESS_PAGE,
+          errorTemplate: ERROR_PAGE,
+          openBrowser: async (url) => {
+            listener = loopbackOf(url);
+            if (options.signal.aborted) return stop();
+            await options.openBrowser(url);
+          },
+        });
+      return { stop, run };
+    });
   }
 
   /** Signs the person in with a device code, entered on another page or device. */
-  async signInWithDeviceCode(
+  signInWithDeviceCode(
     profile: Profile,
     options: { onCode: (code: DeviceCodeInfo) => void; signal: AbortSignal },
+  ): Promise<SignedInAccount> {
+    return this.signIn(profile, options.signal, (client, identity) => {
+      client.tap.clear();
+      // MSAL polls with this very object and stops at its next poll once `cancel` is set.
+      const request: DeviceCodeRequest = {
+        scopes: [identity.scope, 'offline_access'],
+        deviceCodeCallback: (response) =>
+          options.onCode({
+            userCode: response.userCode,
+            verificationUri: response.verificationUri,
+            expiresAt: new Date(Date.now() + response.expiresIn * 1000),
+          }),
+      };
+      const stop = () => {
+        request.cancel = true;
+      };
+      const run = async () => {
+        const result = await client.pca.acquireTokenByDeviceCode(request);
+        if (!result) throw cancelled('before the code was used');
+        return result;
+      };
+      return { stop, run };
+    });
+  }
+
+  /**
+   * One sign-in, whichever way the person gives it: `flow` says how to ask MSAL (`run`) and how to
+   * end its wait (`stop`, called when `signal` aborts). The answer becomes the sign-in; a failure
+   * is explained, or is the abort's reason when the user cancelled.
+   */
+  private async signIn(
+    profile: Profile,
+    signal: AbortSignal,
+    flow: (
+      client: Client,
+      identity: SignInIdentity,
+    ) => { stop: () => void; run: () => Promise<AuthenticationResult> },
   ): Promise<SignedInAccount> {
     const identity = signInIdentity(profile);
     const ctx = this.context(profile);
     const client = await this.client(profile, identity, ctx);
-    client.tap.clear();
-    // MSAL polls with this very object and stops at its next poll once `cancel` is set.
-    const request: DeviceCodeRequest = {
-      scopes: [identity.scope, 'offline_access'],
-      deviceCodeCallback: (response) =>
-        options.onCode({
-          userCode: response.userCode,
-          verificationUri: response.verificationUri,
-          expiresAt: new Date(Date.now() + response.expiresIn * 1000),
-        }),
-    };
-    const stop = () => {
-      request.cancel = true;
-    };
-    options.signal.addEventListener('abort', stop, { once: true });
+    const { stop, run } = flow(client, identity);
+    signal.addEventListener('abort', stop, { once: true });
     try {
-      const result = await client.pca.acquireTokenByDeviceCode(request);
-      if (!result) throw cancelled('before the code was used');
-      return await this.adopt(identity, client, result);
+      return await this.adopt(identity, client, await run());
     } catch (error) {
-      if (options.signal.aborted) throw abortReason(options.signal);
+      if (signal.aborted) throw abortReason(signal);
       throw toSignInError(error, ctx, client.tap);
     } finally {
-      options.signal.removeEventListener('abort', stop);
+      signal.removeEventListener('abort', stop);
     }
   }
 

@@ -72,18 +72,8 @@ function Step({ step }: { step: DiagnosticStep }) {
       ) : null}
       {showRemedy && (step.cause || step.fix) ? (
         <div className="diag-remedy" data-testid="diag-remedy">
-          {step.cause ? (
-            <p className="diag-remedy__cause">
-              <span className="diag-remedy__label">Cause</span>
-              <span data-testid="diag-cause">{richText(step.cause)}</span>
-            </p>
-          ) : null}
-          {step.fix ? (
-            <p className="diag-remedy__fix">
-              <span className="diag-remedy__label">Fix</span>
-              <span data-testid="diag-fix">{richText(step.fix)}</span>
-            </p>
-          ) : null}
+          <RemedyLine part="cause" label="Cause" text={step.cause} />
+          <RemedyLine part="fix" label="Fix" text={step.fix} />
           {step.otherCauses?.length ? (
             <div className="diag-remedy__other">
               <h4 className="diag-remedy__other-title">Other possible causes</h4>
@@ -185,5 +175,24 @@ export function DiagnosticsPanel({
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The cause or the fix of a failed step, when the engine named one. */
+function RemedyLine({
+  part,
+  label,
+  text,
+}: {
+  part: 'cause' | 'fix';
+  label: string;
+  text: string | undefined;
+}) {
+  if (!text) return null;
+  return (
+    <p className={`diag-remedy__${part}`}>
+      <span className="diag-remedy__label">{label}</span>
+      <span data-testid={`diag-${part}`}>{richText(text)}</span>
+    </p>
   );
 }

@@ -12,6 +12,7 @@ import type { Folder } from '../../../../shared/model';
 import { useRemPixels } from '../../components/use-rem';
 import type { FolderCountStore } from './folder-count-store';
 import { FolderRow, type TreeNode } from './FolderRow';
+import { withMember } from '../../lib/tree-state';
 import './folder-tree.css';
 
 /**
@@ -145,14 +146,10 @@ export function FolderTree({
     if (node.folder.selectable && node.folder.id !== selectedId) onSelect(node.folder);
   };
 
-  const setExpanded = useCallback((id: string, expanded: boolean) => {
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (expanded) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
+  const setExpanded = useCallback(
+    (id: string, expanded: boolean) => setCollapsed((prev) => withMember(prev, id, !expanded)),
+    [],
+  );
 
   const onRef = useCallback((id: string, el: HTMLLIElement | null) => {
     if (!el) {
@@ -166,13 +163,7 @@ export function FolderTree({
     }
   }, []);
   const onToggle = useCallback(
-    (id: string) =>
-      setCollapsed((prev) => {
-        const next = new Set(prev);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      }),
+    (id: string) => setCollapsed((prev) => withMember(prev, id, !prev.has(id))),
     [],
   );
   // The latest onSelect, so the rows' callback stays the same object and memo holds.

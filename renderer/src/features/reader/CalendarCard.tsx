@@ -1,11 +1,9 @@
 import type { CalendarEvent, CalendarTime } from '../../../../shared/model';
+import { FULL_DAY } from '../../components/format';
 import { formatTimestamp } from './inspection-format';
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
+  ...FULL_DAY,
   hour: 'numeric',
   minute: '2-digit',
   timeZoneName: 'short',
@@ -15,13 +13,7 @@ const timeOnly = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
   timeZoneName: 'short',
 });
-const dateOnly = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
+const dateOnly = new Intl.DateTimeFormat(undefined, { ...FULL_DAY, timeZone: 'UTC' });
 
 const METHOD_LABEL: Record<string, string> = {
   REQUEST: 'Invitation',

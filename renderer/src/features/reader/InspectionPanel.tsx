@@ -10,6 +10,7 @@ import { RouteTable } from './RouteTable';
 import { resultTone } from './inspection-format';
 import type { MessageRef } from './use-message';
 import type { SaveRequest } from './use-save';
+import { refInto } from '../../lib/tree-state';
 
 export type InspectionTab = 'headers' | 'route' | 'authentication' | 'mime' | 'triage';
 
@@ -76,10 +77,7 @@ export function InspectionPanel({
         {tabs.map((item) => (
           <button
             key={item.id}
-            ref={(element) => {
-              if (element) tabRefs.current.set(item.id, element);
-              else tabRefs.current.delete(item.id);
-            }}
+            ref={refInto(tabRefs, item.id)}
             type="button"
             role="tab"
             id={`${baseId}-tab-${item.id}`}

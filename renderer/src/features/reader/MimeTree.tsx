@@ -6,6 +6,8 @@ import { ChevronIcon, DownloadIcon } from '../../components/icons';
 import type { MessageRef } from './use-message';
 import { useOpenAttached } from './attached-context';
 import type { SaveRequest } from './use-save';
+import { refInto, withMember } from '../../lib/tree-state';
+import { HeaderRows } from './HeadersTable';
 
 /**
  * The message's MIME structure as an expandable tree (WAI-ARIA tree pattern: arrows move, Right
@@ -69,12 +71,7 @@ export function MimeTree({
     itemRefs.current.get(index)?.focus();
   };
   const toggle = (index: number, open: boolean) =>
-    setCollapsed((previous) => {
-      const next = new Set(previous);
-      if (open) next.delete(index);
-      else next.add(index);
-      return next;
-    });
+    setCollapsed((previous) => withMember(previous, index, !open));
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const position = visible.findIndex((row) => row.index === current.index);
@@ -120,10 +117,7 @@ export function MimeTree({
         {visible.map((row) => (
           <li
             key={row.index}
-            ref={(element) => {
-              if (element) itemRefs.current.set(row.index, element);
-              else itemRefs.current.delete(row.index);
-            }}
+            ref={refInto(itemRefs, row.index)}
             role="treeitem"
             aria-level={row.part.depth + 1}
             aria-expanded={row.hasChildren ? !collapsed.has(row.index) : undefined}
@@ -229,21 +223,7 @@ export function MimeTree({
           <p className="field-help">A container: save one of the parts inside it.</p>
         )}
         {part.headers.length > 0 ? (
-          <table className="headers-table mime__headers">
-            <caption className="sr-only">Headers of this part</caption>
-            <colgroup>
-              <col />
-              <col />
-            </colgroup>
-            <tbody>
-              {part.headers.map((header, index) => (
-                <tr key={index}>
-                  <th scope="row">{header.name}</th>
-                  <td>{header.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <HeaderRows headers={part.headers} caption="Headers of this part" className="mime__headers" />
         ) : null}
       </section>
     </div>

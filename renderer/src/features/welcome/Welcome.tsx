@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { FolderOpenIcon, Logo, SampleIcon, ShieldIcon } from '../../components/icons';
@@ -72,51 +73,32 @@ export function Welcome({
         ) : null}
 
         <ul className="welcome__actions" aria-label="Get started">
-          <li>
-            <button type="button" className="welcome-card" onClick={onAddMailbox}>
-              <span className="welcome-card__icon">
-                <ShieldIcon size={22} />
-              </span>
-              <span className="welcome-card__text">
-                <span className="welcome-card__title">Add shared mailbox</span>
-                <span className="welcome-card__desc">
-                  A Microsoft 365 shared mailbox over IMAP or POP3 with OAuth 2.0, as an app or signed in as
-                  yourself, with a connection test that names what to fix.
+          <WelcomeCard
+            icon={<ShieldIcon size={22} />}
+            title="Add shared mailbox"
+            onClick={onAddMailbox}
+            description="A Microsoft 365 shared mailbox over IMAP or POP3 with OAuth 2.0, as an app or signed in as yourself, with a connection test that names what to fix."
+          />
+          <WelcomeCard
+            icon={sampleState.busy ? <Spinner size={20} /> : <SampleIcon size={22} />}
+            title={sampleState.busy ? 'Opening sample mailbox…' : 'Open sample mailbox'}
+            onClick={onOpenSample}
+            disabled={sampleState.busy}
+            description="A small mailbox with folders, attachments and tricky messages, to look around."
+          />
+          <WelcomeCard
+            icon={<FolderOpenIcon size={22} />}
+            title="Open file or folder…"
+            onClick={onOpenPath}
+            description={
+              <>
+                A saved .eml message, an mbox export, or a Maildir folder.{' '}
+                <span className="welcome-card__keys">
+                  <kbd>{MOD_KEY}</kbd>+<kbd>O</kbd>
                 </span>
-              </span>
-            </button>
-          </li>
-          <li>
-            <button type="button" className="welcome-card" onClick={onOpenSample} disabled={sampleState.busy}>
-              <span className="welcome-card__icon">
-                {sampleState.busy ? <Spinner size={20} /> : <SampleIcon size={22} />}
-              </span>
-              <span className="welcome-card__text">
-                <span className="welcome-card__title">
-                  {sampleState.busy ? 'Opening sample mailbox…' : 'Open sample mailbox'}
-                </span>
-                <span className="welcome-card__desc">
-                  A small mailbox with folders, attachments and tricky messages, to look around.
-                </span>
-              </span>
-            </button>
-          </li>
-          <li>
-            <button type="button" className="welcome-card" onClick={onOpenPath}>
-              <span className="welcome-card__icon">
-                <FolderOpenIcon size={22} />
-              </span>
-              <span className="welcome-card__text">
-                <span className="welcome-card__title">Open file or folder…</span>
-                <span className="welcome-card__desc">
-                  A saved .eml message, an mbox export, or a Maildir folder.{' '}
-                  <span className="welcome-card__keys">
-                    <kbd>{MOD_KEY}</kbd>+<kbd>O</kbd>
-                  </span>
-                </span>
-              </span>
-            </button>
-          </li>
+              </>
+            }
+          />
         </ul>
 
         <p className="welcome__import">
@@ -142,5 +124,26 @@ export function Welcome({
         </p>
       </div>
     </main>
+  );
+}
+
+/** One way in: a large button with its icon, what it does, and a line about it. */
+function WelcomeCard(props: {
+  icon: ReactNode;
+  title: string;
+  description: ReactNode;
+  onClick: () => void;
+  disabled?: boolean;
+}) {
+  return (
+    <li>
+      <button type="button" className="welcome-card" onClick={props.onClick} disabled={props.disabled}>
+        <span className="welcome-card__icon">{props.icon}</span>
+        <span className="welcome-card__text">
+          <span className="welcome-card__title">{props.title}</span>
+          <span className="welcome-card__desc">{props.description}</span>
+        </span>
+      </button>
+    </li>
   );
 }
