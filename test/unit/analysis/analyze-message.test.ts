@@ -102,4 +102,28 @@ describe('analyzeMessage', () => {
     const analysis = await analyzeMessage(await parseForAnalysis(raw));
     expect(analysis.iocs.attachments.map((a) => a.label)).toEqual(['scan.pdf', 'scan.pdf (2)']);
   });
+
+  it('reads hostile and broken headers without throwing, and claims nothing it cannot read', async () => {
+    const analysis = await analyzeMessage({
+      headers: [
+        { name: 'Authentication-Results', value: ';;;==(((' },
+        { name: 'X-Forefront-Antispam-Report', value: ':::;;SCL:;CAT:;CTRY' },
+        { name: 'X-Microsoft-Antispam', value: 'BCL:-99;PCL:abc' },
+        { name: 'ARC-Seal', value: 'i=999999; t=99999999999999999; cv=' },
+        { name: 'ARC-Message-Signature', value: 'i=1; t=-5; h=' },
+        { name: 'DKIM-Signature', value: 'd=; t=1e400' },
+        { name: 'From', value: '"<<<@@@>>>" <@>' },
+        { name: 'Reply-To', value: 'a@b@c' },
+        { name: 'Received', value: 'from [999.999.1.1] by ???' },
+      ],
+      html: '<a href="http://[::1">x</a><a href="https://xn--.example/">https://xn--.example/</a><form',
+      text: 'http:// https://%%% ',
+      attachments: [{ filename: '', contentType: '', size: 0, bytes: new Uint8Array() }],
+      attachedMessages: [],
+      size: 0,
+    });
+    expect(Analysis.parse(analysis)).toEqual(analysis);
+    expect(analysis.verdict.claims).toEqual([]);
+    expect(analysis.arc.status).toBe('broken');
+  });
 });

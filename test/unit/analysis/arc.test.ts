@@ -59,6 +59,11 @@ describe('ARC chain', () => {
     const doubled = arcChain([...hop(1, 'none', 'a.example'), hop(1, 'none', 'x.example')[0] as Header]);
     expect(doubled.instances[0]?.problems).toContain('Two ARC-Seal headers for this instance.');
 
+    const farFuture = arcChain([
+      { name: 'ARC-Seal', value: 'i=1; cv=none; d=a.example; t=99999999999999999' },
+    ]);
+    expect(farFuture.instances[0]?.seal?.signedAt).toBeNull();
+
     const noInstance = arcChain([{ name: 'ARC-Seal', value: 'a=rsa-sha256; cv=none' }]);
     expect(noInstance.status).toBe('broken');
     expect(noInstance.note).toMatch(/without a valid instance/);
