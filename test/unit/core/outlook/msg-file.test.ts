@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../electron/core/common/app-error';
+import { codeOf } from '../helpers';
 import { msgItem, msgView, tnefView } from '../../../../electron/core/outlook/item-views';
 import { type MsgFile, readMsg } from '../../../../electron/core/outlook/msg-file';
 import { rtfBody } from '../../../../electron/core/outlook/rtf-body';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/outlook/${name}`, import.meta.url));
 const META = { id: 'm', folderId: 'f', flags: { seen: true, flagged: false, answered: false, draft: false } };
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 /** RTF in MS-OXRTFCP's uncompressed form ("MELA"), as some writers store it. */
 function uncompressedRtf(rtf: string): Buffer {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../electron/core/common/app-error';
+import { codeOf } from '../helpers';
 import {
   MAX_TNEF_ATTRIBUTES,
   MAX_TNEF_FILES,
@@ -24,16 +24,6 @@ function tnef(...attributes: Buffer[]): Buffer {
   return Buffer.concat([signature, ...attributes]);
 }
 
-function code(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
-
 describe('readTnef', () => {
   it('reads the subject, the body from the MAPI properties and both files, long names first', () => {
     expect(isTnef(winmail)).toBe(true);
@@ -47,29 +37,29 @@ describe('readTnef', () => {
   });
 
   it('refuses by name what is cut short, foreign or out of order, at any byte', () => {
-    expect(code(() => readTnef(Buffer.from('not tnef at all')))).toBe('TNEF_MALFORMED');
+    expect(codeOf(() => readTnef(Buffer.from('not tnef at all')))).toBe('TNEF_MALFORMED');
     // Every truncation of a valid file either reads or fails as TNEF_MALFORMED, never otherwise.
     for (let end = 0; end < winmail.length; end++) {
-      const outcome = code(() => readTnef(winmail.subarray(0, end)));
+      const outcome = codeOf(() => readTnef(winmail.subarray(0, end)));
       expect(['TNEF_MALFORMED', 'no error']).toContain(outcome);
     }
     const orphan = tnef(attribute(2, 0x00018010, Buffer.from('a.txt\0')));
-    expect(code(() => readTnef(orphan))).toBe('TNEF_MALFORMED');
+    expect(codeOf(() => readTnef(orphan))).toBe('TNEF_MALFORMED');
     const claimsMore = Buffer.concat([tnef(), Buffer.from([1, 4, 0x80, 1, 0, 0xff, 0xff, 0xff, 0x7f])]);
-    expect(code(() => readTnef(claimsMore))).toBe('TNEF_MALFORMED');
+    expect(codeOf(() => readTnef(claimsMore))).toBe('TNEF_MALFORMED');
   });
 
   it('stops at its bounds instead of walking what a hostile file claims', () => {
     const many = tnef(
       ...Array.from({ length: MAX_TNEF_ATTRIBUTES + 1 }, () => attribute(1, 0x00018004, Buffer.alloc(0))),
     );
-    expect(code(() => readTnef(many))).toBe('TNEF_MALFORMED');
+    expect(codeOf(() => readTnef(many))).toBe('TNEF_MALFORMED');
     const files = tnef(
       ...Array.from({ length: MAX_TNEF_FILES + 1 }, () => attribute(2, 0x00069002, Buffer.alloc(0))),
     );
-    expect(code(() => readTnef(files))).toBe('TNEF_MALFORMED');
+    expect(codeOf(() => readTnef(files))).toBe('TNEF_MALFORMED');
     const props = Buffer.alloc(4);
     props.writeUInt32LE(0xffffffff, 0);
-    expect(code(() => readTnef(tnef(attribute(1, 0x00069003, props))))).toBe('TNEF_MALFORMED');
+    expect(codeOf(() => readTnef(tnef(attribute(1, 0x00069003, props))))).toBe('TNEF_MALFORMED');
   });
 });
