@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'MBOX_TRUNCATED',
   'MESSAGE_UNREADABLE',
   'MESSAGE_MALFORMED',
+  'MSG_MALFORMED',
+  'TNEF_MALFORMED',
+  'NOT_AN_ATTACHED_MESSAGE',
+  'ATTACHED_TOO_DEEP',
   'UNKNOWN_SOURCE',
   'UNKNOWN_FOLDER',
   'UNKNOWN_MESSAGE',
@@ -111,6 +115,22 @@ export const ERROR_CATALOG: Record<ErrorCode, { message: string; hint: string }>
   MESSAGE_MALFORMED: {
     message: 'The message is malformed: Mailscope could not take its MIME structure apart.',
     hint: 'Its headers and source are shown below, exactly as received. The sender’s mail program, or someone on purpose, produced a broken message; the rest of the mailbox is unaffected.',
+  },
+  MSG_MALFORMED: {
+    message: 'This Outlook item (.msg) is malformed: Mailscope could not read it.',
+    hint: 'Nothing in it was run or shown. The rest of the message is unaffected; save the file to examine it with another tool.',
+  },
+  TNEF_MALFORMED: {
+    message: 'This winmail.dat (TNEF) is malformed: Mailscope could not read it completely.',
+    hint: 'Nothing in it was run or shown. The rest of the message is unaffected; save the file to examine it with another tool.',
+  },
+  NOT_AN_ATTACHED_MESSAGE: {
+    message: 'That attachment is not a message Mailscope can open inside the reader.',
+    hint: 'Messages (.eml, message/rfc822), Outlook items (.msg) and winmail.dat open here; save other files instead.',
+  },
+  ATTACHED_TOO_DEEP: {
+    message: 'This attached message is nested too deeply to open.',
+    hint: 'Mailscope opens attached messages a limited number of levels deep; save this one and open the file instead.',
   },
   UNKNOWN_SOURCE: {
     message: 'That mailbox is no longer open.',

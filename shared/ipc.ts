@@ -31,12 +31,21 @@ import { SearchQuery } from './search';
 
 const id = z.string().min(1).max(512);
 const Empty = z.object({}).strict();
-const messageRef = { sourceId: id, folderId: id, messageId: id };
 /** A MIME part path as MessageView.mimeTree and Attachment.partId give it ("", "1", "2.1", "3.TEXT"). */
 const partPath = z
   .string()
   .max(200)
   .regex(/^(?:\d+(?:\.\d+)*(?:\.TEXT)?)?$/, 'Expected a MIME part path such as "2" or "1.3".');
+/**
+ * An attached message (shared/attached.ts): the part paths to follow from the outer message inwards,
+ * ["3"] for the message attached as part 3, ["3", "2"] for the one attached to that. Longer than
+ * MAX_ATTACHED_DEPTH is refused by the engine with ATTACHED_TOO_DEEP, a clearer answer than a schema error.
+ */
+const attached = z
+  .array(partPath.refine((path) => path !== '', 'Expected an attachment part path.'))
+  .min(1)
+  .max(64);
+const messageRef = { sourceId: id, folderId: id, messageId: id, attached: attached.optional() };
 /** A path the user typed in the harness's own save dialog; the desktop app refuses these. */
 const savePath = z.string().trim().min(1, 'Enter where to save the file.').max(4096);
 /** The opaque, one-time answer of files.pickSaveTarget: the renderer never learns or names the path. */
@@ -72,6 +81,7 @@ const MessageGetRequest = z
     sourceId: id,
     folderId: id,
     messageId: id,
+    attached: attached.optional(),
     /** Track the download under this id (transfer.progress events, transfers.cancel): big messages. */
     operationId: operationId.optional(),
   })
@@ -143,7 +153,7 @@ export const CONTRACT = {
   'messages.analyze': { request: MessageGetRequest, response: Analysis },
   /** The message as stored, for the reader's Source view: decoded as UTF-8 for display, capped. */
   'messages.raw': {
-    request: z.object({ sourceId: id, folderId: id, messageId: id }).strict(),
+    request: z.object(messageRef).strict(),
     response: z.object({
       text: z.string(),
       size: z.number().int().nonnegative(),

@@ -9,6 +9,8 @@ import type { Host } from './host';
 import { createLinkMethods } from './links/link-methods';
 import type { LogFile } from './log-file';
 import { DEFAULT_LARGE_FILE_BYTES } from './local/open-local';
+import { analysisInputOfLayer } from './attached/analysis-input';
+import { AttachedMessages } from './attached/attached-messages';
 import { createMessageMethods } from './messages/message-methods';
 import { createAnalysisMethods } from './analysis/analysis-methods';
 import { cloudPolicy } from './profiles/cloud-policy';
@@ -65,6 +67,8 @@ export function createService(options: ServiceOptions): Api {
   /** Saves and big-message downloads: their progress goes out as events; the renderer may cancel them. */
   const transfers = new Transfers({ publish: (event) => events.publish(event) });
   const checkCloud = cloudPolicy(options.allowCustomAuthority ?? false);
+  /** Attached messages open from the outer message's bytes, kept here for the last few opened. */
+  const nested = new AttachedMessages(registry.sourceOf);
 
   const profiles = createProfileMethods({
     ...options.profiles,
@@ -101,11 +105,13 @@ export function createService(options: ServiceOptions): Api {
         return profile;
       },
     }),
-    ...createMessageMethods(registry.sourceOf, transfers, options.frames),
-    ...createAnalysisMethods(({ sourceId, folderId, messageId }) =>
-      registry.sourceOf(sourceId).getRaw(folderId, messageId),
+    ...createMessageMethods(registry.sourceOf, transfers, options.frames, nested),
+    ...createAnalysisMethods(
+      ({ sourceId, folderId, messageId }) => registry.sourceOf(sourceId).getRaw(folderId, messageId),
+      // Attached messages, .msg and winmail.dat at any depth, from the bytes the reader already read.
+      ({ attached, ...ref }) => analysisInputOfLayer(nested.layer(ref, attached ?? [])),
     ),
-    ...createSaveMethods(host, registry.sourceOf, transfers),
+    ...createSaveMethods(host, registry.sourceOf, transfers, { nested }),
     ...createAppDiagnostics({ host, ...(options.log ? { log: options.log } : {}) }),
     ...createTransferMethods(transfers),
     ...createLinkMethods(host),

@@ -21,7 +21,7 @@ export function electronHost(version: string, logFolder?: string): Host {
         filters:
           kind === 'file'
             ? [
-                { name: 'Mail files', extensions: ['eml', 'mbox', 'mbx'] },
+                { name: 'Mail files', extensions: ['eml', 'msg', 'mbox', 'mbx'] },
                 { name: 'All files', extensions: ['*'] },
               ]
             : [],

@@ -10,7 +10,7 @@ import type { MenuItemConstructorOptions } from 'electron';
  */
 
 /** The extensions electron-builder.yml associates with Mailscope. */
-const MAIL_FILE = /\.(eml|mbox|mbx)$/i;
+const MAIL_FILE = /\.(eml|msg|mbox|mbx)$/i;
 
 export interface OpenRequestDeps {
   app: {

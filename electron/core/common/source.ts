@@ -37,6 +37,11 @@ export interface MailSource {
   readonly location: string;
   /** Things worth telling the user that did not stop the open. */
   readonly notices: readonly ErrorInfo[];
+  /**
+   * A single Outlook item (.msg) or winmail.dat opened from disk: its message is not MIME, so its
+   * parts are read through electron/core/attached, not the MIME splitter. Absent: MIME messages.
+   */
+  readonly itemFormat?: 'msg' | 'tnef';
 
   /**
    * What its lists can do beyond newest first. Absent: only that (the service fills in why, per

@@ -1,6 +1,8 @@
 import type { ErrorInfo } from '../../../shared/errors';
-import type { Flags, Folder, SourceKind } from '../../../shared/model';
+import type { Flags, Folder, MessageView, SourceKind } from '../../../shared/model';
 import type { RawStream } from '../common/source';
+import type { EnvelopeFields } from '../mime/parse-envelope';
+import type { MessageMeta } from '../mime/parse-message';
 
 /**
  * What each on-disk format (Maildir, mbox, .eml) builds when it is opened: folders and, per folder,
@@ -12,6 +14,8 @@ export interface LocalMailbox {
   readonly name: string;
   readonly location: string;
   readonly notices: readonly ErrorInfo[];
+  /** See MailSource.itemFormat. */
+  readonly itemFormat?: 'msg' | 'tnef';
   /** In display order (see Folder). */
   readonly folders: readonly LocalFolder[];
 }
@@ -34,6 +38,10 @@ export interface StoredMessage {
   readHeader(): Promise<HeaderSection>;
   /** The whole message as stored. */
   readRaw(): Promise<Buffer>;
+  /** Envelope fields where the message is not MIME (an Outlook item); absent: from readHeader. */
+  readFields?(): Promise<EnvelopeFields>;
+  /** The view where the message is not MIME; absent: parseMessage. */
+  view?(raw: Buffer, meta: MessageMeta): Promise<MessageView>;
   /** The whole message as a stream, where it is a file of its own (Maildir, .eml); else absent. */
   openRaw?(): Promise<RawStream>;
   /** The first `bytes` of the message as stored (all of it when it is shorter): for its preview line. */

@@ -50,6 +50,7 @@ export class LocalMailSource implements MailSource {
   readonly name: string;
   readonly location: string;
   readonly notices: readonly ErrorInfo[];
+  readonly itemFormat?: 'msg' | 'tnef';
   readonly list = LOCAL_CAPABILITIES;
   private readonly folders: ReadonlyMap<string, IndexedFolder>;
   private readonly envelopes = new Map<string, Promise<Envelope[]>>();
@@ -63,6 +64,7 @@ export class LocalMailSource implements MailSource {
     this.name = mailbox.name;
     this.location = mailbox.location;
     this.notices = mailbox.notices;
+    if (mailbox.itemFormat) this.itemFormat = mailbox.itemFormat;
     this.folders = new Map(
       mailbox.folders.map((entry) => [
         entry.folder.id,
@@ -112,7 +114,8 @@ export class LocalMailSource implements MailSource {
   async getMessage(folderId: string, messageId: string): Promise<MessageView> {
     const message = this.message(folderId, messageId);
     const raw = await readRawOrExplain(message);
-    return parseMessage(raw, { id: message.id, folderId, flags: message.flags });
+    const meta = { id: message.id, folderId, flags: message.flags };
+    return message.view ? message.view(raw, meta) : parseMessage(raw, meta);
   }
 
   async getRaw(folderId: string, messageId: string): Promise<Buffer> {
@@ -201,7 +204,7 @@ async function buildEnvelopes(folder: IndexedFolder): Promise<Envelope[]> {
       let fallbackTime = message.time;
       try {
         const header = await message.readHeader();
-        fields = await parseEnvelopeHeaders(header.bytes);
+        fields = message.readFields ? await message.readFields() : await parseEnvelopeHeaders(header.bytes);
         size ??= header.size;
         fallbackTime ??= header.mtimeMs;
       } catch {

@@ -6,6 +6,9 @@ import { SNIFF_BYTES, sniffContent } from './content-sniff';
 import { withFsErrors } from '../common/fs-errors';
 import { LocalMailSource } from './local-source';
 import { openEml } from './open-eml';
+import { openOutlookFile } from './open-outlook-file';
+import { isCompoundFile } from '../outlook/msg-file';
+import { isTnef } from '../outlook/tnef';
 import { openMaildir } from './open-maildir';
 import { openMbox } from './open-mbox';
 import { readRange } from './read-bytes';
@@ -45,6 +48,11 @@ export async function openLocal(path: string, options: OpenLocalOptions = {}): P
   }
 
   const head = await withFsErrors(path, () => readRange(path, 0, SNIFF_BYTES));
+  // An Outlook item or a winmail.dat opens like a .eml; other compound files (.doc, .xls) stay refused.
+  if (isTnef(head)) return new LocalMailSource(await openOutlookFile(path, stats.size, 'tnef'));
+  if (isCompoundFile(head) && /\.msg$/i.test(name)) {
+    return new LocalMailSource(await openOutlookFile(path, stats.size, 'msg'));
+  }
   const sniffed = sniffContent(head, name);
   switch (sniffed.kind) {
     case 'binary':

@@ -1,5 +1,6 @@
 import type { Api } from '../../../shared/ipc';
 import { isEmptySearch } from '../../../shared/search';
+import type { AttachedMessages } from '../attached/attached-messages';
 import { AppError } from '../common/app-error';
 import type { FrameStore } from '../frames';
 import { checkListOptions, listCapabilitiesOf } from '../list-capabilities';
@@ -22,7 +23,13 @@ export function createMessageMethods(
   transfers: Transfers,
   /** Message documents for the frame origin; without one (or before its origin is known) frames.put refuses. */
   frames: FrameStore | undefined,
+  /** Messages inside messages (shared/attached.ts); without it a request naming one is refused. */
+  nested?: AttachedMessages,
 ): Pick<Api, MessageMethodNames> {
+  const attachedOnly = () => {
+    if (!nested) throw new AppError('UNSUPPORTED', 'This host cannot open attached messages.');
+    return nested;
+  };
   return {
     'messages.list': async ({ sourceId, folderId, offset, limit, query, sort, preview }) => {
       const source = sourceOf(sourceId);
@@ -37,7 +44,8 @@ export function createMessageMethods(
       cancelled: sourceOf(sourceId).cancelSearch?.(folderId) ?? false,
     }),
 
-    'messages.get': async ({ sourceId, folderId, messageId, operationId }) => {
+    'messages.get': async ({ sourceId, folderId, messageId, attached, operationId }) => {
+      if (attached) return attachedOnly().view({ sourceId, folderId, messageId }, attached);
       const source = sourceOf(sourceId);
       if (!operationId || !source.openRaw || !source.parseRaw) return source.getMessage(folderId, messageId);
       // A big message from a server: fetched as a counted, cancellable stream, then parsed.
@@ -46,14 +54,19 @@ export function createMessageMethods(
       try {
         const chunks: Buffer[] = [];
         for await (const chunk of tracked.stream as AsyncIterable<Buffer>) chunks.push(chunk);
-        return await source.parseRaw(folderId, messageId, Buffer.concat(chunks));
+        const bytes = Buffer.concat(chunks);
+        // Its attached messages then open from these bytes, without a second download.
+        nested?.remember({ sourceId, folderId, messageId }, bytes);
+        return await source.parseRaw(folderId, messageId, bytes);
       } finally {
         tracked.done();
       }
     },
 
-    'messages.raw': async ({ sourceId, folderId, messageId }) => {
-      const raw = await sourceOf(sourceId).getRaw(folderId, messageId);
+    'messages.raw': async ({ sourceId, folderId, messageId, attached }) => {
+      const raw = attached
+        ? (await attachedOnly().layer({ sourceId, folderId, messageId }, attached)).bytes
+        : await sourceOf(sourceId).getRaw(folderId, messageId);
       const shown = raw.subarray(0, RAW_VIEW_BYTES);
       return {
         text: sourceText(shown),

@@ -6,6 +6,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Api } from '../../../shared/ipc';
 import { isExecutableAttachment } from '../../../shared/attachment-risk';
+import type { MessageView } from '../../../shared/model';
+import { AttachedMessages } from '../attached/attached-messages';
+import type { Layer } from '../attached/layer';
 import { AppError } from '../common/app-error';
 import type { Host } from '../host';
 import { sanitizeFilename } from '../mime/attachment-filename';
@@ -14,7 +17,7 @@ import { decodeParts, missingParts, unknownPart } from './part-stream';
 import { type MarkFile, markOfTheWeb } from './mark-of-the-web';
 import { SaveHandles, type SaveHandleKind } from './save-handles';
 import { Transfers } from '../transfers/transfers';
-import { createAnalysisMethods } from '../analysis/analysis-methods';
+import { analyzerFor } from '../report/analyze-source';
 import { writeReportFiles } from '../report/save-report';
 import { type IfExists, openSaveTarget, type SaveTarget } from './save-target';
 
@@ -33,6 +36,8 @@ interface MessageRef {
   sourceId: string;
   folderId: string;
   messageId: string;
+  /** An attached message (shared/attached.ts), read from the outer message's bytes. */
+  attached?: readonly string[] | undefined;
 }
 
 /**
@@ -53,14 +58,27 @@ export function createSaveMethods(
     markFile?: MarkFile;
     /** The report's clock (tests pass a fixed one). */
     now?: () => Date;
+    /** Attached messages and Outlook items: where their bytes and parts come from. */
+    nested?: AttachedMessages;
   } = {},
 ): SaveApi {
   const handles = options.handles ?? new SaveHandles();
   const markFile = options.markFile ?? markOfTheWeb();
-  // The report analyses the message as messages.analyze does, so the two always agree.
-  const analyze = createAnalysisMethods(({ sourceId, folderId, messageId }) =>
-    sourceOf(sourceId).getRaw(folderId, messageId),
-  )['messages.analyze'];
+  const nested = options.nested ?? new AttachedMessages(sourceOf);
+  // The report analyses the message as messages.analyze does (service.ts), so the two always agree.
+  const analyze = analyzerFor(sourceOf, nested);
+
+  /** The message as a Layer when it is attached or not MIME; null for a top-level MIME message (streamed). */
+  const layerOf = async (ref: MessageRef): Promise<Layer | null> => {
+    if (!ref.attached?.length && !sourceOf(ref.sourceId).itemFormat) return null;
+    return nested.layer(ref, ref.attached ?? []);
+  };
+
+  /** The view the part list comes from, at whatever depth the message is. */
+  const viewOf = async (ref: MessageRef): Promise<MessageView> =>
+    ref.attached?.length
+      ? nested.view(ref, ref.attached)
+      : sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
 
   /**
    * Where a save goes, and whether it may replace a file there. A handle from the host's own dialog
@@ -79,12 +97,16 @@ export function createSaveMethods(
 
   /** The message's bytes, counted and cancellable under `operationId`; call done() when finished. */
   const rawStream = async (
-    { sourceId, folderId, messageId }: MessageRef,
+    ref: MessageRef,
     operationId: string | undefined,
   ): Promise<{ stream: Readable; done: () => void }> => {
+    const { sourceId, folderId, messageId } = ref;
     const source = sourceOf(sourceId);
+    const layer = await layerOf(ref);
     let raw: RawStream;
-    if (source.openRaw) {
+    if (layer) {
+      raw = { stream: Readable.from([layer.bytes]), size: layer.bytes.length };
+    } else if (source.openRaw) {
       raw = await source.openRaw(folderId, messageId);
     } else {
       const bytes = await source.getRaw(folderId, messageId);
@@ -100,6 +122,8 @@ export function createSaveMethods(
     ifExists: IfExists,
     operationId?: string,
   ) => {
+    const layer = await layerOf(ref);
+    if (layer && layer.kind !== 'eml') return writePart(layer, partPath, path, ifExists);
     let target: SaveTarget | null = null;
     const raw = await rawStream(ref, operationId);
     try {
@@ -126,6 +150,21 @@ export function createSaveMethods(
     } finally {
       raw.done();
     }
+  };
+
+  /** One attachment of an Outlook item or a winmail.dat: its bytes are in memory already. */
+  const writePart = async (layer: Layer, partPath: string, path: string, ifExists: IfExists) => {
+    const part = await layer.part(partPath);
+    const target = await openSaveTarget(path, ifExists);
+    try {
+      await pipeline(Readable.from([part.bytes]), target.stream);
+      await target.commit();
+    } catch (error) {
+      await target.abort();
+      throw error;
+    }
+    const marked = await markFile(target.path);
+    return { path: target.path, name: baseName(target.path), bytes: part.bytes.length, marked };
   };
 
   return {
@@ -159,7 +198,7 @@ export function createSaveMethods(
 
     'messages.saveAll': async ({ folder: typed, handle, partPaths, operationId, ...ref }) => {
       const folder = destination({ handle, path: typed }, 'folder', 'keep-both').path;
-      const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
+      const view = await viewOf(ref);
       const chosen = partPaths
         ? view.attachments.filter((attachment) => partPaths.includes(attachment.partId))
         : view.attachments.filter((attachment) => !attachment.inline);
@@ -169,6 +208,17 @@ export function createSaveMethods(
         throw new AppError('UNKNOWN_PART', 'This message has no attachments to save.', 'Nothing was saved.');
       }
       const base = resolve(folder);
+      const layer = await layerOf(ref);
+      if (layer && layer.kind !== 'eml') {
+        const files = [];
+        for (const attachment of chosen) {
+          const asked = insideFolder(base, sanitizeFilename(attachment.filename, attachment.contentType));
+          const saved = await writePart(layer, attachment.partId, asked, 'keep-both');
+          const { marked: _marked, ...file } = saved;
+          files.push({ ...file, partPath: attachment.partId, renamed: saved.path !== asked });
+        }
+        return { folder: base, files };
+      }
       const targets = new Map<string, { target: SaveTarget; asked: string }>();
       const sinks = new Map(
         chosen.map((attachment) => [
@@ -219,7 +269,7 @@ export function createSaveMethods(
       ...ref
     }) => {
       const { path, ifExists } = destination({ handle, path: typed }, 'file', asked);
-      const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
+      const view = await viewOf(ref);
       const analysis = await analyze({ ...ref, ...(operationId ? { operationId } : {}) });
       const saved = await writeReportFiles(view, analysis, path, ifExists, {
         maskRecipients,
@@ -237,7 +287,7 @@ export function createSaveMethods(
           'In this browser window, save the attachment and open it from your Downloads folder.',
         );
       }
-      const view = await sourceOf(ref.sourceId).getMessage(ref.folderId, ref.messageId);
+      const view = await viewOf(ref);
       const part = view.mimeTree.find((candidate) => candidate.path === partPath && candidate.leaf);
       if (!part) throw unknownPart(partPath);
       const attachment = view.attachments.find((candidate) => candidate.partId === partPath);

@@ -79,7 +79,7 @@ export function useOpenFromOutside(open: (path: string) => void) {
           <div className="drop-overlay__panel">
             <p className="drop-overlay__title">Drop to open</p>
             <p className="drop-overlay__hint">
-              .eml and mbox files, or a Maildir folder. Nothing is changed on disk.
+              .eml, Outlook .msg and mbox files, or a Maildir folder. Nothing is changed on disk.
             </p>
           </div>
         </div>

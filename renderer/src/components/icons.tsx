@@ -362,6 +362,8 @@ function attachmentKind(contentType: string, filename: string): AttachmentKind {
     return { label: (ext || type.slice(6)).slice(0, 4).toUpperCase(), tone: 'image' };
   if (type === 'application/pdf' || ext === 'pdf') return { label: 'PDF', tone: 'pdf' };
   if (type === 'message/rfc822' || ext === 'eml') return { label: 'EML', tone: 'mail' };
+  if (type === 'application/vnd.ms-outlook' || ext === 'msg') return { label: 'MSG', tone: 'mail' };
+  if (/ms-tnef$/.test(type)) return { label: 'TNEF', tone: 'mail' };
   if (type === 'text/calendar' || ext === 'ics') return { label: 'ICS', tone: 'calendar' };
   if (
     /zip|compressed|x-tar|gzip|x-7z|rar/.test(type) ||

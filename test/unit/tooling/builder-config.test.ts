@@ -43,7 +43,7 @@ describe('electron-builder.yml', async () => {
     expect(mac.hardenedRuntime).toBe(true);
     expect(existsSync(mac.entitlements)).toBe(true);
     const assoc = (config['fileAssociations'] as { ext: string }[]).map((a) => a.ext).sort();
-    expect(assoc).toEqual(['eml', 'mbox']);
+    expect(assoc).toEqual(['eml', 'mbox', 'msg']);
   });
 
   it('ships every file the build makes and the sample mailbox', () => {

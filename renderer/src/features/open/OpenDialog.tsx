@@ -9,7 +9,7 @@ import { forgetRecentPath, readRecentPaths, rememberRecentPath } from './recent-
 import './open-dialog.css';
 
 /**
- * Opens a .eml file, an mbox file or a Maildir folder by path. Browse… appears only where the host
+ * Opens a .eml or .msg file, an mbox file or a Maildir folder by path. Browse… appears only where the host
  * has native dialogs (the desktop app, not the browser harness). Failures stay in the dialog, with
  * the engine's specific message and hint, so the user can fix the path and try again.
  */
@@ -111,7 +111,7 @@ export function OpenDialog({ nativeDialogs, initialPath, onClose, onOpened }: Op
     >
       <form className="open-form" onSubmit={onSubmit} noValidate>
         <label htmlFor={inputId} className="field-label">
-          Path to a .eml file, an mbox file, or a Maildir folder
+          Path to a .eml or Outlook .msg file, an mbox file, or a Maildir folder
         </label>
         <div className="open-form__row">
           <input

@@ -7,6 +7,7 @@ import { formatBytes, plural } from '../../components/format';
 import { AttachmentTypeIcon, DownloadIcon, PaperclipIcon, WarningIcon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
 import { ErrorNotice, Notice } from '../../components/Notice';
+import { useOpenAttached } from './attached-context';
 import type { SaveRequest } from './use-save';
 import type { MessageRef } from './use-message';
 
@@ -27,6 +28,7 @@ export function AttachmentList({
   const [confirming, setConfirming] = useState<Attachment | null>(null);
   const [openError, setOpenError] = useState<ErrorInfo | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const openerFor = useOpenAttached();
   if (attachments.length === 0) return null;
   const totalSize = attachments.reduce((sum, a) => sum + a.size, 0);
 
@@ -98,6 +100,7 @@ export function AttachmentList({
       <ul className="attachments__list">
         {attachments.map((attachment) => {
           const risky = isExecutableAttachment(attachment.filename, attachment.contentType);
+          const openHere = openerFor(attachment.contentType, attachment.filename);
           return (
             <li
               key={attachment.partId}
@@ -119,6 +122,18 @@ export function AttachmentList({
                 </span>
               </span>
               <span className="attachment__actions">
+                {openHere ? (
+                  <button
+                    type="button"
+                    className="button button--quiet attachment__view"
+                    aria-label={`View ${attachment.filename} here, as a message`}
+                    title="View here as a message, with every panel"
+                    data-testid="attachment-view"
+                    onClick={() => openHere(attachment.partId, attachment.filename)}
+                  >
+                    View
+                  </button>
+                ) : null}
                 <button
                   type="button"
                   className="icon-button icon-button--small"
@@ -142,7 +157,7 @@ export function AttachmentList({
           );
         })}
       </ul>
-      {attachments.some(isTnef) ? (
+      {attachments.some(isTnef) && !openerFor('application/ms-tnef', 'winmail.dat') ? (
         <Notice
           tone="info"
           compact
@@ -150,7 +165,7 @@ export function AttachmentList({
           className="attachments__tnef"
           testId="tnef-note"
           title="winmail.dat is Outlook’s own wrapper (TNEF) around the sender’s real attachments."
-          hint="Mailscope cannot list what is inside it yet. Save it and open it with a TNEF viewer, or ask the sender to send in HTML or plain-text format, which attaches the files directly."
+          hint="At this depth of attached messages it cannot be opened here: save it and open the file in Mailscope, or ask the sender to send in HTML or plain-text format, which attaches the files directly."
         />
       ) : null}
       {confirming ? (

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { formatBytes } from '../../components/format';
 import { ChevronIcon, DownloadIcon } from '../../components/icons';
 import type { MessageRef } from './use-message';
+import { useOpenAttached } from './attached-context';
 import type { SaveRequest } from './use-save';
 
 /**
@@ -51,6 +52,7 @@ export function MimeTree({
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const [focused, setFocused] = useState(0);
   const itemRefs = useRef(new Map<number, HTMLLIElement>());
+  const openerFor = useOpenAttached();
 
   const visible = rows.filter((row) => {
     for (let parent = row.parent; parent !== null; parent = rows[parent]?.parent ?? null) {
@@ -110,6 +112,7 @@ export function MimeTree({
   };
 
   const part = current.part;
+  const openHere = part.path === '' ? null : openerFor(part.contentType, part.filename);
   return (
     <div className="mime" data-testid="mime-tree">
       <ul className="mime__tree" role="tree" aria-label="MIME structure" onKeyDown={onKeyDown}>
@@ -188,6 +191,16 @@ export function MimeTree({
             </>
           ) : null}
         </dl>
+        {openHere ? (
+          <button
+            type="button"
+            className="button mime__view"
+            data-testid="mime-view"
+            onClick={() => openHere(part.path, part.filename ?? `Part ${part.path}`)}
+          >
+            View as a message
+          </button>
+        ) : null}
         {part.leaf ? (
           <button
             type="button"

@@ -1,10 +1,13 @@
-import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { type KeyboardEvent, type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { MAX_ATTACHED_DEPTH } from '../../../../shared/attached';
 import { formatBytes } from '../../components/format';
 import { MailIcon } from '../../components/icons';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { lazyNamed } from '../../components/Lazy';
 import { PaneBoundary } from '../../components/PaneBoundary';
 import type { InspectionTab } from './InspectionPanel';
+import { AttachedBreadcrumb, type Crumb } from './AttachedBreadcrumb';
+import { type OpenAttached, OpenAttachedProvider } from './attached-context';
 import { MessageDisplay } from './MessageDisplay';
 import { type MessageRef, type SelectedMessage, useMessage } from './use-message';
 import { TransferProgressBar } from '../transfers/TransferProgressBar';
@@ -91,14 +94,79 @@ function LoadedReader({ message, askAboveBytes = null, ...prefs }: LoadedReaderP
   if (!agreed && askAboveBytes !== null && message.size !== undefined && message.size > askAboveBytes) {
     return <LargeMessagePrompt size={message.size} limit={askAboveBytes} onOpen={() => setAgreed(true)} />;
   }
+  return <MessageLevels message={message} {...prefs} />;
+}
+
+/**
+ * The message and the attached messages opened from it, one level over the other. Every level stays
+ * mounted while a deeper one shows (hidden), so Back returns to it as it was, without fetching it
+ * again; going back unmounts the deeper ones.
+ */
+function MessageLevels({ message, ...prefs }: Omit<LoadedReaderProps, 'askAboveBytes'>) {
+  const [trail, setTrail] = useState<Crumb[]>([]);
+  const [outerLabel, setOuterLabel] = useState('Message');
+  const levelsRef = useRef<HTMLDivElement>(null);
+  const depth = trail.length;
   // Only the reference travels on: requests are checked strictly and know nothing of sizes.
   const { sourceId, folderId, messageId, size } = message;
+
+  const moved = useRef(false);
+  useEffect(() => {
+    // The keyboard follows the level the user moved to (the control they used is now hidden or
+    // gone): onto Back inside an attached message, or onto the outer message.
+    const levels = levelsRef.current;
+    if (!levels || !moved.current) return;
+    moved.current = false;
+    const target =
+      depth > 0
+        ? levels.querySelector<HTMLElement>('.attached-crumbs__back')
+        : levels.querySelector<HTMLElement>('[data-level="0"]');
+    target?.focus({ preventScroll: true });
+  }, [depth]);
+
+  const goTo = (level: number) => {
+    moved.current = true;
+    setTrail((current) => current.slice(0, Math.max(0, level)));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'ArrowLeft' && event.altKey && depth > 0) {
+      event.preventDefault();
+      goTo(depth - 1);
+    }
+  };
+
   return (
-    <FetchedReader
-      message={{ sourceId, folderId, messageId }}
-      {...(size !== undefined ? { size } : {})}
-      {...prefs}
-    />
+    <div className="reader__levels" ref={levelsRef} onKeyDown={onKeyDown}>
+      {depth > 0 ? <AttachedBreadcrumb trail={[{ label: outerLabel }, ...trail]} onGo={goTo} /> : null}
+      {[null, ...trail].map((_crumb, level) => {
+        const attached = trail.slice(0, level).map((crumb) => crumb.partId ?? '');
+        const open: OpenAttached | null =
+          level === depth && level < MAX_ATTACHED_DEPTH
+            ? (partId, label) => {
+                moved.current = true;
+                setTrail((current) => [...current.slice(0, level), { partId, label }]);
+              }
+            : null;
+        return (
+          <div
+            key={attached.join('/')}
+            className="reader__level"
+            data-level={level}
+            tabIndex={-1}
+            hidden={level !== depth}
+          >
+            <OpenAttachedProvider value={open}>
+              <FetchedReader
+                message={{ sourceId, folderId, messageId, ...(level > 0 ? { attached } : {}) }}
+                {...(level === 0 && size !== undefined ? { size } : {})}
+                {...(level === 0 ? { onSubject: setOuterLabel } : {})}
+                {...prefs}
+              />
+            </OpenAttachedProvider>
+          </div>
+        );
+      })}
+    </div>
   );
 }
 
@@ -120,9 +188,20 @@ function LargeMessagePrompt({ size, limit, onOpen }: { size: number; limit: numb
   );
 }
 
-function FetchedReader({ message, size, ...prefs }: LoadedReaderProps & { size?: number }) {
+interface FetchedReaderProps extends Omit<LoadedReaderProps, 'askAboveBytes' | 'message'> {
+  message: MessageRef;
+  size?: number;
+  /** Told the subject once the message is read (the breadcrumb names the outer message by it). */
+  onSubject?: (subject: string) => void;
+}
+
+function FetchedReader({ message, size, onSubject, ...prefs }: FetchedReaderProps) {
   const [attempt, setAttempt] = useState(0);
   const { result, progress } = useMessage(message, attempt, size);
+  const subject = result?.ok ? result.value.subject : null;
+  useEffect(() => {
+    if (subject !== null) onSubject?.(subject || '(no subject)');
+  }, [subject, onSubject]);
   if (!result) {
     return (
       <div className="reader__state reader__state--loading">

@@ -8,6 +8,8 @@ export interface MessageRef {
   sourceId: string;
   folderId: string;
   messageId: string;
+  /** An attached message: the part paths from the outer message inwards (shared/attached.ts). */
+  attached?: string[];
 }
 
 /** The message the user chose, with its size as the list reported it (big ones ask first). */
@@ -30,7 +32,8 @@ export function useMessage(
   size?: number,
 ): { result: Result<MessageView> | null; progress: TransferProgress | null } {
   const { sourceId, folderId, messageId } = ref;
-  const key = `${sourceId}\u0000${folderId}\u0000${messageId}\u0000${attempt}`;
+  const path = ref.attached?.join('/') ?? '';
+  const key = `${sourceId}\u0000${folderId}\u0000${messageId}\u0000${path}\u0000${attempt}`;
   const [answer, setAnswer] = useState<{ key: string; result: Result<MessageView> } | null>(null);
   const tracked = size !== undefined && size >= TRACKED_DOWNLOAD_BYTES;
   // A fresh id for every fetch of a big message (each new key: another message, or a retry).
@@ -40,8 +43,15 @@ export function useMessage(
 
   useEffect(() => {
     let live = true;
+    const attached = path ? { attached: path.split('/') } : {};
     void api
-      .invoke('messages.get', { sourceId, folderId, messageId, ...(operationId ? { operationId } : {}) })
+      .invoke('messages.get', {
+        sourceId,
+        folderId,
+        messageId,
+        ...attached,
+        ...(operationId ? { operationId } : {}),
+      })
       .then((result) => {
         if (!live) return;
         live = false;
@@ -52,7 +62,7 @@ export function useMessage(
       if (live && operationId) void api.invoke('transfers.cancel', { operationId });
       live = false;
     };
-  }, [key, sourceId, folderId, messageId, operationId]);
+  }, [key, sourceId, folderId, messageId, path, operationId]);
 
   return { result: answered ? answer.result : null, progress };
 }

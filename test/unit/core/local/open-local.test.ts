@@ -83,9 +83,10 @@ describe('openLocal guards', () => {
   it.each([
     ['report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'a PDF document'],
     [
-      'mail.msg',
+      // A compound file not named .msg (a .msg opens as an Outlook item: test/unit/core/outlook).
+      'old.doc',
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x41, 0x42]),
-      'an Outlook .msg file',
+      'an older Office document (OLE2)',
     ],
     ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]), 'a PNG image'],
     ['export.zip', Buffer.from('PK\u0003\u0004rest'), 'a ZIP archive'],
