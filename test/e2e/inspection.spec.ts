@@ -93,7 +93,9 @@ test('keyboard only: sample mailbox → folder → message → headers → MIME 
 
   // The MIME tree tab (arrows move between tabs), then into the tree.
   await pressUntil(page, 'Tab', (target) => target.role === 'tab');
+  // End is the last tab (Triage); the MIME tree is the one before it.
   await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
   await expect(inspection.getByRole('tab', { name: /MIME tree/, selected: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await pressUntil(page, 'ArrowDown', (target) => target.role === 'treeitem' && target.part === '2');

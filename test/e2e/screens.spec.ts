@@ -4,7 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { type Bed, type Contoso, expect, test, testbed } from './fixtures';
 import { fontProblem } from '../../scripts/font-check.mjs';
-import { fillBedServerStep } from './helpers';
+import { fillBedServerStep, openPath } from './helpers';
+import { reportedPhish } from './triage-message';
 
 /**
  * Every screen a user can reach, in the light and the dark theme: axe finds no serious or critical
@@ -199,6 +200,29 @@ for (const scheme of SCHEMES) {
     await expect(page.getByTestId('search-empty')).toContainText('No messages match');
     await parkPointer(page);
     await screen(page, scheme, 'search-empty', [location(page)]);
+  });
+}
+
+for (const scheme of SCHEMES) {
+  test(`${scheme}: triage of a reported phish, the verdict line and the Triage tab`, async ({
+    page,
+    harness,
+    workDir,
+  }) => {
+    const path = join(workDir, 'reported-phish.eml');
+    writeFileSync(path, reportedPhish());
+    await start(page, scheme, harness.url);
+    await openPath(page, path);
+    await rows(page).first().click();
+    await expect(page.getByTestId('verdict-line')).toContainText('Marked as phishing');
+    await parkPointer(page);
+    await screen(page, scheme, 'triage-verdict', [location(page)]);
+    await page.getByRole('button', { name: 'Headers', exact: true }).click();
+    const inspection = page.getByTestId('inspection');
+    await inspection.getByRole('tab', { name: /Triage/ }).click();
+    await expect(inspection.getByTestId('triage-indicators')).toBeVisible();
+    await parkPointer(page);
+    await screen(page, scheme, 'triage-tab', [location(page)]);
   });
 }
 

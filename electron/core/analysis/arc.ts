@@ -1,6 +1,11 @@
 import type { ArcChain, ArcInstance } from '../../../shared/analysis';
 import type { Header } from '../../../shared/model';
-import { parseAuthenticationResults, parseDkimSignature, tagList } from '../mime/auth-results';
+import {
+  isoFromSeconds,
+  parseAuthenticationResults,
+  parseDkimSignature,
+  tagList,
+} from '../mime/auth-results';
 
 /** More instances than this is not a chain anyone sends (RFC 8617 §4.2.1 caps it at 50). */
 const MAX_INSTANCES = 50;
@@ -37,14 +42,13 @@ export function arcChain(headers: readonly Header[]): ArcChain {
     const entry = instanceOf(i);
     if (name === 'arc-seal') {
       if (entry.seal) entry.problems.push('Two ARC-Seal headers for this instance.');
-      const t = Number(tags.get('t'));
       entry.seal = {
         header: ref,
         cv: tags.get('cv') || null,
         domain: tags.get('d') || null,
         selector: tags.get('s') || null,
         algorithm: tags.get('a') || null,
-        signedAt: Number.isFinite(t) && t > 0 ? new Date(t * 1000).toISOString() : null,
+        signedAt: isoFromSeconds(Number(tags.get('t'))),
       };
     } else if (name === 'arc-message-signature') {
       if (entry.messageSignature) entry.problems.push('Two ARC-Message-Signature headers for this instance.');

@@ -19,13 +19,14 @@ export function attachmentIndicators(
       indicators.push({ kind, strength, title, evidence: [{ text, header: null, attachment: facts.label }] });
     const extension = extensionOf(facts.filename);
 
-    if (extension && facts.detectedExtension && !compatible(extension, facts.detectedExtension)) {
-      const runs = isExecutableAttachment(`x.${facts.detectedExtension}`, facts.detectedType ?? '');
+    const detected = facts.detectedExtension;
+    const runs = detected !== null && isExecutableAttachment(`x.${detected}`, facts.detectedType ?? '');
+    if (detected && ((extension && !compatible(extension, detected)) || (!extension && runs))) {
       add(
         'content-type-mismatch',
         runs ? 'strong' : 'moderate',
         `“${facts.filename}” is not what its name says`,
-        `Named .${extension}, but its first bytes are ${facts.detectedType ?? facts.detectedExtension} (.${facts.detectedExtension}).`,
+        `${extension ? `Named .${extension}` : 'It has no extension'}, but its first bytes are ${facts.detectedType ?? detected} (.${detected}).`,
       );
     }
     const double = doubleExtension(facts.filename);

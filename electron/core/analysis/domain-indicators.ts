@@ -17,7 +17,8 @@ export interface ShownDomain {
 export function domainIndicators(shown: readonly ShownDomain[]): Indicator[] {
   const byDomain = new Map<string, Evidence[]>();
   for (const { domain, where } of shown) {
-    const key = domain.toLowerCase();
+    // One entry per domain however it is written: case, Unicode or punycode.
+    const key = domainToASCII(domain.toLowerCase()) || domain.toLowerCase();
     const list = byDomain.get(key) ?? [];
     if (list.length < 5) list.push(where);
     byDomain.set(key, list);

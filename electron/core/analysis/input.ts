@@ -59,88 +59,47 @@ export interface BuildOptions {
 
 /** A raw .eml message taken apart for the analysis: one parse, keeping every attachment's bytes. */
 export async function parseForAnalysis(raw: Buffer, options: BuildOptions = {}): Promise<AnalysisInput> {
-  return (await parseFlat(raw, options)).input;
+  const parsed = await parseForView(raw, ANALYSIS_PARSER_OPTIONS, () => true);
+  return analysisInputFromParsed(parsed, raw, options);
 }
 
-/** An AnalysisInput from what mailparser made of `raw` (parsed with every attachment's content kept). */
+/**
+ * An AnalysisInput from what mailparser made of `raw` (parsed with every attachment's content
+ * kept). mailparser gives a message attached as a file (message/rfc822 with a disposition of
+ * attachment) whole, as that attachment's bytes, and does not mix it into this message's text;
+ * each is parsed here as a message of its own. (One shown inline it merges into the body.)
+ */
 export async function analysisInputFromParsed(
   parsed: ParsedMail,
   raw: Uint8Array,
   options: BuildOptions = {},
 ): Promise<AnalysisInput> {
-  return (await build(parsed, raw, options)).input;
-}
-
-/**
- * mailparser flattens attached messages into the message that carries them: their attachments
- * follow the message/rfc822 attachment in its list, and their text and HTML are appended to its
- * own. What it made of the attached message on its own is what to take back out.
- */
-interface Flat {
-  readonly input: AnalysisInput;
-  /** How many attachments mailparser listed, attached messages' included. */
-  readonly flatAttachments: number;
-  readonly parsedText: string | null;
-  readonly parsedHtml: string | null;
-}
-
-async function parseFlat(raw: Buffer, options: BuildOptions): Promise<Flat> {
-  return build(await parseForView(raw, ANALYSIS_PARSER_OPTIONS, () => true), raw, options);
-}
-
-async function build(parsed: ParsedMail, raw: Uint8Array, options: BuildOptions): Promise<Flat> {
   const depth = options.depth ?? 0;
-  const all: AnalysisAttachment[] = parsed.attachments.map((attachment) => ({
+  const attachments: AnalysisAttachment[] = parsed.attachments.map((attachment) => ({
     filename: sanitizeFilename(attachment.filename, attachment.contentType),
     contentType: attachment.contentType.split(';')[0]?.trim().toLowerCase() ?? '',
     size: attachment.size,
     bytes: attachment.content,
   }));
-  let text = parsed.text ?? null;
-  let html = typeof parsed.html === 'string' ? parsed.html : null;
-  const attachments: AnalysisAttachment[] = [];
   const attachedMessages: AttachedMessageInput[] = [];
-  for (let index = 0; index < all.length; index++) {
-    const attachment = all[index];
-    if (!attachment) continue;
-    attachments.push(attachment);
-    if (depth >= MAX_ATTACHED_DEPTH) continue;
+  if (depth < MAX_ATTACHED_DEPTH) {
     const nested = { ...options, depth: depth + 1 };
-    if (isEmlAttachment(attachment)) {
-      const flat = await parseFlat(toBuffer(attachment.bytes), nested).catch(() => null);
-      // An attached message too broken to take apart stays an attachment (hashed, listed).
-      if (!flat) continue;
-      attachedMessages.push({ filename: attachment.filename, message: flat.input });
-      if (attachment.contentType === 'message/rfc822') {
-        index += flat.flatAttachments;
-        text = without(text, flat.parsedText);
-        html = without(html, flat.parsedHtml);
-      }
-    } else if (options.openAttached) {
-      const message = await options.openAttached(attachment, nested.depth);
+    for (const attachment of attachments) {
+      const message = isEmlAttachment(attachment)
+        ? // An attached message too broken to take apart stays an attachment (hashed, listed).
+          await parseForAnalysis(toBuffer(attachment.bytes), nested).catch(() => null)
+        : ((await options.openAttached?.(attachment, nested.depth)) ?? null);
       if (message) attachedMessages.push({ filename: attachment.filename, message });
     }
   }
   return {
-    input: {
-      headers: displayHeaders(parsed.headerLines),
-      html,
-      text,
-      attachments,
-      attachedMessages,
-      size: raw.length,
-    },
-    flatAttachments: all.length,
-    parsedText: parsed.text ?? null,
-    parsedHtml: typeof parsed.html === 'string' ? parsed.html : null,
+    headers: displayHeaders(parsed.headerLines),
+    html: typeof parsed.html === 'string' ? parsed.html : null,
+    text: parsed.text ?? null,
+    attachments,
+    attachedMessages,
+    size: raw.length,
   };
-}
-
-/** `whole` without the first copy of `part` (an attached message's body mailparser appended). */
-function without(whole: string | null, part: string | null): string | null {
-  if (whole === null || !part) return whole;
-  const at = whole.indexOf(part);
-  return at < 0 ? whole : whole.slice(0, at) + whole.slice(at + part.length);
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -24,6 +24,7 @@ export interface IocSources {
 const URL_SCHEMES = new Set(['http:', 'https:', 'ftp:', 'ftps:', 'ws:', 'wss:', 'file:', 'smb:']);
 const ADDRESS_HEADERS = ['from', 'sender', 'reply-to', 'return-path', 'to', 'cc'];
 const MAX_PER_KIND = 5000;
+const MAX_TEXT_SCANNED = 4 * 1024 * 1024;
 
 const linkify = new LinkifyIt();
 
@@ -70,7 +71,14 @@ export function collectIocs(sources: IocSources, origin: string): Iocs {
   };
 
   for (const url of sources.body?.urls ?? []) addUrl(url, 'html');
-  for (const match of (sources.text ? linkify.match(sources.text) : null) ?? []) addUrl(match.url, 'text');
+  // mailparser writes an HTML-only message's text from its HTML: a link's text ("https://bank.example")
+  // then reads as a URL of its own, though it goes nowhere. Only real targets are indicators.
+  const shownOnly = new Set((sources.body?.links ?? []).map((link) => link.text));
+  // linkify reads with regular expressions: a pathological body is read up to a bound, not whole.
+  const text = sources.text?.slice(0, MAX_TEXT_SCANNED) ?? null;
+  for (const match of (text ? linkify.match(text) : null) ?? []) {
+    if (!shownOnly.has(match.raw)) addUrl(match.url, 'text');
+  }
   for (const html of sources.htmlAttachments) for (const url of html.urls) addUrl(url, 'attachment');
 
   for (const name of ADDRESS_HEADERS) {

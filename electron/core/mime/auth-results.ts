@@ -167,13 +167,19 @@ export function parseDkimSignature(value: string): DkimSignature {
     algorithm: tags.get('a') || null,
     identity: tags.get('i') || null,
     canonicalization: tags.get('c') || null,
-    signedAt: Number.isFinite(t) && t > 0 ? new Date(t * 1000).toISOString() : null,
+    signedAt: isoFromSeconds(t),
     headers: (tags.get('h') ?? '')
       .split(':')
       .map((name) => name.trim())
       .filter(Boolean)
       .slice(0, 100),
   };
+}
+
+/** A t= timestamp (seconds since 1970) as ISO 8601; null when absent or beyond what a Date holds. */
+export function isoFromSeconds(seconds: number): string | null {
+  const date = new Date(seconds * 1000);
+  return seconds > 0 && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 }
 
 /** A DKIM-style `tag=value; …` list (ARC-Seal uses it too), first of each tag kept, lower-case tags. */

@@ -56,10 +56,10 @@ export function IocCopy({ iocs }: { iocs: Iocs }) {
       {total === 0 ? (
         <p className="muted">No URLs, domains, addresses or attachments in this message.</p>
       ) : null}
-      {IOC_KINDS.filter((kind) => counts[kind] > 0).map((kind) => (
-        <details key={kind} className="triage__iocs" data-testid={`iocs-${kind}`}>
-          <summary>
-            <span>
+      <ul className="triage__ioc-kinds">
+        {IOC_KINDS.filter((kind) => counts[kind] > 0).map((kind) => (
+          <li key={kind} className="triage__ioc-kind" data-testid={`iocs-${kind}`}>
+            <span className="triage__ioc-name">
               {KIND_LABELS[kind]} <span className="inspection__note">{counts[kind]}</span>
             </span>
             <CopyButton
@@ -68,12 +68,15 @@ export function IocCopy({ iocs }: { iocs: Iocs }) {
               className="button button--small button--quiet"
               testId={`ioc-copy-${kind}`}
             />
-          </summary>
-          <pre className="triage__ioc-list">
-            {formatIocs(iocs, format === 'json' || format === 'csv' ? 'plain' : format, [kind])}
-          </pre>
-        </details>
-      ))}
+            <details className="triage__iocs">
+              <summary>Show</summary>
+              <pre className="triage__ioc-list">
+                {formatIocs(iocs, format === 'defanged' ? 'defanged' : 'plain', [kind])}
+              </pre>
+            </details>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

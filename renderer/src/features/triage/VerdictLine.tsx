@@ -4,7 +4,8 @@ import type { AnalysisState } from './use-analysis';
 
 /**
  * The verdict line at the top of the reader: what the receiving side's stamps concluded, one
- * claim after another, each a button that shows the header it was read from.
+ * claim after another, each a button that shows the header it was read from. A message without
+ * stamps has no line (the Triage tab says so).
  */
 export function VerdictLine({
   state,
@@ -15,13 +16,8 @@ export function VerdictLine({
   size: number;
   onClaim: (claim: VerdictClaim) => void;
 }) {
-  if (state.status === 'loading') {
-    return (
-      <p className="verdict verdict--quiet" data-testid="verdict-line">
-        Reading the anti-spam stamps…
-      </p>
-    );
-  }
+  // Nothing while it runs, and nothing for a message no one stamped: the line is there when it says something.
+  if (state.status === 'loading') return null;
   if (state.status === 'idle') {
     return (
       <p className="verdict verdict--quiet" data-testid="verdict-line">
@@ -32,6 +28,7 @@ export function VerdictLine({
     );
   }
   if (!state.result.ok) {
+    // The Triage tab shows the error in full.
     return (
       <p className="verdict verdict--quiet" data-testid="verdict-line">
         Triage could not analyse this message: {state.result.error.message}
@@ -39,13 +36,7 @@ export function VerdictLine({
     );
   }
   const { verdict } = state.result.value;
-  if (verdict.claims.length === 0) {
-    return (
-      <p className="verdict verdict--quiet" data-testid="verdict-line">
-        No anti-spam verdict in this message’s headers.
-      </p>
-    );
-  }
+  if (verdict.claims.length === 0) return null;
   return (
     <p
       className={`verdict verdict--${verdict.tone}`}
