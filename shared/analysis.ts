@@ -70,7 +70,7 @@ export const Verdict = z.object({
   claims: z.array(VerdictClaim),
   /** The claims joined as one line ("Marked as phishing by Microsoft 365 (CAT:PHSH, SCL 5); DMARC failed"). */
   summary: z.string(),
-  /** The worst tone among the claims ("info" when there are none). */
+  /** The worst tone among the claims: bad or warn, else info (never good: no finding is no proof). */
   tone: Tone,
 });
 export type Verdict = z.infer<typeof Verdict>;

@@ -40,10 +40,12 @@ export function verdictOf(stamps: readonly DecodedStamp[], auth: ReceivingAuthen
   if (forefront && country?.value) {
     claims.push(claim(`sender IP in ${country.value}`, 'info', forefront, 'CTRY'));
   }
-  const tone = claims.reduce<Tone>(
-    (worst, c) => (TONE_RANK[c.tone] > TONE_RANK[worst] ? c.tone : worst),
+  // The line as a whole is never "good": a filter that found nothing has not shown the message safe.
+  const worst = claims.reduce<Tone>(
+    (tone, c) => (TONE_RANK[c.tone] > TONE_RANK[tone] ? c.tone : tone),
     'info',
   );
+  const tone = worst === 'good' ? 'info' : worst;
   const summary = claims.map((c, index) => (index === 0 ? capitalise(c.text) : c.text)).join('; ');
   return { claims, summary, tone };
 }

@@ -43,7 +43,9 @@ describe('verdict line', () => {
       { name: 'X-Forefront-Antispam-Report', value: 'SCL:1;SFV:NSPM;' },
     ]);
     expect(clean.summary).toBe('Not marked as spam by Microsoft 365 (SFV:NSPM, SCL 1); DMARC passed');
-    expect(clean.tone).toBe('good');
+    expect(clean.claims.map((claim) => claim.tone)).toEqual(['good', 'good']);
+    // No finding is no proof: the line as a whole stays neutral.
+    expect(clean.tone).toBe('info');
   });
 
   it('adds bulk and phishing levels, impersonation tips, spoofing and failed SPF or DKIM', () => {

@@ -2,10 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Analysis } from '../../../../shared/analysis';
 import type { Result } from '../../../../shared/errors';
 import { useApi } from '../../api-context';
-import type { MessageRef } from '../reader/use-message';
+import { type MessageRef, TRACKED_DOWNLOAD_BYTES } from '../reader/use-message';
 
-/** Messages up to this size are analysed as they open; a bigger one waits for the user to ask. */
-export const AUTO_ANALYSIS_BYTES = 10 * 1024 * 1024;
+/**
+ * Messages below the size the reader downloads as a tracked transfer are analysed as they open; a
+ * bigger one waits for the user to ask, since the engine reads its bytes again to analyse them.
+ */
+export const AUTO_ANALYSIS_BYTES = TRACKED_DOWNLOAD_BYTES - 1;
 
 export type AnalysisState =
   | { status: 'idle'; start: () => void }
