@@ -1,4 +1,12 @@
-import { existsSync, readdirSync, statSync, chownSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  statSync,
+  chownSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
@@ -452,4 +460,35 @@ function profileMasks(page: Page): Locator[] {
   const facts = page.getByTestId('profile-facts').locator('dd');
   // The test bed's authority host carries a port chosen per run.
   return [facts.nth(2), facts.nth(3), page.getByTestId('custom-cloud-host')];
+}
+
+for (const scheme of SCHEMES) {
+  test(`${scheme}: an attached message with its breadcrumb, and winmail.dat's contents`, async ({
+    page,
+    harness,
+    workDir,
+  }) => {
+    const path = join(workDir, 'reported-phish.eml');
+    copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'outlook', 'reported-phish.eml'), path);
+    const tnef = join(workDir, 'winmail.eml');
+    copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'outlook', 'winmail.eml'), tnef);
+    await start(page, scheme, harness.url);
+    await openPath(page, path);
+    await rows(page).first().click();
+    await page
+      .getByRole('button', { name: 'View FW Your password expires today.eml here, as a message' })
+      .click();
+    await page.getByRole('button', { name: /^View Your password expires today\.eml/ }).click();
+    const shown = page.locator('.reader__level:not([hidden])');
+    await expect(shown.getByRole('heading', { level: 2 })).toHaveText('Your password expires today');
+    await parkPointer(page);
+    await screen(page, scheme, 'attached-message', [location(page)]);
+
+    await openPath(page, tnef);
+    await rows(page).first().click();
+    await page.getByRole('button', { name: 'View winmail.dat here, as a message' }).click();
+    await expect(shown.getByRole('heading', { level: 2 })).toHaveText('Quarterly figures (rich text)');
+    await parkPointer(page);
+    await screen(page, scheme, 'tnef-contents', [location(page)]);
+  });
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,10 @@ import { parseMessage } from '../../electron/core/mime/parse-message';
 import { sourceText } from '../../electron/core/mime/source-text';
 import { Pop3Client } from '../../electron/core/pop3/pop3-client';
 import { decodeParts } from '../../electron/core/save/part-stream';
+import { inputOf } from '../../electron/core/attached/analysis-input';
+import { layerOf, openAttached } from '../../electron/core/attached/layer';
+import { isCompoundFile, readMsg } from '../../electron/core/outlook/msg-file';
+import { isTnef } from '../../electron/core/outlook/tnef';
 import type { Prng } from './prng';
 
 /**
@@ -200,6 +204,53 @@ async function pop3Replies(input: Buffer, rng: Prng): Promise<void> {
   }
 }
 
+/** Valid Outlook files to mutate: most corpus inputs are .eml, which a .msg reader refuses at once. */
+const OUTLOOK_SEEDS = {
+  msg: ['invoice.msg', 'embedded.msg'],
+  tnef: ['winmail.dat'],
+} as const;
+const outlookSeeds = new Map<string, Buffer>();
+function outlookSeed(name: string): Buffer {
+  let seed = outlookSeeds.get(name);
+  if (!seed) {
+    seed = readFileSync(new URL(`../fixtures/outlook/${name}`, import.meta.url));
+    outlookSeeds.set(name, seed);
+  }
+  return seed;
+}
+
+/** The input itself when it is of the kind, else a seed of the kind with stretches of the input written over it. */
+function outlookInput(input: Buffer, rng: Prng, kind: 'msg' | 'tnef'): Buffer {
+  if (kind === 'msg' ? isCompoundFile(input) : isTnef(input)) return input;
+  const names = OUTLOOK_SEEDS[kind];
+  const out = Buffer.from(outlookSeed(rng.pick(names)));
+  if (input.length === 0) return out;
+  for (let count = rng.size(1, 8); count > 0; count--) {
+    const at = rng.int(out.length);
+    const from = rng.int(input.length);
+    input.copy(out, at, from, from + Math.min(rng.size(1, 64), out.length - at));
+  }
+  return rng.chance(0.2) ? out.subarray(0, rng.int(out.length + 1)) : out;
+}
+
+/** An Outlook item or winmail.dat the way the reader and the analysis take it: view, each part, each level. */
+async function outlookItem(input: Buffer, rng: Prng, kind: 'msg' | 'tnef'): Promise<void> {
+  const bytes = outlookInput(input, rng, kind);
+  const layer = layerOf(kind, bytes);
+  const view = await layer.view(META);
+  for (const attachment of view.attachments) {
+    await layer.part(attachment.partId);
+    await openAttached(layer, [attachment.partId]).then(
+      (inner) => inner.view(META),
+      (error: unknown) => {
+        if (!(error instanceof AppError)) throw error;
+      },
+    );
+  }
+  await inputOf(kind, bytes, 0);
+  if (kind === 'msg') readMsg(bytes);
+}
+
 export const TARGETS: readonly Target[] = [
   { name: 'parse-message', run: async (input) => void (await parseMessage(input, META)) },
   { name: 'envelope', run: async (input) => void (await parseEnvelopeHeaders(headerSection(input))) },
@@ -209,6 +260,8 @@ export const TARGETS: readonly Target[] = [
   { name: 'attachment-stream', run: attachmentStream },
   { name: 'local-files', run: localFiles },
   { name: 'pop3-replies', run: pop3Replies },
+  { name: 'outlook-msg', run: (input, rng) => outlookItem(input, rng, 'msg') },
+  { name: 'tnef', run: (input, rng) => outlookItem(input, rng, 'tnef') },
 ];
 
 export function disposeTargets(): void {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Folder } from '../../../shared/model';
 import { type LocalMailbox, SEEN } from './local-mailbox';
 import { opaqueId } from './opaque-id';
 import { openFileStream, readHeaderSection, readRange } from './read-bytes';
@@ -13,16 +14,7 @@ export function openEml(file: string, size: number): LocalMailbox {
     notices: [],
     folders: [
       {
-        folder: {
-          id: opaqueId('folder:message'),
-          name: 'Message',
-          path: 'Message',
-          parentId: null,
-          role: null,
-          total: 1,
-          unread: 0,
-          selectable: true,
-        },
+        folder: singleMessageFolder(opaqueId('folder:message')),
         messages: [
           {
             id: opaqueId('message'),
@@ -37,5 +29,19 @@ export function openEml(file: string, size: number): LocalMailbox {
         ],
       },
     ],
+  };
+}
+
+/** The one folder of a single-message file (.eml, .msg, winmail.dat). */
+export function singleMessageFolder(id: string): Folder {
+  return {
+    id,
+    name: 'Message',
+    path: 'Message',
+    parentId: null,
+    role: null,
+    total: 1,
+    unread: 0,
+    selectable: true,
   };
 }

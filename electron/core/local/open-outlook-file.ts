@@ -6,6 +6,7 @@ import { msgView, tnefView } from '../outlook/item-views';
 import type { LocalMailbox } from './local-mailbox';
 import { SEEN } from './local-mailbox';
 import { opaqueId } from './opaque-id';
+import { singleMessageFolder } from './open-eml';
 import { readHeaderSection } from './read-bytes';
 
 /**
@@ -38,16 +39,7 @@ export async function openOutlookFile(
     itemFormat: format,
     folders: [
       {
-        folder: {
-          id: meta.folderId,
-          name: 'Message',
-          path: 'Message',
-          parentId: null,
-          role: null,
-          total: 1,
-          unread: 0,
-          selectable: true,
-        },
+        folder: singleMessageFolder(meta.folderId),
         messages: [
           {
             id: meta.id,

@@ -1,7 +1,7 @@
 import type { FieldsData } from '@kenjiuno/msgreader';
 import type { Address, MessageView } from '../../../shared/model';
 import type { MessageMeta } from '../mime/parse-message';
-import { type MsgFile, readMsg } from './msg-file';
+import { bin, type MsgFile, readMsg, str } from './msg-file';
 import { type OutlookItem, outlookView } from './outlook-view';
 import { rtfBody } from './rtf-body';
 import { type TnefContents, readTnef } from './tnef';
@@ -14,22 +14,26 @@ export function msgItem(msg: MsgFile, size: number): OutlookItem {
   const fields = msg.fields;
   const recipients = (kind: 'to' | 'cc' | 'bcc') =>
     (fields.recipients ?? [])
-      .filter((recipient) => (recipient.recipType ?? 'to') === kind)
-      .map((recipient) => address(recipient.name, recipient.smtpAddress || recipient.email));
-  const html = fields.html ? Buffer.from(fields.html).toString('utf8') : (fields.bodyHtml ?? null);
-  const rtf = html ? null : rtfBody(fields.compressedRtf);
+      .filter((recipient) => (str(recipient.recipType) ?? 'to') === kind)
+      .map((recipient) => address(str(recipient.name), str(recipient.smtpAddress) || str(recipient.email)));
+  const htmlBytes = bin(fields.html);
+  const html = htmlBytes ? Buffer.from(htmlBytes).toString('utf8') : (str(fields.bodyHtml) ?? null);
+  const rtf = html ? null : rtfBody(bin(fields.compressedRtf));
   return {
     contentType: MSG_TYPE,
     size,
-    subject: fields.subject ?? '',
-    from: fields.senderName || fields.senderEmail ? [address(fields.senderName, sender(fields))] : [],
+    subject: str(fields.subject) ?? '',
+    from:
+      str(fields.senderName) || str(fields.senderEmail)
+        ? [address(str(fields.senderName), sender(fields))]
+        : [],
     to: recipients('to'),
     cc: recipients('cc'),
     bcc: recipients('bcc'),
-    date: date(fields.clientSubmitTime ?? fields.messageDeliveryTime ?? fields.creationTime),
-    messageId: fields.messageId ?? null,
-    transportHeaders: fields.headers ?? null,
-    text: fields.body ?? rtf?.text ?? null,
+    date: date(str(fields.clientSubmitTime) ?? str(fields.messageDeliveryTime) ?? str(fields.creationTime)),
+    messageId: str(fields.messageId) ?? null,
+    transportHeaders: str(fields.headers) ?? null,
+    text: str(fields.body) ?? rtf?.text ?? null,
     html: html ?? rtf?.html ?? null,
     files: msg.attachments,
     notices: [],
@@ -73,7 +77,9 @@ export function tnefView(bytes: Buffer, meta: MessageMeta): MessageView {
 
 function sender(fields: FieldsData): string {
   // An Exchange sender's address is an X.500 DN ("/O=EXCHANGELABS/…"); the SMTP one is what people know.
-  return fields.senderSmtpAddress || fields.sentRepresentingSmtpAddress || fields.senderEmail || '';
+  return (
+    str(fields.senderSmtpAddress) || str(fields.sentRepresentingSmtpAddress) || str(fields.senderEmail) || ''
+  );
 }
 
 function address(name: string | undefined, email: string | undefined): Address {

@@ -1,6 +1,7 @@
 import * as msgreader from '@kenjiuno/msgreader';
 import type { FieldsData } from '@kenjiuno/msgreader';
 import { AppError } from '../common/app-error';
+import { compoundFileProblem } from './cfb-check';
 
 /**
  * An Outlook item (.msg, MS-OXMSG) read with @kenjiuno/msgreader: its fields, and its attachments'
@@ -52,6 +53,8 @@ export function msgMalformed(reason: string, cause?: unknown): AppError {
 
 export function readMsg(bytes: Buffer): MsgFile {
   if (!isCompoundFile(bytes)) throw msgMalformed('it is not an Outlook compound file');
+  const problem = compoundFileProblem(bytes);
+  if (problem) throw msgMalformed(problem);
   let properties = 0;
   let reader: InstanceType<ReaderClass>;
   let fields: FieldsData;
@@ -87,19 +90,36 @@ export function readMsg(bytes: Buffer): MsgFile {
   };
 }
 
+/**
+ * A field as a string, or undefined. msgreader types a value by the type in its stream's name, which
+ * the file chooses: a "string" field can arrive as bytes, so every field read is checked.
+ */
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A binary field, or undefined (see str). */
+export function bin(value: unknown): Uint8Array | undefined {
+  return value instanceof Uint8Array ? value : undefined;
+}
+
 function describe(attachment: FieldsData, index: number): MsgAttachment {
   const embedded = attachment.innerMsgContent === true;
   const name = embedded
-    ? `${attachment.name || attachment.innerMsgContentFields?.subject || 'Attached item'}.msg`
-    : attachment.fileName || attachment.fileNameShort || attachment.name || `attachment-${index + 1}`;
+    ? `${str(attachment.name) || str(attachment.innerMsgContentFields?.subject) || 'Attached item'}.msg`
+    : str(attachment.fileName) ||
+      str(attachment.fileNameShort) ||
+      str(attachment.name) ||
+      `attachment-${index + 1}`;
+  const length = attachment.contentLength;
   return {
     path: String(index + 1),
     filename: name,
     contentType: embedded
       ? 'application/vnd.ms-outlook'
-      : attachment.attachMimeTag || 'application/octet-stream',
-    size: embedded ? 0 : (attachment.contentLength ?? 0),
-    contentId: attachment.pidContentId ?? null,
+      : str(attachment.attachMimeTag) || 'application/octet-stream',
+    size: !embedded && typeof length === 'number' && length >= 0 ? length : 0,
+    contentId: str(attachment.pidContentId) ?? null,
     embedded,
   };
 }

@@ -1,8 +1,11 @@
 import { decompressRTF } from '@kenjiuno/decompressrtf';
 import { deEncapsulateSync } from 'rtf-stream-parser';
 
-/** Compressed RTF bigger than this is not expanded (Outlook bodies are far smaller). */
-const MAX_COMPRESSED_RTF = 8 * 1024 * 1024;
+/**
+ * Compressed RTF bigger than this is not expanded: Outlook bodies are far smaller, and the library
+ * builds its output as an array of numbers, up to about nine entries per input byte.
+ */
+const MAX_COMPRESSED_RTF = 512 * 1024;
 /** The header of MS-OXRTFCP declares the raw size; a claim above this is refused before allocating. */
 const MAX_RTF_BYTES = 32 * 1024 * 1024;
 
@@ -20,8 +23,9 @@ export interface RtfBody {
  */
 export function rtfBody(compressed: Uint8Array | undefined | null): RtfBody | null {
   if (!compressed || compressed.length < 16 || compressed.length > MAX_COMPRESSED_RTF) return null;
-  const declared = Buffer.from(compressed.buffer, compressed.byteOffset, compressed.length).readUInt32LE(4);
-  if (declared > MAX_RTF_BYTES) return null;
+  const header = Buffer.from(compressed.buffer, compressed.byteOffset, compressed.length);
+  // The library loops to the size the header claims, not to the end of the bytes: check it first.
+  if (header.readUInt32LE(0) + 4 > compressed.length || header.readUInt32LE(4) > MAX_RTF_BYTES) return null;
   try {
     const rtf = Buffer.from(decompressRTF(Array.from(compressed)));
     const result = deEncapsulateSync(rtf, {

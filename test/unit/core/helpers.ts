@@ -103,3 +103,14 @@ export async function serviceOptions(overrides: Partial<ServiceOptions> = {}): P
     ...overrides,
   };
 }
+
+/** The code of the AppError `run` throws, or 'no error' (for synchronous readers). */
+export function codeOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  return 'no error';
+}

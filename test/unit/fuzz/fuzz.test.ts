@@ -25,6 +25,8 @@ describe('bounded fuzz run', () => {
       for (const target of TARGETS) expect(report.inputs[target.name]).toBeGreaterThanOrEqual(300);
       // Parsers saw inputs they refused (a named error), not only ones they could show.
       expect(report.outcomes['parse-message']?.['MESSAGE_MALFORMED']).toBeGreaterThan(0);
+      expect(report.outcomes['outlook-msg']?.['MSG_MALFORMED']).toBeGreaterThan(0);
+      expect(report.outcomes['tnef']?.['TNEF_MALFORMED']).toBeGreaterThan(0);
       // Inputs go up to 8 MB and nest thousands deep; the process must not grow without bound.
       expect(report.peakRss).toBeLessThan(1536 * MiB);
     },
