@@ -10,11 +10,11 @@ import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createAnalysisMethods } from '../core/analysis/analysis-methods';
 import { AppError } from '../core/common/app-error';
 import { withFsErrors } from '../core/common/fs-errors';
 import { openLocal } from '../core/local/open-local';
 import { type AnalysedMessage } from '../core/report/analyze-raw';
+import { analyzerFor } from '../core/report/analyze-source';
 import { buildReport, reportJson } from '../core/report/report-document';
 import { formatAnalysis, terminalSafe } from './analyze-format';
 
@@ -113,9 +113,7 @@ export async function analyzeFile(path: string): Promise<AnalysedMessage> {
     if (!folder || !messageId) throw new AppError('NOT_A_MAILBOX', `“${name}” holds no message.`);
     const ref = { sourceId: 'file', folderId: folder.id, messageId };
     const view = await source.getMessage(folder.id, messageId);
-    const analysis = await createAnalysisMethods(() => source.getRaw(folder.id, messageId))[
-      'messages.analyze'
-    ](ref);
+    const analysis = await analyzerFor(() => source)(ref);
     return { view, analysis };
   } finally {
     await source.close();

@@ -10,10 +10,9 @@ import type { Host } from './host';
 import { createLinkMethods } from './links/link-methods';
 import type { LogFile } from './log-file';
 import { DEFAULT_LARGE_FILE_BYTES } from './local/open-local';
-import { layerInput } from './attached/analysis-input';
 import { AttachedMessages } from './attached/attached-messages';
 import { createMessageMethods } from './messages/message-methods';
-import { createAnalysisMethods } from './analysis/analysis-methods';
+import { analyzerFor } from './report/analyze-source';
 import { cloudPolicy } from './profiles/cloud-policy';
 import { createProfileMethods, type ProfileMethodsOptions } from './profiles/profile-methods';
 import { createExportMethods } from './export/export-methods';
@@ -122,11 +121,8 @@ export function createService(options: ServiceOptions): Api {
     ...sources,
     ...createMessageMethods(registry.sourceOf, transfers, options.frames, nested, find.searches),
     ...find.methods,
-    ...createAnalysisMethods(
-      ({ sourceId, folderId, messageId }) => registry.sourceOf(sourceId).getRaw(folderId, messageId),
-      // Attached messages, .msg and winmail.dat at any depth, from the bytes the reader already read.
-      layerInput(nested),
-    ),
+    // Attached messages, .msg and winmail.dat at any depth, from the bytes the reader already read.
+    'messages.analyze': analyzerFor(registry.sourceOf, nested),
     ...createSaveMethods(host, registry.sourceOf, transfers, { nested, handles }),
     ...createExportMethods(host, registry.sourceOf, transfers, {
       handles,

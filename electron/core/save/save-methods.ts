@@ -7,7 +7,6 @@ import { pipeline } from 'node:stream/promises';
 import type { Api } from '../../../shared/ipc';
 import { isExecutableAttachment } from '../../../shared/attachment-risk';
 import type { MessageView } from '../../../shared/model';
-import { layerInput } from '../attached/analysis-input';
 import { AttachedMessages } from '../attached/attached-messages';
 import type { Layer } from '../attached/layer';
 import { AppError } from '../common/app-error';
@@ -18,7 +17,7 @@ import { decodeParts, missingParts, unknownPart } from './part-stream';
 import { type MarkFile, markOfTheWeb } from './mark-of-the-web';
 import { SaveHandles, type SaveHandleKind } from './save-handles';
 import { Transfers } from '../transfers/transfers';
-import { createAnalysisMethods } from '../analysis/analysis-methods';
+import { analyzerFor } from '../report/analyze-source';
 import { writeReportFiles } from '../report/save-report';
 import { type IfExists, openSaveTarget, type SaveTarget } from './save-target';
 
@@ -66,11 +65,8 @@ export function createSaveMethods(
   const handles = options.handles ?? new SaveHandles();
   const markFile = options.markFile ?? markOfTheWeb();
   const nested = options.nested ?? new AttachedMessages(sourceOf);
-  // The report analyses the message as messages.analyze does, so the two always agree.
-  const analyze = createAnalysisMethods(
-    ({ sourceId, folderId, messageId }) => sourceOf(sourceId).getRaw(folderId, messageId),
-    layerInput(nested),
-  )['messages.analyze'];
+  // The report analyses the message as messages.analyze does (service.ts), so the two always agree.
+  const analyze = analyzerFor(sourceOf, nested);
 
   /** The message as a Layer when it is attached or not MIME; null for a top-level MIME message (streamed). */
   const layerOf = async (ref: MessageRef): Promise<Layer | null> => {

@@ -53,6 +53,23 @@ describe('npm run analyze', () => {
     ]);
   }, 60_000);
 
+  it('reads an Outlook .msg with a message embedded in it, and names a malformed one in one line', async () => {
+    const outlook = join(ROOT, 'test', 'fixtures', 'outlook');
+    const [embedded, malformed] = await Promise.all([
+      npmAnalyze(join(outlook, 'embedded.msg'), '--json'),
+      npmAnalyze(join(outlook, 'malformed.msg')),
+    ]);
+    expect(embedded.code, embedded.stderr).toBe(0);
+    const report = JSON.parse(embedded.stdout) as ReportJson;
+    expect(report.message.subject).toBe('FW: Your mailbox is full');
+    expect(report.analysis.attachedMessages.map((attached) => attached.subject)).toEqual([
+      'Original: your mailbox is full',
+    ]);
+    expect(malformed.code).toBe(1);
+    expect(malformed.stdout).toBe('');
+    expect(malformed.stderr).toMatch(/^mailscope analyze: This Outlook item \(\.msg\) is malformed[^\n]*\n$/);
+  }, 60_000);
+
   it('prints text by default, with every section; exit 0', async () => {
     const run = await npmAnalyze(join(TRIAGE_FOLDER, 'phish-report.eml'), '--mask-recipients');
     expect(run.code, run.stderr).toBe(0);

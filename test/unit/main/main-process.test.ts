@@ -272,6 +272,7 @@ describe('the Electron host', () => {
         ['messages.saveEml', { ...ref, path: profile, ifExists: 'replace' }],
         ['messages.savePart', { ...ref, partPath: '1', path: profile, ifExists: 'replace' }],
         ['messages.saveAll', { ...ref, folder: out }],
+        ['messages.saveReport', { ...ref, path: profile, ifExists: 'replace', maskRecipients: false }],
       ] as const) {
         expect(await call(method, payload)).toMatchObject({
           ok: false,

@@ -64,6 +64,26 @@ describe('messages.saveReport', () => {
     expect(json.analysis).toEqual(JSON.parse(JSON.stringify(await api['messages.analyze'](ref))));
   });
 
+  it('reports an attached message on its own, as the reader opens it', async () => {
+    const { api, ref, out } = await setup();
+    const path = join(out, 'inner.html');
+    await api['messages.saveReport']({
+      ...ref,
+      attached: ['2'],
+      path,
+      ifExists: 'fail',
+      maskRecipients: false,
+    });
+    const json = JSON.parse(await readFile(join(out, 'inner.json'), 'utf8')) as {
+      message: { subject: string };
+      analysis: { attachedMessages: { subject: string }[] };
+    };
+    expect(json.message.subject).toBe('Action required: invoice INV-2291');
+    expect(json.analysis.attachedMessages.map((attached) => attached.subject)).toEqual([
+      'Invoice INV-2291 overdue',
+    ]);
+  });
+
   it('masks the recipients when asked', async () => {
     const { api, ref, out } = await setup();
     const path = join(out, 'masked.html');
