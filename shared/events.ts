@@ -15,6 +15,14 @@ export type ConnectionState = z.infer<typeof ConnectionState>;
 
 const sourceId = z.string().min(1).max(512);
 
+/** One folder's counts, as the server's STATUS gave them. */
+export const FolderCount = z.object({
+  folderId: z.string().min(1).max(4096),
+  total: z.number().int().nonnegative(),
+  unread: z.number().int().nonnegative(),
+});
+export type FolderCount = z.infer<typeof FolderCount>;
+
 export const AppEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('source.status'),
@@ -31,6 +39,17 @@ export const AppEvent = z.discriminatedUnion('type', [
     folderId: z.string().min(1).max(4096),
     /** Messages in the folder now, as the server reported them. */
     total: z.number().int().nonnegative(),
+  }),
+  /**
+   * Folder counts of a big mailbox, arriving after its tree (the open folder's first, alone):
+   * `done` of `of` folders are counted so far; the pass is over when they are equal.
+   */
+  z.object({
+    type: z.literal('folder.counts'),
+    sourceId,
+    counts: z.array(FolderCount).max(1000),
+    done: z.number().int().nonnegative(),
+    of: z.number().int().nonnegative(),
   }),
   /**
    * The OS or the app menu asks to open a file or folder (File → Open, a double-clicked .eml, a
@@ -96,7 +115,8 @@ export type SearchProgressEvent = Extract<AppEvent, { type: 'search.progress' }>
 /** An event as a source emits it; the service adds which source it came from. */
 export type SourceEvent =
   | Omit<Extract<AppEvent, { type: 'source.status' }>, 'sourceId'>
-  | Omit<Extract<AppEvent, { type: 'folder.changed' }>, 'sourceId'>;
+  | Omit<Extract<AppEvent, { type: 'folder.changed' }>, 'sourceId'>
+  | Omit<Extract<AppEvent, { type: 'folder.counts' }>, 'sourceId'>;
 
 export const EventBatch = z.object({
   /** Pass this as `after` in the next call. */

@@ -28,6 +28,11 @@ export const Folder = z.object({
   role: FolderRole.nullable(),
   total: z.number().int().nonnegative(),
   unread: z.number().int().nonnegative(),
+  /**
+   * True while total and unread are not known yet (a big IMAP mailbox shows its tree first):
+   * they arrive as `folder.counts` events.
+   */
+  countsPending: z.boolean().optional(),
   /** False for a parent that only groups children (IMAP \Noselect, Maildir++ placeholders). */
   selectable: z.boolean(),
 });

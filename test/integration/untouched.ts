@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { BigSeedName } from '../testbed/fixtures/big';
 import type { Testbed } from '../testbed/index';
 
 /**
@@ -15,4 +16,11 @@ export function expectUntouched(bed: Testbed, mailboxes: readonly string[]): voi
       foldersAdded: [],
     });
   }
+}
+
+/** The same proof for a big seed (mdbox): its messages' UIDs, GUIDs and flags as before. */
+export function expectBigSeedUntouched(bed: Testbed, name: BigSeedName, before: string): void {
+  const after = bed.dumpBigSeed(name);
+  expect(after.length, name).toBeGreaterThan(0);
+  expect(after === before, `${name}: doveadm fetch differs from before the tests`).toBe(true);
 }

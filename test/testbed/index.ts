@@ -12,6 +12,7 @@
  *
  * Child processes (the app, the harness) trust the CA with NODE_EXTRA_CA_CERTS=bed.ca.path.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,11 @@ export interface Testbed {
   bigSeedMailboxes: Partial<Record<BigSeedName, string>>;
   /** Differences between a fixture mailbox now and as seeded (empty lists: byte-identical). */
   verifyMailbox(mailbox: string): MaildirDiff;
+  /**
+   * Every message of a big seed (mdbox: no files to compare) as `doveadm fetch` lists it: folder,
+   * UID, GUID and flags (\Recent aside, which is the server's). Equal before and after: untouched.
+   */
+  dumpBigSeed(name: BigSeedName): string;
   /** What is running where, for people: `npm run demo` prints this. Contains no secrets' values. */
   summary(): string;
   /** Rewrite Dovecot's grant file after editing `scenario` grants; resolves when Dovecot sees it (<= 1 s). */
@@ -302,6 +308,16 @@ export async function start(options: StartOptions = {}): Promise<Testbed> {
         const seed = seeds.get(mailbox.toLowerCase());
         if (!seed) throw new Error(`no seeded mailbox ${mailbox}`);
         return diffSnapshots(seed.snapshot, snapshotMaildir(seed.maildir));
+      },
+      dumpBigSeed: (name) => {
+        const mailbox = bigSeedMailboxes[name];
+        if (!mailbox || !dovecot) throw new Error(`no big seed ${name} served`);
+        const dump = execFileSync(
+          'doveadm',
+          ['-c', dovecot.configPath, 'fetch', '-u', mailbox, 'mailbox uid guid flags', 'all'],
+          { encoding: 'utf8', maxBuffer: 1 << 30 },
+        );
+        return dump.replace(/ ?\\Recent\b/g, '');
       },
       grantsChanged: () => identity.grantsChanged(),
       stop,

@@ -45,14 +45,16 @@ export interface FolderCounts {
 }
 
 /** Folders in tree order: parents before children; INBOX, then role folders, then by name. */
+/** `counts` answers undefined for a folder whose counts are not known yet (`countsPending`). */
 export function buildFolderTree(
   entries: readonly ListResponse[],
-  counts: (entry: ListResponse) => FolderCounts,
+  counts: (entry: ListResponse) => FolderCounts | undefined,
 ): Folder[] {
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
   const folders = entries.map((entry): Folder & { depth: number } => {
     const selectable = !NOT_SELECTABLE.some((flag) => entry.flags.has(flag));
-    const { total, unread } = selectable ? counts(entry) : { total: 0, unread: 0 };
+    const known = selectable ? counts(entry) : { total: 0, unread: 0 };
+    const { total, unread } = known ?? { total: 0, unread: 0 };
     return {
       id: entry.path,
       name: entry.name,
@@ -62,6 +64,7 @@ export function buildFolderTree(
       role: roleOf(entry),
       total,
       unread,
+      ...(known ? {} : { countsPending: true }),
       selectable,
       depth: entry.parent.length,
     };

@@ -13,11 +13,14 @@ import type { MailSource, PooledReads, RawStream } from '../common/source';
 import { ENVELOPE_QUERY, flagsOf, parseMessageId, toEnvelope } from './envelopes';
 import { examine, searchUids } from './folder-ops';
 import { ConnectionPool, DEFAULT_CONNECTION_BUDGET } from './connection-pool';
+import { FolderCounts } from './folder-counts';
+import { ServerGate } from './server-busy';
+import { StatusRelay } from './status-relay';
 import { buildFolderTree } from './folders';
 import { pooledReads } from './imap-fan-out';
 import type { ReadOnlyImapFlow } from './read-only-guard';
 import { ImapSearchQuery } from './search';
-import { ImapSession, type SessionOptions, type SessionStatus } from './session';
+import { ImapSession, type SessionOptions } from './session';
 
 /**
  * An Exchange Online (or any IMAP) mailbox as a MailSource, strictly read-only.
@@ -63,6 +66,8 @@ export interface ImapSource extends Omit<MailSource, 'kind'> {
    * export, folder counts) runs its operations through `pool.run`, never on `session`.
    */
   readonly pool: ConnectionPool;
+  /** Resolves when the folder counts that the last listFolders started are all in (or given up). */
+  countsSettled(): Promise<void>;
   /** Server-side search in one folder, newest first, paged like listEnvelopes. */
   search(folderId: string, query: ImapSearchQuery, offset: number, limit: number): Promise<EnvelopePage>;
   /** Moves the folder's snapshot to now: new mail appears at the top, offsets restart. */
@@ -124,6 +129,8 @@ export class ImapMailSource implements ImapSource {
    * selected, so imapflow IDLEs there and the server's EXISTS reports new mail in it.
    */
   private watched: string | undefined;
+  private readonly counts: FolderCounts;
+  private readonly status = new StatusRelay((event) => this.emit(event));
 
   constructor(profile: Profile, options: ImapSourceOptions) {
     const endpoints = effectiveEndpoints(profile);
@@ -131,6 +138,8 @@ export class ImapMailSource implements ImapSource {
     this.location = `${profile.mailbox} on ${endpoints.host}:${endpoints.port}`;
     this.sessionOptions = {
       ...options.session,
+      // One mailbox, one throttle: every session of this source waits when any is told to.
+      gate: new ServerGate(),
       profile,
       tokens: options.tokens,
       ...(options.trust ? { trust: options.trust } : {}),
@@ -139,7 +148,7 @@ export class ImapMailSource implements ImapSource {
       ...this.sessionOptions,
       onStatus: (status) => {
         options.session?.onStatus?.(status);
-        this.reportStatus(status);
+        this.status.fromBrowsing(status);
       },
       onReconnected: (client) => this.resumeWatch(client),
     });
@@ -147,10 +156,21 @@ export class ImapMailSource implements ImapSource {
       limit: options.connectionBudget ?? profile.connections ?? DEFAULT_CONNECTION_BUDGET,
       // Pooled sessions come back on their next use, and are logged out when idle: no keep-alive.
       openSession: () =>
-        new ImapSession({ ...this.sessionOptions, reconnectInBackground: false, keepAliveMs: 0 }),
+        new ImapSession({
+          ...this.sessionOptions,
+          reconnectInBackground: false,
+          keepAliveMs: 0,
+          onStatus: this.status.fromHelper,
+        }),
       ...(options.poolIdleMs !== undefined ? { idleMs: options.poolIdleMs } : {}),
     });
     this.pooled = pooledReads(this.pool);
+    this.counts = new FolderCounts({
+      pool: this.pool,
+      gate: this.sessionOptions.gate,
+      browse: (operation) => this.session.run(operation),
+      emit: (batch) => this.emit({ type: 'folder.counts', ...batch }),
+    });
     this.session.onConnection((client) => {
       client.on('exists', (event) => {
         // New mail lands above the snapshot; the UI decides when to move it (sources.refresh).
@@ -168,20 +188,25 @@ export class ImapMailSource implements ImapSource {
     });
   }
 
+  /** The tree from one LIST, at once; counts follow as events (folder-counts.ts), known ones with it. */
   listFolders(): Promise<Folder[]> {
     return this.session.run(async (client) => {
-      // LIST-STATUS (RFC 5819) where offered: every count in one round trip. Otherwise imapflow
-      // sends one STATUS per selectable folder; it keeps one command in flight per connection, so
-      // issuing them "concurrently" would not be faster, only harder to read.
-      const entries = await client.list({ statusQuery: { messages: true, unseen: true } });
-      return buildFolderTree(entries, (entry) => ({
-        total: entry.status?.messages ?? 0,
-        unread: entry.status?.unseen ?? 0,
-      }));
+      const entries = await client.list();
+      const folders = buildFolderTree(entries, (entry) => this.counts.get(entry.path));
+      const selectable = folders.filter((f) => f.selectable).map((f) => f.id);
+      const inbox = folders.find((f) => f.role === 'inbox')?.id;
+      this.counts.start(selectable, this.watched ?? inbox);
+      return folders;
     });
   }
 
+  /** Resolves when the counts pass started by the last listFolders is over. */
+  countsSettled(): Promise<void> {
+    return this.counts.settled();
+  }
+
   listEnvelopes(folderId: string, offset: number, limit: number): Promise<EnvelopePage> {
+    this.counts.prioritise(folderId);
     return this.session.run(async (client) => {
       const { mailbox, reopened } = await examine(client, folderId);
       this.watched = folderId;
@@ -289,6 +314,7 @@ export class ImapMailSource implements ImapSource {
   }
 
   async close(): Promise<void> {
+    this.counts.stop();
     this.listeners.clear();
     this.snapshots.clear();
     await Promise.all([this.session.close(), this.downloadSession?.close(), this.pool.close()]);
@@ -299,23 +325,16 @@ export class ImapMailSource implements ImapSource {
    * holds up the list, folder counts or search (one IMAP connection runs one command at a time).
    */
   private downloads(): ImapSession {
-    this.downloadSession ??= new ImapSession({ ...this.sessionOptions, reconnectInBackground: false });
+    this.downloadSession ??= new ImapSession({
+      ...this.sessionOptions,
+      reconnectInBackground: false,
+      onStatus: this.status.fromHelper,
+    });
     return this.downloadSession;
   }
 
   private emit(event: SourceEvent): void {
     for (const listener of this.listeners) listener(event);
-  }
-
-  private reportStatus(status: SessionStatus): void {
-    // 'idle' and 'closed' are the session's own business: the UI shows a source until it closes it.
-    if (status.state === 'idle' || status.state === 'closed') return;
-    this.emit({
-      type: 'source.status',
-      state: status.state,
-      ...(status.attempt !== undefined ? { attempt: status.attempt } : {}),
-      ...(status.retryInMs !== undefined ? { retryInMs: status.retryInMs } : {}),
-    });
   }
 
   /**

@@ -5,6 +5,19 @@ import { AppError } from '../common/app-error';
 import { caOption, type TrustOptions } from '../auth/network';
 import type { TokenSource } from '../auth/token-provider';
 import { guardWire, readOnlyClient, type ReadOnlyImapFlow } from './read-only-guard';
+import {
+  busyReply,
+  isAuthFailure,
+  isConnectionLoss,
+  isThrottled,
+  type HeardBusy,
+  type ServerGate,
+  serverBusyError,
+  throttleListener,
+  toImapAppError,
+} from './server-busy';
+
+export { toImapAppError } from './server-busy';
 
 /**
  * One authenticated IMAP connection for a profile, kept alive and brought back when it drops.
@@ -51,6 +64,8 @@ export interface SessionOptions {
   backoff?: Partial<BackoffOptions>;
   /** Throttling replies back off from this base instead (default 2 s: Exchange asks for seconds). */
   throttleBaseMs?: number;
+  /** Shared by every session of one mailbox: a wait one is told of holds them all (server-busy). */
+  gate?: ServerGate;
   /** NOOP after this long without a command while no mailbox is open (default 4 min; 0 = off). */
   keepAliveMs?: number;
   /** Connection state for the status bar ("reconnecting…"). */
@@ -90,59 +105,6 @@ export interface SessionCounters {
 
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 250, maxMs: 15_000, attempts: 6 };
 
-/** Node and imapflow codes that mean "the connection is gone or never came up": retry. */
-const CONNECTION_CODES = new Set([
-  'NoConnection',
-  'EConnectionClosed',
-  'ETIMEOUT',
-  'ETIMEDOUT',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'CONNECT_TIMEOUT',
-  'GREETING_TIMEOUT',
-  'UPGRADE_TIMEOUT',
-  'ClosedAfterConnectTLS',
-  'ClosedAfterConnectText',
-]);
-
-function field(error: unknown, name: string): unknown {
-  return typeof error === 'object' && error !== null ? Reflect.get(error, name) : undefined;
-}
-
-function text(error: unknown, name: string): string {
-  const value = field(error, name);
-  return typeof value === 'string' ? value : '';
-}
-
-export function isAuthFailure(error: unknown): boolean {
-  return (
-    field(error, 'authenticationFailed') === true ||
-    text(error, 'serverResponseCode') === 'AUTHENTICATIONFAILED'
-  );
-}
-
-/**
- * Exchange Online's throttling and overload replies: `NO Server Unavailable. 15`, `NO … Too many
- * connections`, `[UNAVAILABLE]` / `[LIMIT]` / `[INUSE]` response codes (RFC 5530).
- */
-export function isThrottled(error: unknown): boolean {
-  const code = text(error, 'serverResponseCode').toUpperCase();
-  if (code === 'UNAVAILABLE' || code === 'LIMIT' || code === 'INUSE') return true;
-  const reply = `${text(error, 'responseText')} ${text(error, 'response')}`;
-  return /server unavailable|too many (simultaneous )?connections|throttl|try again later/i.test(reply);
-}
-
-export function isConnectionLoss(error: unknown): boolean {
-  return (
-    CONNECTION_CODES.has(text(error, 'code')) ||
-    /connection (closed|not available)/i.test(text(error, 'message'))
-  );
-}
-
 /**
  * One TLS context per trust configuration. Extra roots are added to Node's ~140 bundled ones, and
  * parsing that list for every connection costs milliseconds on each (re)connect; a shared context
@@ -161,11 +123,21 @@ function secureContextFor(trust: TrustOptions | undefined): SecureContext {
   return context;
 }
 
-const sleep = (ms: number, options: { unref?: boolean } = {}) =>
+/** The longest Mailscope waits on one "Suggested Backoff Time" (Exchange has asked for 5 min). */
+const MAX_SERVER_WAIT_MS = 15 * 60_000;
+
+const sleep = (ms: number, options: { unref?: boolean; signal?: AbortSignal | undefined } = {}) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
     // A background retry must not keep a stopping process alive.
     if (options.unref) timer.unref();
+    // A cancelled operation stops waiting at once (the loop then reports CANCELLED).
+    options.signal?.addEventListener('abort', done, { once: true });
   });
 
 export class ImapSession {
@@ -181,6 +153,10 @@ export class ImapSession {
   private reconnecting = false;
   private lastCommandAt = 0;
   private readonly keepAlive: NodeJS.Timeout | undefined;
+  /** The attempt of the running operation (0 = first try), for the status it reports. */
+  private attemptNo = 0;
+  /** A throttle wait imapflow started during the running attempt (it logs it; see server-busy). */
+  private serverWait: { startedAt: number; hintMs?: number } | undefined;
   /** Listeners the owner adds to every connection (the source tracks EXPUNGE this way). */
   private readonly attachers: ((client: ImapFlow) => void)[] = [];
 
@@ -236,6 +212,11 @@ export class ImapSession {
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new AppError('UNKNOWN_SOURCE');
       if (signal?.aborted) throw new AppError('CANCELLED');
+      this.attemptNo = attempt;
+      this.serverWait = undefined;
+      // Another session of this mailbox was told to wait: so is this one.
+      await this.options.gate?.wait(signal);
+      if (signal?.aborted) throw new AppError('CANCELLED');
       let raw: ImapFlow | undefined;
       let failure: unknown;
       // IMAP has no way to stop a command (a SEARCH of 100,000 bodies, say) but to end the
@@ -246,7 +227,10 @@ export class ImapSession {
         raw = this.raw;
         this.lastCommandAt = Date.now();
         signal?.addEventListener('abort', abort, { once: true });
-        return await operation(client);
+        const result = await operation(client);
+        // Back from a wait or a reconnect: the status bar stops counting down.
+        if (attempt > 0 || this.serverWait) this.status({ state: 'ready' });
+        return result;
       } catch (error) {
         if (signal?.aborted) throw new AppError('CANCELLED', undefined, undefined, { cause: error });
         if (error instanceof AppError) throw error;
@@ -255,22 +239,45 @@ export class ImapSession {
         signal?.removeEventListener('abort', abort);
       }
       // A command can fail as "closed" or with a server reply while the socket dies under it.
+      // Exchange often ends a throttled connection right after saying how long to wait: what
+      // imapflow heard (serverWait) still makes that a throttle, not a drop to reconnect from.
       const lost = isConnectionLoss(failure) || (raw !== undefined && !raw.usable);
-      const throttled = !lost && isThrottled(failure);
-      if ((!lost && !throttled) || attempt >= this.backoff.attempts) throw toImapAppError(failure);
-      if (throttled) this.counters.throttled++;
+      const busy = busyReply(failure) ?? (this.serverWait ? { kind: 'throttled' as const } : null);
+      if ((!lost && !busy) || attempt >= this.backoff.attempts)
+        throw busy ? serverBusyError(failure) : toImapAppError(failure);
+      if (busy) this.counters.throttled++;
       if (lost && this.raw === raw) this.drop();
-      const delay = this.delay(
-        attempt,
-        throttled ? (this.options.throttleBaseMs ?? 2000) : this.backoff.baseMs,
-      );
-      this.status({
-        state: throttled ? 'throttled' : 'reconnecting',
-        attempt: attempt + 1,
-        retryInMs: delay,
-      });
-      await sleep(delay);
+      const delay = busy ? this.busyDelay(attempt, busy.backoffMs) : this.delay(attempt, this.backoff.baseMs);
+      if (busy) this.options.gate?.hold(delay);
+      this.status({ state: busy ? 'throttled' : 'reconnecting', attempt: attempt + 1, retryInMs: delay });
+      await sleep(delay, { signal });
     }
+  }
+
+  /**
+   * How long to wait on a busy server: what it asked for (Exchange's "Suggested Backoff Time",
+   * less what imapflow already waited of it), or, when it did not say, exponential backoff from
+   * `throttleBaseMs` with jitter. Never less than asked: retrying early only extends the penalty.
+   */
+  private busyDelay(attempt: number, backoffMs: number | undefined): number {
+    const asked = backoffMs ?? this.serverWait?.hintMs;
+    if (asked !== undefined) {
+      const elapsed = this.serverWait ? Date.now() - this.serverWait.startedAt : 0;
+      return Math.min(MAX_SERVER_WAIT_MS, Math.max(0, asked - elapsed));
+    }
+    return this.delay(attempt, this.options.throttleBaseMs ?? 2000);
+  }
+
+  /**
+   * imapflow's log says the server is busy: a wait it has started (shown as it begins, and held
+   * for the whole mailbox) or a refusal STATUS swallowed; either makes this attempt's failure a
+   * throttle.
+   */
+  private heardBusy({ waitMs, hintMs }: HeardBusy): void {
+    this.serverWait = { startedAt: Date.now(), ...(hintMs !== undefined ? { hintMs } : {}) };
+    if (waitMs === undefined) return;
+    this.options.gate?.hold(waitMs);
+    this.status({ state: 'throttled', attempt: this.attemptNo + 1, retryInMs: waitMs });
   }
 
   /** Exponential backoff with "equal jitter": half fixed, half random, so clients spread out. */
@@ -367,7 +374,8 @@ export class ImapSession {
       ...(endpoints.tlsMode === 'starttls' ? { doSTARTTLS: true } : {}),
       tls: { secureContext: secureContextFor(this.options.trust), rejectUnauthorized: true },
       auth: { user: this.profile.mailbox, accessToken },
-      logger: false,
+      // Silent, except that it hears imapflow start waiting out a throttle reply.
+      logger: throttleListener((heard) => this.heardBusy(heard)),
       // Mailscope chooses its own backoff; imapflow's defaults would hang a dead socket for minutes.
       connectionTimeout: 30_000,
       greetingTimeout: 16_000,
@@ -418,33 +426,5 @@ function authRefused(profile: Profile, cause: unknown): AppError {
     `The mail server refused the sign-in to ${profile.mailbox} with a fresh token.`,
     'Run Test connection: the app may lack IMAP.AccessAsApp, or FullAccess on this mailbox.',
     { cause },
-  );
-}
-
-/** An imapflow failure as something safe to show: the server's reply, never the token. */
-export function toImapAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (isThrottled(error)) {
-    return new AppError(
-      'SERVER_BUSY',
-      'The mail server is busy and asked Mailscope to slow down.',
-      'Wait a minute and try again. Exchange Online throttles many simultaneous connections.',
-      { cause: error },
-    );
-  }
-  if (isConnectionLoss(error)) {
-    return new AppError(
-      'CONNECTION_FAILED',
-      'Mailscope could not reach the mail server.',
-      'Check the network connection; Mailscope retried with backoff and gave up.',
-      { cause: error },
-    );
-  }
-  const reply = text(error, 'responseText');
-  return new AppError(
-    'PROTOCOL_ERROR',
-    reply ? `The mail server answered: ${reply.slice(0, 200)}` : 'The IMAP command failed.',
-    undefined,
-    { cause: error },
   );
 }

@@ -3,7 +3,12 @@ import { formatCount, plural } from '../components/format';
 import { KeyboardIcon, ShieldIcon, SourceKindIcon } from '../components/icons';
 import { Spinner } from '../components/Notice';
 import { useFolderSnapshot } from '../features/messages/envelope-store';
-import { type ConnectionStatus, useConnectionStatus } from '../lib/live-events';
+import {
+  useCountProgress,
+  useFolderCount,
+  useFolderCountStore,
+} from '../features/folders/folder-count-store';
+import { Connection } from './ConnectionStatus';
 
 /** Where you are and what is happening: source location, folder counts, loading. */
 
@@ -65,58 +70,24 @@ export function StatusBar({ sources, source, folder, info, busy, onShowShortcuts
   );
 }
 
-const STATE_TEXT: Record<ConnectionStatus['state'], string> = {
-  connecting: 'Connecting…',
-  ready: 'Connected',
-  reconnecting: 'Reconnecting…',
-  throttled: 'Server busy, waiting…',
-  offline: 'Offline, retrying',
-};
-
-/**
- * A mailbox connection's state: quiet while connected, loud while it is not. Retries are automatic,
- * so the text says what is happening rather than asking for anything.
- */
-function Connection({ source, current, named }: { source: SourceSummary; current: boolean; named: boolean }) {
-  // Opening succeeded, so a source that has not reported anything since is connected.
-  const status = useConnectionStatus(source.id) ?? { state: 'ready' };
-  const retry =
-    status.retryInMs !== undefined
-      ? ` Next try in ${Math.max(1, Math.round(status.retryInMs / 1000))} s.`
-      : '';
-  const attempt = status.attempt !== undefined ? ` Attempt ${status.attempt}.` : '';
-  const detail =
-    status.state === 'ready'
-      ? `${source.name}: connected, read-only.`
-      : status.state === 'offline'
-        ? `${source.name}: the mail server cannot be reached. Mailscope keeps trying by itself.${retry}`
-        : `${source.name}: ${STATE_TEXT[status.state]}${attempt}${retry}`;
-  return (
-    <span
-      className={`status-bar__item status-bar__connection status-bar__connection--${status.state}${current ? ' status-bar__connection--current' : ''}`}
-      data-testid="connection-status"
-      data-state={status.state}
-      title={detail}
-      role="status"
-    >
-      <span className="status-bar__dot" aria-hidden="true" />
-      {named ? <span className="status-bar__strong">{source.name}</span> : null}
-      {STATE_TEXT[status.state]}
-      <span className="sr-only">{detail}</span>
-    </span>
-  );
-}
-
 function FolderStatus({ sourceId, folder }: { sourceId: string; folder: Folder }) {
   const snapshot = useFolderSnapshot(sourceId, folder.id);
-  const total = snapshot.total ?? folder.total;
+  const counts = useFolderCountStore();
+  const count = useFolderCount(counts, sourceId, folder);
+  const progress = useCountProgress(counts, sourceId);
+  const total = snapshot.total ?? count?.total;
   return (
     <>
       <span className="status-bar__item" data-testid="status-folder">
         <span className="status-bar__strong">{folder.path}</span>
-        {plural(total, 'message', 'messages')}
-        {folder.unread ? `, ${formatCount(folder.unread)} unread` : ''}
+        {total !== undefined ? plural(total, 'message', 'messages') : null}
+        {count?.unread ? `, ${formatCount(count.unread)} unread` : ''}
       </span>
+      {progress ? (
+        <span className="status-bar__item status-bar__muted" data-testid="status-counting">
+          Counting folders: {formatCount(progress.done)} of {formatCount(progress.of)}
+        </span>
+      ) : null}
       {snapshot.loading > 0 ? (
         <span className="status-bar__item" data-testid="status-loading">
           <Spinner size={11} />

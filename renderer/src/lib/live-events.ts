@@ -12,6 +12,8 @@ export interface ConnectionStatus {
   state: ConnectionState;
   attempt?: number;
   retryInMs?: number;
+  /** When it was heard (Date.now()), so a wait can count down. */
+  since?: number;
 }
 
 type Listener = (event: AppEvent) => void;
@@ -74,6 +76,7 @@ class LiveEvents {
       const { state, attempt, retryInMs } = event;
       this.statuses = new Map(this.statuses).set(event.sourceId, {
         state,
+        since: Date.now(),
         ...(attempt !== undefined ? { attempt } : {}),
         ...(retryInMs !== undefined ? { retryInMs } : {}),
       });

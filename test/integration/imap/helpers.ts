@@ -12,6 +12,8 @@ import {
   type ImapSource,
   type ImapSourceOptions,
 } from '../../../electron/core/imap/imap-source';
+import type { FolderCount } from '../../../shared/events';
+import type { Folder } from '../../../shared/model';
 import type { Profile } from '../../../shared/profile';
 import type { Testbed } from '../../testbed/index';
 import { bedProfile, secretsFor } from '../../testbed/profiles';
@@ -110,4 +112,25 @@ export function readFixture(maildir: string): FixtureFolder[] {
     folders.push(folderOf(join(maildir, entry.name), path));
   }
   return folders;
+}
+
+/**
+ * The folder tree with every count filled in: listFolders answers with the tree at once and
+ * sends counts as `folder.counts` events; this waits for the pass and applies them.
+ */
+export async function foldersWithCounts(source: ImapSource): Promise<Folder[]> {
+  const counts = new Map<string, FolderCount>();
+  const stop = source.subscribe((event) => {
+    if (event.type === 'folder.counts') for (const c of event.counts) counts.set(c.folderId, c);
+  });
+  try {
+    const folders = await source.listFolders();
+    await source.countsSettled();
+    return folders.map((f) => {
+      const c = counts.get(f.id);
+      return c ? { ...f, total: c.total, unread: c.unread, countsPending: false } : f;
+    });
+  } finally {
+    stop();
+  }
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../electron/core/imap/read-only-guard';
 import type { Envelope, Folder } from '../../../shared/model';
 import { CONTOSO, start, type Testbed } from '../../testbed/index';
-import { bedSource, bedTokens, readFixture, sha256, type FixtureFolder } from './helpers';
+import { bedSource, bedTokens, foldersWithCounts, readFixture, sha256, type FixtureFolder } from './helpers';
 import { expectUntouched } from '../untouched';
 
 /**
@@ -66,7 +66,7 @@ describe.each(MAILBOXES.map((mailbox, index) => ({ mailbox, index })))('$mailbox
   });
 
   it('lists the fixture folder tree: names, nesting, roles, counts', async () => {
-    const folders = await source().listFolders();
+    const folders = await foldersWithCounts(source());
     const selectable = folders.filter((f) => f.selectable);
     expect(selectable.map((f) => f.path).sort()).toEqual(fixture.map((f) => f.path).sort());
     for (const folder of selectable) {

@@ -12,6 +12,7 @@
  */
 import type net from 'node:net';
 import tls from 'node:tls';
+import { ScriptedMailbox } from './exchange-mailbox';
 
 export type ExchangeMode =
   /** The token is refused (wrong tenant, missing role, no mailbox permission). */
@@ -21,7 +22,12 @@ export type ExchangeMode =
   /** Server-side throttling at authentication. */
   | 'throttled'
   /** Connection refused right after the greeting: too many concurrent connections. */
-  | 'too-many-connections';
+  | 'too-many-connections'
+  /**
+   * Sign-in succeeds and `mailbox` (exchange-mailbox.ts) answers: folders, STATUS, EXAMINE, with
+   * its throttle script and connection limit.
+   */
+  | 'mailbox';
 
 /**
  * Malformed-reply mode (IMAP): sign-in succeeds, EXAMINE INBOX shows one message, and the FETCH of
@@ -73,6 +79,8 @@ export class ExchangeReplies {
   mode: ExchangeMode;
   /** Set: the malformed-reply mode (sign-in succeeds whatever `mode` says). */
   malformed: MalformedReply | 'intact' | undefined;
+  /** The mailbox mode's folders, throttle script, connection limit and record of commands. */
+  readonly mailbox = new ScriptedMailbox();
   /** Every line received, per protocol, for assertions on what the client sent. */
   readonly received: { protocol: 'imap' | 'pop3'; line: string }[] = [];
   private servers: net.Server[] = [];
@@ -131,15 +139,17 @@ export class ExchangeReplies {
   private imapSession(socket: net.Socket): void {
     const send = (line: string) => socket.write(`${line}\r\n`);
     send(EXCHANGE_TEXT.imapGreeting);
-    if (this.mode === 'too-many-connections') {
+    const connection = this.mode === 'mailbox' ? this.mailbox.connect() : 0;
+    if (this.mode === 'too-many-connections' || connection === null) {
       send(EXCHANGE_TEXT.tooManyConnections);
       socket.end();
       return;
     }
+    if (this.mode === 'mailbox') socket.once('close', () => this.mailbox.disconnect());
     let authenticated = false;
     let pendingAuthTag: string | undefined;
     const finishAuth = (tag: string) => {
-      if (this.malformed || this.mode === 'not-connected') {
+      if (this.malformed || this.mode === 'not-connected' || this.mode === 'mailbox') {
         authenticated = true;
         send(`${tag} OK AUTHENTICATE completed.`);
       } else if (this.mode === 'throttled') send(`${tag} ${EXCHANGE_TEXT.imapThrottled}`);
@@ -154,6 +164,12 @@ export class ExchangeReplies {
       }
       const [tag = '*', command = '', ...args] = line.split(' ');
       if (authenticated && this.malformed && this.malformedImap(socket, tag, command, args)) return;
+      if (
+        authenticated &&
+        this.mode === 'mailbox' &&
+        this.mailbox.answer(connection, tag, command.toUpperCase(), line, send, () => socket.end())
+      )
+        return;
       switch (command.toUpperCase()) {
         case 'CAPABILITY':
           send(EXCHANGE_TEXT.imapCapability);

@@ -1,7 +1,17 @@
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  type KeyboardEvent,
+  type RefObject,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { Folder } from '../../../../shared/model';
-import { formatCount } from '../../components/format';
-import { ChevronIcon, FolderRoleIcon } from '../../components/icons';
+import { useRemPixels } from '../../components/use-rem';
+import type { FolderCountStore } from './folder-count-store';
+import { FolderRow, type TreeNode } from './FolderRow';
 import './folder-tree.css';
 
 /**
@@ -13,18 +23,25 @@ import './folder-tree.css';
 
 interface FolderTreeProps {
   label: string;
+  sourceId: string;
   folders: readonly Folder[];
+  /** Counts that arrive after the tree (big IMAP mailboxes). */
+  counts: FolderCountStore;
   selectedId: string | null;
   onSelect: (folder: Folder) => void;
+  /**
+   * The element that scrolls the tree (the sidebar's list of sources). With it, a tree of more
+   * than VIRTUAL_ABOVE visible folders renders only the rows in view.
+   */
+  scrollRoot?: RefObject<HTMLElement | null>;
 }
 
-interface Node {
-  folder: Folder;
-  level: number;
-  hasChildren: boolean;
-  setSize: number;
-  posInSet: number;
-}
+type Node = TreeNode;
+
+/** Trees up to this many visible rows render whole; bigger ones render what is in view. */
+export const VIRTUAL_ABOVE = 150;
+/** Row height in rem (folder-tree.css .folder__row). */
+const ROW_REM = 1.875;
 
 function buildNodes(folders: readonly Folder[]): Node[] {
   const byId = new Map(folders.map((f) => [f.id, f]));
@@ -51,7 +68,15 @@ function buildNodes(folders: readonly Folder[]): Node[] {
   return nodes;
 }
 
-export function FolderTree({ label, folders, selectedId, onSelect }: FolderTreeProps) {
+export function FolderTree({
+  label,
+  sourceId,
+  folders,
+  counts,
+  selectedId,
+  onSelect,
+  scrollRoot,
+}: FolderTreeProps) {
   const nodes = useMemo(() => buildNodes(folders), [folders]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -78,21 +103,88 @@ export function FolderTree({ label, folders, selectedId, onSelect }: FolderTreeP
     visible[0]?.folder.id ??
     null;
 
+  const rowPx = useRemPixels() * ROW_REM;
+  const listRef = useRef<HTMLUListElement>(null);
+  /** A row to focus as soon as the virtual tree renders it. */
+  const pendingFocus = useRef<string | null>(null);
+  const [margin, setMargin] = useState(0);
+  const virtual = scrollRoot !== undefined && visible.length > VIRTUAL_ABOVE;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; its output is not memoised.
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    enabled: virtual,
+    getScrollElement: () => scrollRoot?.current ?? null,
+    estimateSize: () => rowPx,
+    overscan: 12,
+    scrollMargin: margin,
+  });
+  // Where the tree starts inside the shared scroller (other sources and profiles sit above it):
+  // measured after every render, since what sits above can change without this tree knowing.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above; setMargin only on a change
+  useLayoutEffect(() => {
+    const root = scrollRoot?.current;
+    const list = listRef.current;
+    if (!virtual || !root || !list) return;
+    const offset = list.getBoundingClientRect().top - root.getBoundingClientRect().top + root.scrollTop;
+    if (Math.abs(offset - margin) > 0.5) setMargin(offset);
+  });
+  const rows = virtual
+    ? virtualizer.getVirtualItems().map((item) => ({ node: visible[item.index], top: item.start - margin }))
+    : visible.map((node) => ({ node, top: undefined }));
+
   const focusNode = (node: Node | undefined) => {
     if (!node) return;
     setFocusId(node.folder.id);
-    itemRefs.current.get(node.folder.id)?.focus();
+    const element = itemRefs.current.get(node.folder.id);
+    if (element) element.focus();
+    else if (virtual) {
+      // Not rendered yet: bring it into view; the row takes focus as it mounts (onRef).
+      pendingFocus.current = node.folder.id;
+      virtualizer.scrollToIndex(visible.indexOf(node), { align: 'auto' });
+    }
     if (node.folder.selectable && node.folder.id !== selectedId) onSelect(node.folder);
   };
 
-  const setExpanded = (id: string, expanded: boolean) => {
+  const setExpanded = useCallback((id: string, expanded: boolean) => {
     setCollapsed((prev) => {
       const next = new Set(prev);
       if (expanded) next.delete(id);
       else next.add(id);
       return next;
     });
-  };
+  }, []);
+
+  const onRef = useCallback((id: string, el: HTMLLIElement | null) => {
+    if (!el) {
+      itemRefs.current.delete(id);
+      return;
+    }
+    itemRefs.current.set(id, el);
+    if (pendingFocus.current === id) {
+      pendingFocus.current = null;
+      el.focus();
+    }
+  }, []);
+  const onToggle = useCallback(
+    (id: string) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  // The latest onSelect, so the rows' callback stays the same object and memo holds.
+  const selectRef = useRef(onSelect);
+  selectRef.current = onSelect;
+  const onActivate = useCallback(
+    (node: Node) => {
+      if (node.folder.selectable) selectRef.current(node.folder);
+      else if (node.hasChildren) onToggle(node.folder.id);
+    },
+    [onToggle],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const index = visible.findIndex((n) => n.folder.id === tabStop);
@@ -154,68 +246,32 @@ export function FolderTree({ label, folders, selectedId, onSelect }: FolderTreeP
   };
 
   return (
-    <ul className="folder-tree" role="tree" aria-label={label} onKeyDown={onKeyDown}>
-      {visible.map((node) => {
-        const { folder } = node;
-        const selected = folder.id === selectedId;
-        const expanded = node.hasChildren ? !collapsed.has(folder.id) : undefined;
-        return (
-          <li
-            key={folder.id}
-            ref={(el) => {
-              if (el) itemRefs.current.set(folder.id, el);
-              else itemRefs.current.delete(folder.id);
-            }}
-            role="treeitem"
-            aria-level={node.level}
-            aria-setsize={node.setSize}
-            aria-posinset={node.posInSet}
-            aria-expanded={expanded}
-            aria-selected={selected}
-            aria-disabled={folder.selectable ? undefined : true}
-            tabIndex={folder.id === tabStop ? 0 : -1}
-            className={`folder${selected ? ' is-selected' : ''}${folder.selectable ? '' : ' is-group'}`}
-            title={
-              folder.selectable ? folder.path : `${folder.path} (groups other folders; holds no messages)`
-            }
-            onFocus={() => setFocusId(folder.id)}
-            onClick={(event) => {
-              event.stopPropagation();
-              setFocusId(folder.id);
-              if (folder.selectable) onSelect(folder);
-              else if (node.hasChildren) setExpanded(folder.id, !expanded);
-            }}
-          >
-            <span
-              className="folder__row"
-              style={{ paddingInlineStart: `${0.25 + (node.level - 1) * 0.9}rem` }}
-            >
-              {node.hasChildren ? (
-                <span
-                  className={`folder__twisty${expanded ? ' is-expanded' : ''}`}
-                  aria-hidden="true"
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    setExpanded(folder.id, !expanded);
-                  }}
-                >
-                  <ChevronIcon size={12} />
-                </span>
-              ) : (
-                <span className="folder__twisty" aria-hidden="true" />
-              )}
-              <FolderRoleIcon folderRole={folder.role} className="folder__icon" />
-              <span className="folder__name">{folder.name}</span>
-              {folder.unread > 0 ? (
-                <span className="badge folder__badge">
-                  {formatCount(folder.unread)}
-                  <span className="sr-only"> unread</span>
-                </span>
-              ) : null}
-            </span>
-          </li>
-        );
-      })}
+    <ul
+      ref={listRef}
+      className={`folder-tree${virtual ? ' is-virtual' : ''}`}
+      role="tree"
+      aria-label={label}
+      onKeyDown={onKeyDown}
+      style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+    >
+      {rows.map(({ node, top }) =>
+        node ? (
+          <FolderRow
+            key={node.folder.id}
+            node={node}
+            sourceId={sourceId}
+            counts={counts}
+            selected={node.folder.id === selectedId}
+            expanded={node.hasChildren ? !collapsed.has(node.folder.id) : undefined}
+            tabStop={node.folder.id === tabStop}
+            top={top}
+            onRef={onRef}
+            onFocusRow={setFocusId}
+            onActivate={onActivate}
+            onToggle={onToggle}
+          />
+        ) : null,
+      )}
     </ul>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { Folder, SourceSummary } from '../../../../shared/model';
 import { ErrorNotice, Spinner } from '../../components/Notice';
@@ -12,6 +12,7 @@ import {
   SourceKindIcon,
 } from '../../components/icons';
 import { MOD_KEY } from '../../lib/keys';
+import { useFolderCountStore } from '../folders/folder-count-store';
 import { FolderTree } from '../folders/FolderTree';
 import './sidebar.css';
 
@@ -66,6 +67,9 @@ export function Sidebar({
   profilesSection,
 }: SidebarProps) {
   const sampleOpen = sources.some((s) => s.kind === 'sample');
+  // Listens from the start: a big mailbox's counts may arrive before its tree is drawn.
+  const counts = useFolderCountStore();
+  const scrollRef = useRef<HTMLDivElement>(null);
   return (
     <nav className="sidebar" aria-label="Mailboxes" data-testid="folder-tree">
       <div className="sidebar__brand">
@@ -75,7 +79,7 @@ export function Sidebar({
           Read-only
         </span>
       </div>
-      <div className="sidebar__sources">
+      <div className="sidebar__sources" ref={scrollRef}>
         {profilesSection}
         {sources.map((source) => {
           const error = closeErrors.get(source.id);
@@ -116,7 +120,10 @@ export function Sidebar({
               {source.folders.length ? (
                 <FolderTree
                   label={`${source.name} folders`}
+                  sourceId={source.id}
                   folders={source.folders}
+                  counts={counts}
+                  scrollRoot={scrollRef}
                   selectedId={source.id === activeSourceId ? activeFolderId : null}
                   onSelect={(folder) => onSelectFolder(source.id, folder)}
                 />

@@ -1,0 +1,198 @@
+import type { FolderCount } from '../../../shared/events';
+import { AppError } from '../common/app-error';
+import type { ConnectionPool } from './connection-pool';
+import type { ReadOnlyImapFlow } from './read-only-guard';
+import type { ServerGate } from './server-busy';
+
+/**
+ * Folder counts (messages, unread) for a mailbox of any size, fetched after its tree is shown.
+ *
+ * imapflow keeps one command in flight per connection (its queue sends the next command only after
+ * the previous one's tagged reply), so "pipelined" STATUS on one connection is still one round trip
+ * per folder, and Exchange Online offers no LIST-STATUS (RFC 5819). The counts are therefore spread
+ * over the mailbox's connection budget (`ConnectionPool`): each lane takes a chunk of folders, one
+ * STATUS after another, and hands the session back between chunks so a search or an export sharing
+ * the budget gets its turn. The open folder goes first, alone, on the browsing session (already
+ * connected, and it is what the user looks at); a folder the user opens meanwhile jumps the queue.
+ * Results are published in batches, so 1,000 folders are a dozen events, not a thousand.
+ */
+
+export interface CountsBatch {
+  counts: FolderCount[];
+  /** Folders counted (or given up on) so far in this pass, and how many the pass has. */
+  done: number;
+  of: number;
+}
+
+export interface FolderCountsOptions {
+  pool: Pick<ConnectionPool, 'run' | 'limit'>;
+  /** The mailbox's throttle: a lane waits it out before each STATUS, not only between chunks. */
+  gate?: ServerGate | undefined;
+  /** Runs one operation on the browsing session (the open folder's count). */
+  browse: <T>(operation: (client: ReadOnlyImapFlow) => Promise<T>) => Promise<T>;
+  emit: (batch: CountsBatch) => void;
+  /** Folders per pool operation (default 25). */
+  chunk?: number;
+  /** Longest a count waits for others to share its event (default 50 ms). */
+  flushMs?: number;
+}
+
+/** STATUS answered nothing for this folder (imapflow returns false instead of throwing). */
+class CountUnavailable extends Error {
+  constructor(readonly folderId: string) {
+    super('STATUS gave no answer');
+  }
+}
+
+interface Pass {
+  queue: string[];
+  of: number;
+  done: number;
+  pending: FolderCount[];
+  timer: NodeJS.Timeout | undefined;
+  /** Lanes still working. */
+  lanes: number;
+  /** The event saying done === of has gone out. */
+  ended: boolean;
+  controller: AbortController;
+  settled: Promise<void>;
+}
+
+async function statusOf(client: ReadOnlyImapFlow, folderId: string): Promise<FolderCount> {
+  const status = await client.status(folderId, { messages: true, unseen: true });
+  if (!status) throw new CountUnavailable(folderId);
+  return { folderId, total: status.messages ?? 0, unread: status.unseen ?? 0 };
+}
+
+export class FolderCounts {
+  private readonly known = new Map<string, FolderCount>();
+  private pass: Pass | undefined;
+  private readonly chunk: number;
+  private readonly flushMs: number;
+
+  constructor(private readonly options: FolderCountsOptions) {
+    this.chunk = options.chunk ?? 25;
+    this.flushMs = options.flushMs ?? 50;
+  }
+
+  /** The last count fetched for a folder, if any. */
+  get(folderId: string): FolderCount | undefined {
+    return this.known.get(folderId);
+  }
+
+  /**
+   * Starts counting `folderIds` (`first` before the others), replacing a pass still running. It
+   * returns at once: counts arrive through `emit`.
+   */
+  start(folderIds: readonly string[], first: string | undefined): void {
+    this.stop();
+    const rest = folderIds.filter((id) => id !== first);
+    const controller = new AbortController();
+    const pass: Pass = {
+      queue: rest,
+      of: rest.length + (first !== undefined && folderIds.includes(first) ? 1 : 0),
+      done: 0,
+      pending: [],
+      timer: undefined,
+      lanes: 0,
+      ended: false,
+      controller,
+      settled: Promise.resolve(),
+    };
+    this.pass = pass;
+    const opening =
+      first !== undefined && folderIds.includes(first) ? this.countFirst(pass, first) : Promise.resolve();
+    const lanes = Math.max(0, Math.min(this.options.pool.limit, Math.ceil(rest.length / this.chunk)));
+    pass.lanes = lanes;
+    pass.settled = Promise.all([opening, ...Array.from({ length: lanes }, () => this.lane(pass))])
+      .then(() => undefined)
+      .catch(() => controller.abort())
+      .finally(() => this.flush(pass));
+  }
+
+  /** Moves a folder to the front of the running pass (the user opened it). */
+  prioritise(folderId: string): void {
+    const queue = this.pass?.queue;
+    const at = queue?.indexOf(folderId) ?? -1;
+    if (!queue || at <= 0) return;
+    queue.splice(at, 1);
+    queue.unshift(folderId);
+  }
+
+  /** Resolves when the running pass has counted every folder (or given up). */
+  settled(): Promise<void> {
+    return this.pass?.settled ?? Promise.resolve();
+  }
+
+  stop(): void {
+    const pass = this.pass;
+    if (!pass) return;
+    this.pass = undefined;
+    pass.controller.abort();
+    if (pass.timer) clearTimeout(pass.timer);
+  }
+
+  private async countFirst(pass: Pass, folderId: string): Promise<void> {
+    try {
+      const count = await this.options.browse((client) => statusOf(client, folderId));
+      this.record(pass, count);
+    } catch {
+      pass.done++;
+    }
+    // Alone in its own event: what the user is looking at does not wait for the others.
+    this.flush(pass);
+  }
+
+  private async lane(pass: Pass): Promise<void> {
+    while (pass.queue.length > 0 && !pass.controller.signal.aborted) {
+      const chunk = pass.queue.splice(0, this.chunk);
+      try {
+        await this.options.pool.run(
+          async (client) => {
+            // A retry after a throttle wait goes on from the first folder not yet counted.
+            while (chunk.length > 0) {
+              await this.options.gate?.wait(pass.controller.signal);
+              const folderId = chunk[0] as string;
+              this.record(pass, await statusOf(client, folderId));
+              chunk.shift();
+            }
+          },
+          { signal: pass.controller.signal },
+        );
+      } catch (error) {
+        const cause = error instanceof AppError ? error.cause : error;
+        if (!(cause instanceof CountUnavailable)) {
+          // This lane's connection gave up (refused for too many connections, say): the others
+          // take its folders; only when none is left does the pass stop.
+          pass.queue.unshift(...chunk);
+          if (--pass.lanes > 0 && !pass.controller.signal.aborted) return;
+          throw error;
+        }
+        // That folder has no count (gone since LIST, say); the rest of its chunk goes on.
+        pass.done++;
+        chunk.shift();
+        pass.queue.unshift(...chunk);
+      }
+    }
+  }
+
+  private record(pass: Pass, count: FolderCount): void {
+    if (this.pass !== pass) return;
+    this.known.set(count.folderId, count);
+    pass.done++;
+    pass.pending.push(count);
+    if (pass.pending.length >= 100) this.flush(pass);
+    else pass.timer ??= setTimeout(() => this.flush(pass), this.flushMs);
+  }
+
+  private flush(pass: Pass): void {
+    if (pass.timer) clearTimeout(pass.timer);
+    pass.timer = undefined;
+    if (this.pass !== pass) return;
+    const counts = pass.pending.splice(0);
+    // The last event of a pass goes out even when empty: it says the pass is over.
+    if (counts.length === 0 && (pass.done < pass.of || pass.ended)) return;
+    pass.ended = pass.done >= pass.of;
+    this.options.emit({ counts, done: pass.done, of: pass.of });
+  }
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../../electron/core/common/app-error';
+import { type CountsBatch, FolderCounts } from '../../../../electron/core/imap/folder-counts';
+import type { ReadOnlyImapFlow } from '../../../../electron/core/imap/read-only-guard';
+
+type Operation<T> = (client: ReadOnlyImapFlow) => Promise<T>;
+
+/** A server of folders whose STATUS answers after a tick; records the order it was asked in. */
+function fakeServer(folders: string[], options: { missing?: string[] } = {}) {
+  const asked: { folderId: string; lane: string }[] = [];
+  const client = (lane: string) =>
+    ({
+      async status(folderId: string) {
+        asked.push({ folderId, lane });
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (options.missing?.includes(folderId)) return false;
+        return { path: folderId, messages: folderId.length, unseen: 1 };
+      },
+    }) as unknown as ReadOnlyImapFlow;
+  let busy = 0;
+  let peak = 0;
+  let sessions = 0;
+  const pool = {
+    limit: 3,
+    async run<T>(operation: Operation<T>): Promise<T> {
+      busy++;
+      peak = Math.max(peak, busy);
+      try {
+        return await operation(client(`pool-${++sessions}`));
+      } catch (error) {
+        // What the session does with an operation's plain error: an AppError with it as cause.
+        throw error instanceof AppError
+          ? error
+          : new AppError('PROTOCOL_ERROR', undefined, undefined, { cause: error });
+      } finally {
+        busy--;
+      }
+    },
+  };
+  const browse = <T>(operation: Operation<T>) => operation(client('browsing'));
+  return { folders, asked, pool, browse, peak: () => peak };
+}
+
+function loader(server: ReturnType<typeof fakeServer>, chunk = 5) {
+  const batches: CountsBatch[] = [];
+  const counts = new FolderCounts({
+    pool: server.pool,
+    browse: server.browse,
+    emit: (batch) => batches.push(batch),
+    chunk,
+    flushMs: 5,
+  });
+  return { counts, batches };
+}
+
+const names = (n: number) => Array.from({ length: n }, (_, i) => `F${String(i).padStart(3, '0')}`);
+
+describe('FolderCounts', () => {
+  it('counts the open folder first, alone, on the browsing session, then all others within the budget', async () => {
+    const server = fakeServer(names(60));
+    const { counts, batches } = loader(server);
+    counts.start(server.folders, 'F042');
+    await counts.settled();
+    expect(batches[0]).toEqual({ counts: [{ folderId: 'F042', total: 4, unread: 1 }], done: 1, of: 60 });
+    expect(server.asked.find((a) => a.folderId === 'F042')?.lane).toBe('browsing');
+    expect(server.asked.filter((a) => a.lane === 'browsing')).toHaveLength(1);
+    expect(new Set(batches.flatMap((b) => b.counts.map((c) => c.folderId)))).toEqual(new Set(server.folders));
+    expect(server.asked).toHaveLength(60);
+    expect(server.peak()).toBeLessThanOrEqual(3);
+    expect(batches.at(-1)).toMatchObject({ done: 60, of: 60 });
+    expect(counts.get('F007')).toEqual({ folderId: 'F007', total: 4, unread: 1 });
+  });
+
+  it('a folder the user opens meanwhile jumps the queue', async () => {
+    const server = fakeServer(names(200));
+    const { counts } = loader(server, 10);
+    counts.start(server.folders, 'F000');
+    counts.prioritise('F199');
+    await counts.settled();
+    const order = server.asked.map((a) => a.folderId);
+    // The three lanes hold a chunk of ten each already; it is the first of the next chunk taken.
+    expect(order.indexOf('F199')).toBeGreaterThan(0);
+    expect(order.indexOf('F199')).toBeLessThan(1 + 3 * 10 + 3);
+  });
+
+  it('a folder STATUS cannot count is skipped; the rest of its chunk is still counted', async () => {
+    const server = fakeServer(names(12), { missing: ['F003'] });
+    const { counts, batches } = loader(server, 6);
+    counts.start(server.folders, undefined);
+    await counts.settled();
+    const counted = batches.flatMap((b) => b.counts.map((c) => c.folderId));
+    expect(counted).toHaveLength(11);
+    expect(counted).not.toContain('F003');
+    expect(batches.at(-1)).toMatchObject({ done: 12, of: 12 });
+  });
+
+  it('a new pass replaces the running one: its late answers are dropped', async () => {
+    const server = fakeServer(names(40));
+    const { counts, batches } = loader(server);
+    counts.start(server.folders, undefined);
+    counts.start(['F001', 'F002'], 'F001');
+    await counts.settled();
+    expect(batches.every((b) => b.of === 2)).toBe(true);
+    expect(batches.at(-1)).toMatchObject({ done: 2, of: 2 });
+  });
+});
