@@ -7,6 +7,7 @@ import { open100k } from './open-100k';
 import { openScale } from './open-scale';
 import { parse25mb, parse25mbRss } from './parse-25mb';
 import { pop3List } from './pop3-list';
+import { searchAll } from './search-all';
 import { tokenReuse } from './token-reuse';
 
 /**
@@ -22,6 +23,7 @@ const BENCHES: Record<string, (bed: Testbed) => Promise<BenchResult>> = {
   'parse-25mb': parse25mb,
   'parse-25mb-rss': parse25mbRss,
   'list-dom': listDom,
+  'search-all': searchAll,
 };
 
 /** Big seeds each benchmark needs (built once, cached: see test/testbed/README.md). */
@@ -29,6 +31,7 @@ const SEEDS: Partial<Record<string, BigSeedName[]>> = {
   'open-100k': ['bench-100k'],
   'open-scale': ['bench-100k', 'bench-1k'],
   'pop3-list': ['pop3-10k'],
+  'search-all': ['folders-1k'],
 };
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
