@@ -1,4 +1,3 @@
-import { ImapFlow } from 'imapflow';
 import { TokenProvider } from '../../electron/core/auth/token-provider';
 import { createFindMethods } from '../../electron/core/find/find-methods';
 import { DEFAULT_CONNECTION_BUDGET } from '../../electron/core/imap/connection-pool';
@@ -7,8 +6,9 @@ import { toSearchObject } from '../../electron/core/imap/search';
 import type { SearchQuery } from '../../shared/search';
 import type { Testbed } from '../testbed/index';
 import { bedProfile, secretsFor } from '../testbed/profiles';
+import { bareImapFlow } from './bare-imap';
 import { median } from './open-folder';
-import type { BenchResult } from './result';
+import { type BenchResult, ratioResult } from './result';
 
 /**
  * search-all (DESIGN.md §6): one query in every folder of the 1,000-folder mailbox, through
@@ -54,14 +54,7 @@ export async function searchAll(bed: Testbed): Promise<BenchResult> {
     const started = performance.now();
     const clients = await Promise.all(
       Array.from({ length: BUDGET }, async () => {
-        const client = new ImapFlow({
-          host: bed.imap.host,
-          port: bed.imap.tlsPort,
-          secure: true,
-          tls: { ca: [bed.ca.pem] },
-          auth: { user: profile.mailbox, accessToken },
-          logger: false,
-        });
+        const client = bareImapFlow(bed, profile.mailbox, accessToken);
         await client.connect();
         return client;
       }),
@@ -93,17 +86,5 @@ export async function searchAll(bed: Testbed): Promise<BenchResult> {
     ours.push(await mailscope());
     theirs.push(await baseline());
   }
-  const mailscopeMs = median(ours);
-  const baselineMs = median(theirs);
-  const value = mailscopeMs / baselineMs;
-  return {
-    name: 'search-all',
-    value,
-    unit: 'ratio',
-    mailscopeMs,
-    baselineMs,
-    runs: RUNS,
-    target: '<= 1.3',
-    pass: value <= 1.3,
-  };
+  return ratioResult('search-all', median(ours), median(theirs), RUNS, 1.3);
 }

@@ -6,7 +6,7 @@ import { type SearchEvents, useSearchAll } from '../../../../../renderer/src/fea
 import { MessageList } from '../../../../../renderer/src/features/messages/MessageList';
 import { errorInfo } from '../../../../../shared/errors';
 import type { Request } from '../../../../../shared/ipc';
-import { envelope, fakeEvents, scriptedApi } from './scripted';
+import { envelope, fakeEvents, hits, scriptedApi } from './scripted';
 
 /**
  * Search in every folder, in the page: the results grouped by folder as their events arrive, the
@@ -67,35 +67,11 @@ describe('SearchAllResults with useSearchAll', () => {
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
 
     events.say({ type: 'search.progress', searchId, done: 0, total: 40, running: true });
-    events.say({
-      type: 'search.folder',
-      searchId,
-      sourceId: 'src-1',
-      folderId: 'Sent',
-      folderPath: 'Sent Items',
-      total: 1,
-      items: [envelope('Sent', 1)],
-    });
-    events.say({
-      type: 'search.folder',
-      searchId,
-      sourceId: 'src-1',
-      folderId: 'INBOX',
-      folderPath: 'INBOX',
-      total: 2,
-      items: [envelope('INBOX', 2), envelope('INBOX', 3)],
-    });
+    events.say(hits(searchId, 'Sent', 'Sent Items', 1, [envelope('Sent', 1)]));
+    events.say(hits(searchId, 'INBOX', 'INBOX', 2, [envelope('INBOX', 2), envelope('INBOX', 3)]));
     events.say({ type: 'search.progress', searchId, done: 12, total: 40, running: true });
     // Someone else's search is not ours.
-    events.say({
-      type: 'search.folder',
-      searchId: 'other-search',
-      sourceId: 'src-1',
-      folderId: 'X',
-      folderPath: 'X',
-      total: 9,
-      items: [],
-    });
+    events.say(hits('other-search', 'X', 'X', 9, []));
 
     expect(status()).toContain('12 of 40 folders searched');
     expect(headings()).toEqual(['Sent Items1', 'INBOX2']);
@@ -122,15 +98,7 @@ describe('SearchAllResults with useSearchAll', () => {
 
   it('Cancel asks the engine to stop this search; its answer says where it stopped', async () => {
     const { api, events, searchId } = setup();
-    events.say({
-      type: 'search.folder',
-      searchId,
-      sourceId: 'src-1',
-      folderId: 'INBOX',
-      folderPath: 'INBOX',
-      total: 1,
-      items: [envelope('INBOX', 1)],
-    });
+    events.say(hits(searchId, 'INBOX', 'INBOX', 1, [envelope('INBOX', 1)]));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(api.calls.at(-1)).toEqual({ method: 'messages.cancelSearch', request: { searchId } });
     await api.answer('messages.searchAll', {
@@ -150,24 +118,8 @@ describe('SearchAllResults with useSearchAll', () => {
 
   it('the answer puts folders in tree order, adds one whose event was missed, and offers the rest of a big folder', async () => {
     const { api, events, searchId, onShow } = setup();
-    events.say({
-      type: 'search.folder',
-      searchId,
-      sourceId: 'src-1',
-      folderId: 'Sent',
-      folderPath: 'Sent Items',
-      total: 1,
-      items: [envelope('Sent', 1)],
-    });
-    events.say({
-      type: 'search.folder',
-      searchId,
-      sourceId: 'src-1',
-      folderId: 'INBOX',
-      folderPath: 'INBOX',
-      total: 75,
-      items: [envelope('INBOX', 2)],
-    });
+    events.say(hits(searchId, 'Sent', 'Sent Items', 1, [envelope('Sent', 1)]));
+    events.say(hits(searchId, 'INBOX', 'INBOX', 75, [envelope('INBOX', 2)]));
     await api.answer('messages.searchAll', {
       ok: true,
       value: {
@@ -191,15 +143,7 @@ describe('SearchAllResults with useSearchAll', () => {
     fireEvent.click(within(groups[1]!).getByRole('button', { name: 'Show all in Archive' }));
     expect(onShow).toHaveBeenCalledWith('Archive');
     // Its event arriving after the answer fills that group instead of adding one.
-    events.say({
-      type: 'search.folder',
-      searchId,
-      sourceId: 'src-1',
-      folderId: 'Archive',
-      folderPath: 'Archive',
-      total: 3,
-      items: [envelope('Archive', 7)],
-    });
+    events.say(hits(searchId, 'Archive', 'Archive', 3, [envelope('Archive', 7)]));
     expect(headings()).toEqual(['INBOX75', 'Archive3', 'Sent Items1']);
     expect(
       within(screen.getAllByTestId('search-all-group')[1]!).getByRole('button', { name: /Invoice 7/ }),

@@ -62,3 +62,14 @@ export function envelope(folderId: string, n: number, subject = `Invoice ${n}`):
     hasAttachments: false,
   };
 }
+
+/** A `search.folder` event of folder `folderId` in the search `searchId` of source src-1. */
+export function hits(
+  searchId: string,
+  folderId: string,
+  folderPath: string,
+  total: number,
+  items: Envelope[],
+): AppEvent {
+  return { type: 'search.folder', searchId, sourceId: 'src-1', folderId, folderPath, total, items };
+}
