@@ -1,4 +1,3 @@
-import { ImapFlow } from 'imapflow';
 import { TokenProvider } from '../../electron/core/auth/token-provider';
 import { ENVELOPE_QUERY } from '../../electron/core/imap/envelopes';
 import { openImapSource } from '../../electron/core/imap/imap-source';
@@ -7,6 +6,7 @@ import type { Profile } from '../../shared/profile';
 import { CONTOSO } from '../testbed/identity/scenario';
 import type { Testbed } from '../testbed/index';
 import { bedProfile } from '../testbed/profiles';
+import { bareImapFlow } from './bare-imap';
 
 /**
  * Shared by open-100k and open-scale (DESIGN.md §6): open a big folder and get its newest 50
@@ -70,14 +70,7 @@ export class OpenBench {
     const profile = this.profile(folder);
     const { accessToken } = await this.tokens.getToken(profile);
     const started = performance.now();
-    const client = new ImapFlow({
-      host: this.bed.imap.host,
-      port: this.bed.imap.tlsPort,
-      secure: true,
-      tls: { ca: [this.bed.ca.pem] },
-      auth: { user: profile.mailbox, accessToken },
-      logger: false,
-    });
+    const client = bareImapFlow(this.bed, profile.mailbox, accessToken);
     await client.connect();
     const mailbox = await client.mailboxOpen('INBOX', { readOnly: true });
     const from = Math.max(1, mailbox.exists - PAGE + 1);

@@ -18,3 +18,15 @@ export function formatResult(result: BenchResult): string {
     `(mailscope=${result.mailscopeMs.toFixed(1)}ms${baseline}) target ${result.target}: ${result.pass ? 'PASS' : 'FAIL'}`
   );
 }
+
+/** A ratio benchmark's outcome: Mailscope's median over the baseline's, passing at `limit` or below. */
+export function ratioResult(
+  name: string,
+  mailscopeMs: number,
+  baselineMs: number,
+  runs: number,
+  limit: number,
+): BenchResult {
+  const value = mailscopeMs / baselineMs;
+  return { name, value, unit: 'ratio', mailscopeMs, baselineMs, runs, target: `<= ${limit}`, pass: value <= limit };
+}

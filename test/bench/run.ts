@@ -9,6 +9,7 @@ import { open100k } from './open-100k';
 import { openScale } from './open-scale';
 import { parse25mb, parse25mbRss } from './parse-25mb';
 import { pop3List } from './pop3-list';
+import { searchAll } from './search-all';
 import { tokenReuse } from './token-reuse';
 
 /**
@@ -27,6 +28,7 @@ const BENCHES: Record<string, (bed: Testbed) => Promise<BenchResult>> = {
   'list-dom': listDom,
   'export-10k': export10k,
   'export-10k-rss-mb': export10kRss,
+  'search-all': searchAll,
 };
 
 /** Big seeds each benchmark needs (built once, cached: see test/testbed/README.md). */
@@ -36,6 +38,7 @@ const SEEDS: Partial<Record<string, BigSeedName[]>> = {
   'pop3-list': ['pop3-10k'],
   'export-10k': ['export-10k'],
   'export-10k-rss-mb': ['export-10k'],
+  'search-all': ['folders-1k'],
 };
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -1,8 +1,8 @@
-import { ImapFlow } from 'imapflow';
 import { TokenProvider } from '../../electron/core/auth/token-provider';
 import { CONTOSO } from '../testbed/identity/scenario';
 import type { Testbed } from '../testbed/index';
 import { bedProfile, secretsFor } from '../testbed/profiles';
+import { bareImapFlow } from './bare-imap';
 import type { BenchResult } from './result';
 
 /**
@@ -22,14 +22,7 @@ export async function tokenReuse(bed: Testbed): Promise<BenchResult> {
   const started = performance.now();
   for (let open = 0; open < OPENS; open++) {
     const { accessToken } = await tokens.getToken(profile);
-    const client = new ImapFlow({
-      host: bed.imap.host,
-      port: bed.imap.tlsPort,
-      secure: true,
-      tls: { ca: [bed.ca.pem] },
-      auth: { user: profile.mailbox, accessToken },
-      logger: false,
-    });
+    const client = bareImapFlow(bed, profile.mailbox, accessToken);
     await client.connect();
     await client.mailboxOpen(FOLDERS[open % FOLDERS.length]!, { readOnly: true });
     await client.logout();

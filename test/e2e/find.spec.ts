@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Contoso, expect, test, testbed } from './fixtures';
 import { harnessCall } from './harness-call';
-import { openMailbox, readerSubject } from './mailbox-helpers';
+import { openMailbox, readerSubject, saveProfile } from './mailbox-helpers';
 
 /**
  * Finding mail beyond one folder, in the page: the search box's "All folders" over a shared
@@ -96,19 +96,7 @@ test('Find by Message-ID (Ctrl+Shift+M): where it is in one mailbox, and not in 
   bed,
   profilesHarness,
 }) => {
-  await harnessCall(profilesHarness, 'profiles.save', {
-    draft: {
-      name: 'Alerts elsewhere',
-      mailbox: C.alerts,
-      protocol: 'imap',
-      server: { host: bed.imap.host, port: bed.imap.tlsPort, tlsMode: 'implicit' },
-      cloud: { kind: 'custom', authorityHost: bed.identity.host, exchangeHost: 'outlook.office365.com' },
-      tenant: C.tenantId,
-      clientId: C.readerClientId,
-      credential: 'client-secret',
-    },
-    secret: { kind: 'client-secret', value: C.readerSecret.value },
-  });
+  await saveProfile(profilesHarness, bed, C.alerts, 'Alerts elsewhere');
   await openMailbox(page, profilesHarness, bed, C.invoices, 'Invoices by id');
   const paidDir = join(bed.maildir(C.invoices), '.Invoices.Paid', 'cur');
   const file = readdirSync(paidDir)[0] ?? '';

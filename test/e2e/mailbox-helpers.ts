@@ -7,8 +7,8 @@ import { harnessCall } from './harness-call';
 
 /** Shared-mailbox set-up for specs about browsing, not about the wizard (profiles.spec.ts is). */
 
-/** Saves a client-secret profile for the bed's mailbox through the API and opens it in the page. */
-export async function openMailbox(page: Page, harness: Harness, bed: Bed, mailbox: string, name: string) {
+/** Saves a client-secret IMAP profile for the bed's mailbox through the API. */
+export async function saveProfile(harness: Harness, bed: Bed, mailbox: string, name: string) {
   const C = (await testbed()).CONTOSO;
   await harnessCall(harness, 'profiles.save', {
     draft: {
@@ -23,6 +23,11 @@ export async function openMailbox(page: Page, harness: Harness, bed: Bed, mailbo
     },
     secret: { kind: 'client-secret', value: C.readerSecret.value },
   });
+}
+
+/** Saves a client-secret profile for the bed's mailbox through the API and opens it in the page. */
+export async function openMailbox(page: Page, harness: Harness, bed: Bed, mailbox: string, name: string) {
+  await saveProfile(harness, bed, mailbox, name);
   await page.goto(harness.url);
   await page
     .getByRole('button', { name: new RegExp(name) })

@@ -2,6 +2,7 @@ import {
   copyFileSync,
   existsSync,
   readdirSync,
+  readFileSync,
   statSync,
   chownSync,
   utimesSync,
@@ -395,6 +396,37 @@ test.describe('shared mailboxes', () => {
       await expect(rows(page).first()).toContainText('Ledger export November (large)');
       await parkPointer(page);
       await screen(page, scheme, 'imap-mailbox', [location(page)]);
+
+      // Search in every folder: the results grouped by folder, the folders counted.
+      const scope = page.getByTestId('search-scope');
+      await scope.getByRole('button', { name: 'All folders' }).click();
+      const everywhere = page.getByRole('searchbox', { name: 'Search all folders' });
+      await everywhere.fill('subject:invoice');
+      await everywhere.press('Enter');
+      await expect(page.getByTestId('search-all-status')).toContainText(/(\d+) of \1 folders searched/, {
+        timeout: 30_000,
+      });
+      await parkPointer(page);
+      await screen(page, scheme, 'search-all-folders', [location(page)]);
+      await everywhere.press('Escape');
+      await scope.getByRole('button', { name: 'This folder' }).click();
+
+      // Find by Message-ID: where the message is, and that it is in no other folder.
+      const paid = join(bed.maildir(C.invoices), '.Invoices.Paid', 'cur');
+      const paidFile = join(paid, readdirSync(paid)[0] ?? '');
+      const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(readFileSync(paidFile, 'utf8'))?.[1] ?? '';
+      await page.keyboard.press('Control+Shift+M');
+      const finder = page.getByTestId('message-id-dialog');
+      await finder.getByRole('textbox', { name: 'Message-ID' }).fill(messageId);
+      await finder.getByRole('button', { name: 'Find' }).click();
+      await expect(finder.getByTestId('message-id-finding')).toContainText('found in 1 place', {
+        timeout: 30_000,
+      });
+      await parkPointer(page);
+      await screen(page, scheme, 'find-message-id', [location(page)]);
+      await page.keyboard.press('Escape');
+      await expect(finder).toBeHidden();
+
       await rows(page).first().click();
       await expect(page.getByTestId('large-message')).toContainText(/This message is 1\.\d MB/);
       await parkPointer(page);

@@ -13,7 +13,8 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
     keys: [
       [[`${MOD_KEY}+O`], 'Open a file or folder'],
       [[`${MOD_KEY}+1`, '…', `${MOD_KEY}+9`], 'Open the 1st … 9th shared mailbox'],
-      [['/', `${MOD_KEY}+F`], 'Search the folder'],
+      [['/', `${MOD_KEY}+F`], 'Search the folder (or, with All folders chosen, every folder)'],
+      [[`${MOD_KEY}+Shift+M`], 'Find a message by its Message-ID in every folder'],
       [[`${MOD_KEY}+,`], 'View settings: theme, density, preview line'],
       [['F6'], 'Move to the next pane (Shift+F6: previous)'],
       [['?'], 'Show this list'],

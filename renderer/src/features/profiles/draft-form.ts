@@ -31,6 +31,8 @@ export interface DraftForm {
   port: string;
   tlsMode: TlsMode;
   proxy: string;
+  /** The connection budget (Profile.connections); empty: the default. */
+  connections: string;
   credential: CredentialChoice;
 }
 
@@ -49,6 +51,7 @@ export const EMPTY_FORM: DraftForm = {
   port: '',
   tlsMode: 'implicit',
   proxy: '',
+  connections: '',
   credential: 'client-secret',
 };
 
@@ -73,6 +76,7 @@ export function formFromProfile(profile: ProfileSummary, nameSuffix = ''): Draft
     port: profile.server.port === standardPort ? '' : String(profile.server.port),
     tlsMode: profile.server.tlsMode,
     proxy: profile.proxy ?? '',
+    connections: profile.connections === undefined ? '' : String(profile.connections),
     credential: profile.credential,
   };
 }
@@ -83,6 +87,7 @@ export function toDraftInput(
 ): ProfileDraftInput {
   const host = form.serverHost.trim();
   const port = form.port.trim();
+  const connections = form.connections.trim();
   return {
     name: form.name,
     mailbox: form.mailbox,
@@ -101,6 +106,10 @@ export function toDraftInput(
       ...(port ? { port: /^\d+$/.test(port) ? Number(port) : Number.NaN } : {}),
     },
     ...(form.proxy.trim() ? { proxy: form.proxy } : {}),
+    // IMAP only: POP3 reads its one maildrop on one connection.
+    ...(connections && form.protocol === 'imap'
+      ? { connections: /^\d+$/.test(connections) ? Number(connections) : Number.NaN }
+      : {}),
     ...(certificate && form.credential === 'certificate' ? { certificate } : {}),
   };
 }
@@ -171,6 +180,7 @@ export const STEPS: readonly { key: StepKey; title: string; fields: readonly Fie
       'port',
       'tlsMode',
       'proxy',
+      'connections',
     ],
   },
   { key: 'credential', title: 'Credential', fields: ['credential'] },
@@ -188,12 +198,20 @@ export function isChoiceField(field: FieldName): boolean {
 
 /** Fields behind the Microsoft step's "Advanced" disclosure: it opens to show their errors. */
 export function isAdvancedField(field: FieldName): boolean {
-  return field === 'serverHost' || field === 'port' || field === 'tlsMode' || field === 'proxy';
+  return (
+    field === 'serverHost' ||
+    field === 'port' ||
+    field === 'tlsMode' ||
+    field === 'proxy' ||
+    field === 'connections'
+  );
 }
 
 /** Whether an edit opens with "Advanced" shown: when the profile sets anything in it. */
 export function hasAdvancedSettings(form: DraftForm): boolean {
-  return Boolean(form.serverHost || form.port || form.tlsMode !== 'implicit' || form.proxy);
+  return Boolean(
+    form.serverHost || form.port || form.tlsMode !== 'implicit' || form.proxy || form.connections,
+  );
 }
 
 export interface CredentialFacts {

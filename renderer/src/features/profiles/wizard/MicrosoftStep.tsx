@@ -1,4 +1,10 @@
-import { CLOUD_ENDPOINTS, type CloudKind, DEFAULT_PORTS } from '../../../../../shared/profile';
+import {
+  CLOUD_ENDPOINTS,
+  type CloudKind,
+  DEFAULT_CONNECTIONS,
+  DEFAULT_PORTS,
+  MAX_CONNECTIONS,
+} from '../../../../../shared/profile';
 import { ChevronIcon } from '../../../components/icons';
 import { CLOUD_LABELS } from '../draft-form';
 import { DraftRadioGroup, DraftTextField } from './DraftFields';
@@ -86,7 +92,7 @@ export function MicrosoftStep({ draft, idPrefix }: { draft: Draft; idPrefix: str
         onClick={draft.toggleAdvanced}
       >
         <ChevronIcon className="disclosure__chevron" />
-        Advanced: server, port, TLS, proxy
+        Advanced: server, port, TLS, proxy, connections
       </button>
       {draft.showAdvanced ? (
         <div id={`${idPrefix}-advanced`} className="wizard-advanced">
@@ -125,6 +131,16 @@ export function MicrosoftStep({ draft, idPrefix }: { draft: Draft; idPrefix: str
             placeholder="http://proxy.contoso.com:8080"
             help="Empty: the HTTPS_PROXY environment variable, if set."
           />
+          {form.protocol === 'imap' ? (
+            <DraftTextField
+              {...field}
+              name="connections"
+              label="Connections for searches and exports"
+              placeholder={String(DEFAULT_CONNECTIONS)}
+              inputMode="numeric"
+              help={`IMAP sessions a search in every folder, a Message-ID lookup or an export may use at once, besides the one you browse with. Empty: ${DEFAULT_CONNECTIONS}; at most ${MAX_CONNECTIONS}. Exchange Online limits connections per mailbox, for all its users together.`}
+            />
+          ) : null}
         </div>
       ) : null}
     </fieldset>

@@ -57,6 +57,26 @@ describe('validate', () => {
   });
 });
 
+describe('connections (the connection budget)', () => {
+  it('sends a typed budget as a number for IMAP, leaves it out when empty or for POP3', () => {
+    expect(validate({ ...VALID, connections: ' 6 ' }).draft?.connections).toBe(6);
+    expect(validate(VALID).draft).not.toHaveProperty('connections');
+    expect(validate({ ...VALID, protocol: 'pop3', connections: '6' }).draft).not.toHaveProperty(
+      'connections',
+    );
+  });
+
+  it('says what it takes on the field, behind Advanced', () => {
+    for (const connections of ['0', '13', 'four', '2.5']) {
+      expect(validate({ ...VALID, connections }).errors.connections).toBe(
+        'Connections: enter a whole number from 1 to 12 (empty: 4).',
+      );
+    }
+    expect(isAdvancedField('connections')).toBe(true);
+    expect(hasAdvancedSettings({ ...VALID, connections: '2' })).toBe(true);
+  });
+});
+
 describe('steps', () => {
   it('cover every field once, so no error hides on a step the user cannot reach', () => {
     const fields = STEPS.flatMap((s) => s.fields);
