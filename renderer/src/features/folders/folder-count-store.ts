@@ -81,16 +81,21 @@ export class FolderCountStore {
 
 const stores = new WeakMap<CountEvents, FolderCountStore>();
 
-/** The one store of an event stream (the page's by default), listening while the caller is mounted. */
-export function useFolderCountStore(events: CountEvents = liveEvents): FolderCountStore {
+/** The one store of an event stream (the page's by default); reading it does not make it listen. */
+export function folderCountStore(events: CountEvents = liveEvents): FolderCountStore {
   let store = stores.get(events);
   if (!store) {
     store = new FolderCountStore(events);
     stores.set(events, store);
   }
-  const connected = store;
-  useEffect(() => connected.connect(), [connected]);
-  return connected;
+  return store;
+}
+
+/** The store of an event stream, listening while the caller is mounted. */
+export function useFolderCountStore(events: CountEvents = liveEvents): FolderCountStore {
+  const store = folderCountStore(events);
+  useEffect(() => store.connect(), [store]);
+  return store;
 }
 
 /**
