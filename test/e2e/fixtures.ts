@@ -63,6 +63,15 @@ export interface Bed {
   };
   imap: { host: string; port: number; tlsPort: number };
   pop3: { host: string; port: number; tlsPort: number };
+  /** The scripted Exchange server, in beds started with `exchangeMailbox` (exchange-mailbox.ts). */
+  exchange?: {
+    imapPort: number;
+    mailbox: {
+      folders: { path: string; messages: number; unseen: number }[];
+      throttle: { commands: string[]; times: number; backoffMs?: number } | undefined;
+      received: { at: number; verb: string; throttled: boolean }[];
+    };
+  };
   certificates: ReadonlyMap<string, { certPem: string; keyPem: string; thumbprintSha1: string }>;
   /** The seeded Maildir of a mailbox, as Dovecot serves it. */
   maildir(mailbox: string): string;
@@ -89,7 +98,7 @@ export interface ScenarioKnobs {
 }
 
 interface TestbedModule {
-  start(options?: { scenario?: ScenarioKnobs }): Promise<Bed>;
+  start(options?: { scenario?: ScenarioKnobs; exchangeReplies?: { mode: 'mailbox' } }): Promise<Bed>;
   contoso(): ScenarioKnobs;
   CONTOSO: Contoso;
 }
@@ -108,6 +117,8 @@ interface WorkerFixtures {
    * sets it with test.use gets a bed of its own, in a worker of its own.
    */
   tokenLifetimeSeconds: number | undefined;
+  /** Also start the scripted Exchange server in its mailbox mode (a bed of its own, like the above). */
+  exchangeMailbox: boolean;
 }
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
@@ -170,12 +181,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     rmSync(dir, { recursive: true, force: true });
   },
   tokenLifetimeSeconds: [undefined, { scope: 'worker', option: true }],
+  exchangeMailbox: [false, { scope: 'worker', option: true }],
   bed: [
-    async ({ tokenLifetimeSeconds }, use) => {
+    async ({ tokenLifetimeSeconds, exchangeMailbox }, use) => {
       const module = await testbed();
       const scenario = module.contoso();
       if (tokenLifetimeSeconds !== undefined) scenario.tokenLifetimeSeconds = tokenLifetimeSeconds;
-      const bed = await module.start({ scenario });
+      const bed = await module.start({
+        scenario,
+        ...(exchangeMailbox ? { exchangeReplies: { mode: 'mailbox' as const } } : {}),
+      });
       await use(bed);
       await bed.stop();
     },

@@ -70,3 +70,39 @@ export function deliver(
 
 export const rows = (page: Page) => page.getByTestId('message-list').getByRole('option');
 export const readerSubject = (page: Page) => page.getByTestId('reader').getByRole('heading', { level: 2 });
+
+/** `count` folders, a tenth of them nested, INBOX empty (the scripted server lists no messages). */
+export function bigFolders(count: number): { path: string; messages: number; unseen: number }[] {
+  return Array.from({ length: count }, (_, i) => {
+    const name = `Project ${String(i).padStart(3, '0')}`;
+    const path =
+      i === 0 ? 'INBOX' : i % 10 === 0 ? `Project ${String(i - 1).padStart(3, '0')}/${name}` : name;
+    return { path, messages: i === 0 ? 0 : 3 + (i % 17), unseen: i === 0 ? 0 : i % 4 };
+  });
+}
+
+/** Saves a profile for the scripted Exchange server and opens it. */
+export async function openExchangeMailbox(page: Page, harness: Harness, bed: Bed) {
+  const C = (await testbed()).CONTOSO;
+  const exchange = bed.exchange;
+  if (!exchange) throw new Error('the bed has no scripted Exchange server');
+  await harnessCall(harness, 'profiles.save', {
+    draft: {
+      name: 'Archive (Exchange)',
+      mailbox: C.invoices,
+      protocol: 'imap',
+      server: { host: '127.0.0.1', port: exchange.imapPort, tlsMode: 'implicit' },
+      cloud: { kind: 'custom', authorityHost: bed.identity.host, exchangeHost: 'outlook.office365.com' },
+      tenant: C.tenantId,
+      clientId: C.readerClientId,
+      credential: 'client-secret',
+    },
+    secret: { kind: 'client-secret', value: C.readerSecret.value },
+  });
+  await page.goto(harness.url);
+  await page
+    .getByRole('button', { name: /Archive \(Exchange\)/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Open mailbox' }).click();
+}

@@ -14,6 +14,7 @@ import type { Locator, Page } from '@playwright/test';
 import { type Bed, type Contoso, expect, test, testbed } from './fixtures';
 import { fontProblem } from '../../scripts/font-check.mjs';
 import { fillBedServerStep, openPath } from './helpers';
+import { bigFolders, openExchangeMailbox } from './mailbox-helpers';
 import { reportedPhish } from './triage-message';
 
 /**
@@ -48,6 +49,8 @@ test.use({
   // A bed of its own (a worker option other specs leave alone): they deliver mail into the bed of
   // the worker they share, and the mailbox screens must show the same messages on every run.
   tokenLifetimeSeconds: 3600,
+  // The big-mailbox screens use the scripted Exchange server's mailbox mode.
+  exchangeMailbox: true,
 });
 
 /** axe on the page as it is now, then the screenshot; `masks` hide what differs between runs. */
@@ -483,6 +486,39 @@ test.describe('shared mailboxes', () => {
       await expect(imported.getByTestId('import-problems')).toContainText(/Entry 2 \(Broken\)/);
       await parkPointer(page);
       await screen(page, scheme, 'import-report', [...profileMasks(page), location(page)]);
+    });
+  }
+});
+
+test.describe('a big mailbox on the scripted Exchange server', () => {
+  for (const scheme of SCHEMES) {
+    test(`${scheme}: 300 folders while the server asks to wait, then with every count`, async ({
+      page,
+      bed,
+      profilesHarness,
+    }) => {
+      test.setTimeout(120_000);
+      const mailbox = bed.exchange?.mailbox;
+      if (!mailbox) throw new Error('no scripted mailbox');
+      mailbox.folders = bigFolders(300);
+      // Long enough for axe and the screenshot; the page's clock is fixed, so the countdown holds.
+      mailbox.throttle = { commands: ['STATUS'], times: 1, backoffMs: 15_000 };
+      try {
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await page.clock.setFixedTime(NOW);
+        await openExchangeMailbox(page, profilesHarness, bed);
+        const status = page.getByTestId('connection-status');
+        await expect(status).toHaveAttribute('data-state', 'throttled', { timeout: 30_000 });
+        await expect(status).toContainText('Server busy — retrying in');
+        await parkPointer(page);
+        await screen(page, scheme, 'big-mailbox-busy', [location(page)]);
+        await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+        await expect(page.getByTestId('status-counting')).toHaveCount(0, { timeout: 30_000 });
+        await parkPointer(page);
+        await screen(page, scheme, 'big-mailbox-counted', [location(page)]);
+      } finally {
+        mailbox.throttle = undefined;
+      }
     });
   }
 });

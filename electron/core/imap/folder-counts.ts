@@ -100,11 +100,17 @@ export class FolderCounts {
       settled: Promise.resolve(),
     };
     this.pass = pass;
-    const opening =
-      first !== undefined && folderIds.includes(first) ? this.countFirst(pass, first) : Promise.resolve();
     const lanes = Math.max(0, Math.min(this.options.pool.limit, Math.ceil(rest.length / this.chunk)));
     pass.lanes = lanes;
-    pass.settled = Promise.all([opening, ...Array.from({ length: lanes }, () => this.lane(pass))])
+    // Started once the tree has gone on its way: setting up the lanes' connections (TLS, a new
+    // imapflow each) would otherwise run before the caller sees the tree.
+    pass.settled = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() =>
+        Promise.all([
+          first !== undefined && folderIds.includes(first) ? this.countFirst(pass, first) : undefined,
+          ...Array.from({ length: lanes }, () => this.lane(pass)),
+        ]),
+      )
       .then(() => undefined)
       .catch(() => controller.abort())
       .finally(() => this.flush(pass));
@@ -133,6 +139,7 @@ export class FolderCounts {
   }
 
   private async countFirst(pass: Pass, folderId: string): Promise<void> {
+    if (pass.controller.signal.aborted) return;
     try {
       const count = await this.options.browse((client) => statusOf(client, folderId));
       this.record(pass, count);

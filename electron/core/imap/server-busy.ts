@@ -124,7 +124,7 @@ export function throttleListener(onBusy: (heard: HeardBusy) => void): Logger {
   const ignore = (): void => undefined;
   const positive = (value: unknown) =>
     typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : undefined;
-  return {
+  const logger: Logger = {
     trace: ignore,
     debug: ignore,
     info: ignore,
@@ -145,6 +145,10 @@ export function throttleListener(onBusy: (heard: HeardBusy) => void): Logger {
       }
     },
   };
+  // imapflow asks before it builds an entry (a response serialised for the debug log, on every
+  // line): only warnings are wanted, so nothing else is ever built. Without this, a LIST of 1,000
+  // folders took twice as long (measured).
+  return Object.assign(logger, { isLevelEnabled: (level: string) => level === 'warn' });
 }
 
 export function serverBusyError(cause: unknown): AppError {

@@ -81,18 +81,27 @@ export class FolderCountStore {
 
 const stores = new WeakMap<CountEvents, FolderCountStore>();
 
-/** The one store of an event stream (the page's by default), listening while the caller is mounted. */
-export function useFolderCountStore(given?: CountEvents): FolderCountStore {
-  const live = useLiveEvents();
-  const events = given ?? live;
+/** The one store of an event stream; reading it does not make it listen. */
+function folderCountStore(events: CountEvents): FolderCountStore {
   let store = stores.get(events);
   if (!store) {
     store = new FolderCountStore(events);
     stores.set(events, store);
   }
-  const connected = store;
-  useEffect(() => connected.connect(), [connected]);
-  return connected;
+  return store;
+}
+
+/** The store of the event stream in context (or `given`); reading it does not make it listen. */
+export function useFolderCounts(given?: CountEvents): FolderCountStore {
+  const live = useLiveEvents();
+  return folderCountStore(given ?? live);
+}
+
+/** The store of the event stream in context (or `given`), listening while the caller is mounted. */
+export function useFolderCountStore(given?: CountEvents): FolderCountStore {
+  const store = useFolderCounts(given);
+  useEffect(() => store.connect(), [store]);
+  return store;
 }
 
 /**

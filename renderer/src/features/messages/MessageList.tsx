@@ -12,6 +12,7 @@ import {
 } from 'react';
 import type { Envelope, Folder, ListCapabilities, ListSort } from '../../../../shared/model';
 import { updateSettings, useSettings } from '../../lib/settings';
+import { folderCountStore, useFolderCount } from '../folders/folder-count-store';
 import { useNow } from '../../components/use-now';
 import { useRemPixels } from '../../components/use-rem';
 import { ErrorNotice, Spinner } from '../../components/Notice';
@@ -124,6 +125,8 @@ export function MessageList({
     [search, sortKey, sortOrder, preview],
   );
   const snapshot = useFolderSnapshot(sourceId, folder.id, view);
+  // A big mailbox's counts arrive after its tree (the Sidebar keeps the store listening).
+  const counts = useFolderCount(folderCountStore(), sourceId, folder);
   const remPx = useRemPixels();
   const rowHeight = rowHeightPx(settings.density, preview, remPx);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -309,11 +312,11 @@ export function MessageList({
             {search && snapshot.total !== null
               ? `${plural(total, 'result', 'results')} for “${search}”`
               : snapshot.total === null
-                ? folder.total
-                  ? plural(folder.total, 'message', 'messages')
+                ? counts?.total
+                  ? plural(counts.total, 'message', 'messages')
                   : '\u00a0'
                 : plural(total, 'message', 'messages')}
-            {!search && folder.unread > 0 ? ` · ${formatCount(folder.unread)} unread` : ''}
+            {!search && counts && counts.unread > 0 ? ` · ${formatCount(counts.unread)} unread` : ''}
           </p>
         </div>
         {snapshot.loading > 0 && snapshot.total !== null ? <Spinner size={14} /> : null}
