@@ -82,10 +82,22 @@ async function measure(bed: Testbed): Promise<Measured> {
     await baseline();
     const rssGrowthMb = await peakRssGrowthMb(mailscope);
     const times: Measured = { mailscope: [], baseline: [], rssGrowthMb };
+    // CPU time beside wall time: on a machine shared with other work, a gap in wall time with equal
+    // CPU time is the machine's, not the code's.
+    const cpu = { mailscope: 0, baseline: 0 };
+    const timed = async (side: 'mailscope' | 'baseline', run: () => Promise<number>) => {
+      const before = process.cpuUsage();
+      times[side].push(await run());
+      const used = process.cpuUsage(before);
+      cpu[side] += (used.user + used.system) / 1000;
+    };
     for (let run = 0; run < RUNS; run++) {
-      times.mailscope.push(await mailscope());
-      times.baseline.push(await baseline());
+      await timed('mailscope', mailscope);
+      await timed('baseline', baseline);
     }
+    console.log(
+      `export-10k: mean CPU per run mailscope=${Math.round(cpu.mailscope / RUNS)}ms baseline=${Math.round(cpu.baseline / RUNS)}ms`,
+    );
     return times;
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { ErrorInfo } from '../../../shared/errors';
 import { AppError, toErrorInfo } from '../common/app-error';
 import { emlName, type UniqueNames } from './file-names';
@@ -85,18 +86,65 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
     sentAt = now();
     job.onProgress(counts(), true);
   };
+  /** Names are claimed in reading order, so a rerun of the same selection names files alike. */
+  const nameOf = (item: ExportItem, facts: MessageFacts) =>
+    job.names.claim(emlName({ index: position.get(item) ?? 0, date: facts.date, subject: facts.subject }));
+  const recorded = async (
+    item: ExportItem,
+    facts: MessageFacts,
+    file: string,
+    size: number,
+    sha256: string,
+  ) => {
+    await job.writer.record(rowOf(job.mailbox, item, facts, file, size, sha256));
+    exported++;
+    bytes += size;
+    report();
+  };
 
-  const exportOne = async (item: ExportItem, outcome: ReadOutcome) => {
-    if (job.signal.aborted) throw new AppError('CANCELLED');
-    if ('error' in outcome) {
-      failures.push({
-        folderId: item.folderId,
-        messageId: item.messageId,
-        error: toErrorInfo(outcome.error),
-      });
-      report();
-      return;
-    }
+  /**
+   * Whole messages (most of them: a batch FETCH brings them in one piece) are written while the next
+   * ones arrive, up to WRITE_WINDOW at once where the output allows it (a folder of files): on a
+   * disk slower than the network the export then waits for neither in turn.
+   */
+  const writing = new Set<Promise<void>>();
+  let writeFailure: unknown = null;
+  const drain = async () => {
+    await Promise.all(writing);
+    if (writeFailure !== null) throw writeFailure;
+  };
+
+  const exportWhole = async (item: ExportItem, message: Buffer) => {
+    const header = new HeaderCollector();
+    header.push(message);
+    const facts = header.facts();
+    const file = nameOf(item, facts);
+    const sha256 = createHash('sha256').update(message).digest('hex');
+    const task = (async () => {
+      const sink = await job.writer.open(file);
+      try {
+        await sink.write(message);
+        await sink.end();
+      } catch (error) {
+        await sink.abort();
+        throw error;
+      }
+      await recorded(item, facts, file, message.length, sha256);
+    })();
+    if (!job.writer.parallel) return task;
+    const settled: Promise<void> = task.then(
+      () => undefined,
+      (error: unknown) => {
+        writeFailure ??= error;
+      },
+    );
+    writing.add(settled);
+    void settled.finally(() => writing.delete(settled));
+    if (writing.size >= WRITE_WINDOW) await Promise.race(writing);
+    if (writeFailure !== null) throw writeFailure;
+  };
+
+  const exportStream = async (item: ExportItem, stream: Readable) => {
     const hash = createHash('sha256');
     const header = new HeaderCollector();
     const early: Buffer[] = [];
@@ -108,18 +156,15 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
       size: 0,
     };
     const openSink = async (): Promise<MessageSink> => {
-      const facts = header.facts();
-      state.facts = facts;
-      state.file = job.names.claim(
-        emlName({ index: position.get(item) ?? 0, date: facts.date, subject: facts.subject }),
-      );
+      state.facts = header.facts();
+      state.file = nameOf(item, state.facts);
       const sink = await job.writer.open(state.file);
       state.sink = sink;
       for (const chunk of early.splice(0)) await sink.write(chunk);
       return sink;
     };
     try {
-      for await (const data of outcome.stream) {
+      for await (const data of stream) {
         if (job.signal.aborted) throw new AppError('CANCELLED');
         const chunk = data as Buffer;
         hash.update(chunk);
@@ -135,37 +180,40 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
       }
       await (state.sink ?? (await openSink())).end();
     } catch (error) {
-      outcome.stream.destroy();
+      stream.destroy();
       await state.sink?.abort();
       // A stream that broke mid-message is the connection's fault, not the message's: stop.
       throw error instanceof AppError
         ? error
         : new AppError('CONNECTION_LOST', undefined, undefined, { cause: error });
     }
-    const { facts: read, file, size } = state;
-    await job.writer.record({
-      mailbox: job.mailbox,
-      folder: item.folderId,
-      uid: item.uid,
-      uidvalidity: item.uidValidity,
-      message_id: read?.messageId ?? '',
-      date: read?.date ?? '',
-      from: read?.from ?? '',
-      to: read?.to ?? '',
-      subject: read?.subject ?? '',
-      size: String(size),
-      sha256: hash.digest('hex'),
-      file,
-    });
-    exported++;
-    bytes += size;
-    report();
+    await recorded(item, state.facts ?? header.facts(), state.file, state.size, hash.digest('hex'));
+  };
+
+  const exportOne = async (item: ExportItem, outcome: ReadOutcome) => {
+    if (job.signal.aborted) throw new AppError('CANCELLED');
+    if (writeFailure !== null) throw writeFailure;
+    if ('error' in outcome) {
+      failures.push({
+        folderId: item.folderId,
+        messageId: item.messageId,
+        error: toErrorInfo(outcome.error),
+      });
+      report();
+    } else if ('bytes' in outcome) {
+      await exportWhole(item, outcome.bytes);
+    } else {
+      await exportStream(item, outcome.stream);
+    }
   };
 
   report(true);
   try {
     await job.reader.read(todo, exportOne, job.signal);
+    await drain();
   } catch (error) {
+    // What was written completely stays recorded, for a resume.
+    await Promise.all(writing);
     await job.writer.abort();
     job.onProgress(counts(), false);
     throw error;
@@ -174,6 +222,33 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
   const final = { ...counts(), etaMs: 0 };
   job.onProgress(final, false);
   return { ...final, failures, files };
+}
+
+/** Whole messages written at once by one export (each at most 4 MB: see imap-reader.ts). */
+const WRITE_WINDOW = 8;
+
+function rowOf(
+  mailbox: string,
+  item: ExportItem,
+  facts: MessageFacts,
+  file: string,
+  size: number,
+  sha256: string,
+): ManifestRow {
+  return {
+    mailbox,
+    folder: item.folderId,
+    uid: item.uid,
+    uidvalidity: item.uidValidity,
+    message_id: facts.messageId,
+    date: facts.date,
+    from: facts.from,
+    to: facts.to,
+    subject: facts.subject,
+    size: String(size),
+    sha256,
+    file,
+  };
 }
 
 function keyOf(item: ExportItem): Pick<ManifestRow, 'folder' | 'uid' | 'uidvalidity'> {

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { AppError } from '../common/app-error';
 import { parseMessageId } from '../imap/envelopes';
 import { examine } from '../imap/folder-ops';
@@ -7,8 +6,11 @@ import type { ReadOnlyImapFlow } from '../imap/read-only-guard';
 import { isConnectionLoss, isThrottled } from '../imap/server-busy';
 import type { ExportItem, MessageReader, ReadOutcome } from './message-reader';
 
-/** UIDs per FETCH: one round trip brings this many messages, and a retry repeats at most this many. */
-const BATCH = 500;
+/**
+ * UIDs per FETCH: one command brings this many messages (bodies still arrive one at a time, held
+ * back while the disk catches up), and a retry after a drop asks again for at most the rest of one.
+ */
+const BATCH = 2000;
 /**
  * Messages up to this size come whole in the batch's FETCH (imapflow holds each one in memory until
  * it is written); bigger ones stream in slices, so memory stays bounded whatever the message.
@@ -100,7 +102,7 @@ export function imapReader(source: ImapSource, options: { batch?: number } = {})
         for await (const row of client.fetch(uidSet(whole), { uid: true, source: true }, { uid: true })) {
           const item = byUid.get(row.uid);
           if (!item || handed.has(item) || !row.source) continue;
-          await give(item, { stream: Readable.from([row.source]), size: row.source.length });
+          await give(item, { bytes: row.source });
         }
       } catch (error) {
         // A refusal of the batch (one bad message spoils a FETCH): the rest go one by one below,
@@ -139,8 +141,18 @@ function safeRef(messageId: string): { uidValidity: bigint; uid: number } | null
   }
 }
 
-function uidSet(uids: Iterable<number>): string {
-  return [...uids].join(',');
+/** `1:500,502,510:512`: runs as ranges, so a command stays short however many UIDs it names. */
+export function uidSet(uids: Iterable<number>): string {
+  const sorted = [...uids].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    const first = sorted[i] as number;
+    let last = first;
+    while (i + 1 < sorted.length && sorted[i + 1] === last + 1) last = sorted[++i] as number;
+    parts.push(first === last ? String(first) : `${first}:${last}`);
+    i++;
+  }
+  return parts.join(',');
 }
 
 function gone(): AppError {

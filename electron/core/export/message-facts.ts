@@ -23,6 +23,8 @@ export class HeaderCollector {
   private readonly chunks: Buffer[] = [];
   private bytes = 0;
   private complete = false;
+  /** The last bytes pushed, for a blank line split across two chunks. */
+  private tail = Buffer.alloc(0);
 
   push(chunk: Buffer): void {
     if (this.complete) return;
@@ -30,7 +32,10 @@ export class HeaderCollector {
     const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
     this.chunks.push(piece);
     this.bytes += piece.length;
-    if (this.bytes >= HEADER_LIMIT || /\r?\n\r?\n/.test(piece.toString('latin1'))) this.complete = true;
+    // Searched in the bytes (native), never as a string: a message may come as one 4 MB chunk.
+    const seam = Buffer.concat([this.tail, piece.subarray(0, 3)]);
+    this.complete = this.bytes >= HEADER_LIMIT || blankLineIn(piece) !== -1 || blankLineIn(seam) !== -1;
+    this.tail = Buffer.from(piece.subarray(Math.max(0, piece.length - 3)));
   }
 
   /** The whole header is in (or as much of it as is read). */
@@ -39,8 +44,19 @@ export class HeaderCollector {
   }
 
   facts(): MessageFacts {
-    return headerFacts(Buffer.concat(this.chunks));
+    const head = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
+    const end = blankLineIn(head);
+    return headerFacts(end === -1 ? head : head.subarray(0, end + 1));
   }
+}
+
+/** Where the header's closing blank line starts (the LF before it), or -1. */
+function blankLineIn(data: Buffer): number {
+  const lf = data.indexOf('\n\n');
+  const crlf = data.indexOf('\n\r\n');
+  if (lf === -1) return crlf;
+  if (crlf === -1) return lf;
+  return Math.min(lf, crlf);
 }
 
 export function headerFacts(head: Buffer): MessageFacts {

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { type Readable } from 'node:stream';
 import { AppError } from '../common/app-error';
 import type { MailSource } from '../common/source';
 
@@ -12,9 +12,14 @@ export interface ExportItem {
   readonly uidValidity: string;
 }
 
-/** A message's bytes (read it to the end before returning), or why this one message could not be read. */
+/**
+ * A message: whole (a batch FETCH brings most so), as a stream (read it to the end before
+ * returning), or why this one message could not be read.
+ */
 export type ReadOutcome =
-  { readonly stream: Readable; readonly size: number | null } | { readonly error: AppError };
+  | { readonly bytes: Buffer }
+  | { readonly stream: Readable; readonly size: number | null }
+  | { readonly error: AppError };
 
 /**
  * Reads many messages for an export. `read` calls `each` once per item, in an order of its
@@ -67,8 +72,7 @@ export function sourceReader(source: MailSource): MessageReader {
           if (source.openRaw) {
             outcome = await source.openRaw(item.folderId, item.messageId);
           } else {
-            const bytes = await source.getRaw(item.folderId, item.messageId);
-            outcome = { stream: Readable.from([bytes]), size: bytes.length };
+            outcome = { bytes: await source.getRaw(item.folderId, item.messageId) };
           }
         } catch (error) {
           if (!isMessageError(error)) throw error;

@@ -33,6 +33,8 @@ export interface MessageSink {
  * output (it is then complete and verifiable) and says what was written.
  */
 export interface ExportWriter {
+  /** Whether several messages may be written at once (separate files), or only one after another. */
+  readonly parallel: boolean;
   open(name: string): Promise<MessageSink>;
   record(row: ManifestRow): Promise<void>;
   finish(): Promise<string[]>;
@@ -79,6 +81,7 @@ export async function folderWriter(
     });
   };
   return {
+    parallel: true,
     async open(name) {
       const path = join(folder, name);
       let handle: FileHandle;
@@ -132,6 +135,7 @@ export async function mboxWriter(folder: string, when: Date, markFile: MarkFile)
     await writeTo(target.stream, bytes, target.path);
   };
   return {
+    parallel: false,
     async open() {
       await put(fromLine(when));
       const escape = new MboxrdEscape();
@@ -183,6 +187,7 @@ export async function zipWriter(folder: string, when: Date, markFile: MarkFile):
   closed.catch(() => undefined);
   const rows: ManifestRow[] = [];
   return {
+    parallel: false,
     async open(name) {
       const entry = new PassThrough();
       const consumed = once(entry, 'end');

@@ -14,7 +14,8 @@ import {
   quoteCell,
   sumsLine,
 } from '../../../../electron/core/export/manifest';
-import { headerFacts } from '../../../../electron/core/export/message-facts';
+import { HeaderCollector, headerFacts } from '../../../../electron/core/export/message-facts';
+import { uidSet } from '../../../../electron/core/export/imap-reader';
 import { planResume, rowKey } from '../../../../electron/core/export/resume';
 
 const SHA_A = 'a'.repeat(64);
@@ -124,6 +125,24 @@ describe('header facts for the manifest', () => {
       to: 'a@contoso.example, b@contoso.example',
       subject: 'first',
     });
+  });
+});
+
+describe('reading a header as it streams past', () => {
+  it('knows the header is complete when its blank line spans two chunks, and reads no body', () => {
+    const collector = new HeaderCollector();
+    collector.push(Buffer.from('Subject: split\r\nFrom: a@b\r\n\r'));
+    expect(collector.done).toBe(false);
+    collector.push(Buffer.from('\nSubject: body line\r\n'));
+    expect(collector.done).toBe(true);
+    expect(collector.facts()).toMatchObject({ subject: 'split', from: 'a@b' });
+  });
+});
+
+describe('IMAP UID sets', () => {
+  it('names runs as ranges so a command stays short', () => {
+    expect(uidSet([5, 1, 2, 3, 7, 9, 10])).toBe('1:3,5,7,9:10');
+    expect(uidSet(Array.from({ length: 2000 }, (_, i) => i + 1))).toBe('1:2000');
   });
 });
 

@@ -1,28 +1,16 @@
 import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../../shared/errors';
-import type { AppEvent } from '../../../../../shared/events';
 import type { ExportResult } from '../../../../../shared/export';
 import type { ApiClient, Method, Request, Response } from '../../../../../shared/ipc';
 import { ApiProvider } from '../../../../../renderer/src/api-context';
 import { ExportDialog, type ExportScope } from '../../../../../renderer/src/features/export/ExportDialog';
 import { progressLine, summaryLine, timeLeft } from '../../../../../renderer/src/features/export/export-text';
-import type { EventSource } from '../../../../../renderer/src/features/transfers/use-transfer-progress';
 import { type FakeHandlers, fakeApi } from '../../fake-api';
+import { fakeEvents } from '../../fake-events';
 
 // The machine running the suite is shared and busy: give the dialog's async steps more than 1 s.
 configure({ asyncUtilTimeout: 5000 });
-
-function fakeEvents(): EventSource & { say: (event: AppEvent) => void } {
-  const listeners = new Set<(event: AppEvent) => void>();
-  return {
-    listen(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    say: (event) => act(() => listeners.forEach((listener) => listener(event))),
-  };
-}
 
 /** A fake whose export.run answers only when the test says so. */
 function withPendingRun(handlers: FakeHandlers) {
