@@ -12,7 +12,7 @@ import {
 } from 'react';
 import type { Envelope, Folder, ListCapabilities, ListSort } from '../../../../shared/model';
 import { updateSettings, useSettings } from '../../lib/settings';
-import { folderCountStore, useFolderCount } from '../folders/folder-count-store';
+import { useFolderCount, useFolderCounts } from '../folders/folder-count-store';
 import { useNow } from '../../components/use-now';
 import { useRemPixels } from '../../components/use-rem';
 import { ErrorNotice, Spinner } from '../../components/Notice';
@@ -126,7 +126,7 @@ export function MessageList({
   );
   const snapshot = useFolderSnapshot(sourceId, folder.id, view);
   // A big mailbox's counts arrive after its tree (the Sidebar keeps the store listening).
-  const counts = useFolderCount(folderCountStore(), sourceId, folder);
+  const counts = useFolderCount(useFolderCounts(), sourceId, folder);
   const remPx = useRemPixels();
   const rowHeight = rowHeightPx(settings.density, preview, remPx);
   const scrollRef = useRef<HTMLDivElement>(null);
