@@ -1,9 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { ApiProvider } from '../../../../../renderer/src/api-context';
 import { AttachedBreadcrumb } from '../../../../../renderer/src/features/reader/AttachedBreadcrumb';
 import { AttachmentList } from '../../../../../renderer/src/features/reader/AttachmentList';
 import { OpenAttachedProvider } from '../../../../../renderer/src/features/reader/attached-context';
 import type { Attachment } from '../../../../../shared/model';
+import { fakeApi } from '../../fake-api';
 import { MESSAGE_REF } from './message-view';
 
 const TRAIL = [
@@ -49,9 +51,11 @@ describe('AttachmentList: messages inside', () => {
   it('offers View for messages, Outlook items and winmail.dat only, and opens them here', () => {
     const open = vi.fn();
     render(
-      <OpenAttachedProvider value={open}>
-        <AttachmentList attachments={files} message={MESSAGE_REF} save={vi.fn()} />
-      </OpenAttachedProvider>,
+      <ApiProvider api={fakeApi({})}>
+        <OpenAttachedProvider value={open}>
+          <AttachmentList attachments={files} message={MESSAGE_REF} save={vi.fn()} />
+        </OpenAttachedProvider>
+      </ApiProvider>,
     );
     const views = screen.getAllByTestId('attachment-view');
     expect(views.map((button) => button.getAttribute('aria-label'))).toEqual([
@@ -65,7 +69,11 @@ describe('AttachmentList: messages inside', () => {
   });
 
   it('offers no View where nothing may open (the deepest level), and says so for winmail.dat', () => {
-    render(<AttachmentList attachments={files} message={MESSAGE_REF} save={vi.fn()} />);
+    render(
+      <ApiProvider api={fakeApi({})}>
+        <AttachmentList attachments={files} message={MESSAGE_REF} save={vi.fn()} />
+      </ApiProvider>,
+    );
     expect(screen.queryAllByTestId('attachment-view')).toHaveLength(0);
     expect(screen.getByTestId('tnef-note').textContent).toContain('cannot be opened here');
   });
