@@ -44,6 +44,7 @@ export function MessageToolbar({
 }: MessageToolbarProps) {
   const api = useApi();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const stored = storedFormat(view);
   return (
     <div className="message-toolbar" role="toolbar" aria-label="Message view">
       {hasHtml && hasText ? (
@@ -120,19 +121,19 @@ export function MessageToolbar({
       <button
         type="button"
         className="button button--quiet"
-        title="Save the message exactly as stored, as an .eml file"
+        title={`Save the message exactly as stored, as ${stored.article} ${stored.extension} file`}
         onClick={() =>
           save({
             kind: 'file',
             what: 'message',
-            suggestedName: emlName(view.subject),
+            suggestedName: emlName(view.subject, stored.extension),
             run: (to, ifExists, operationId) =>
               api.invoke('messages.saveEml', { ...message, ...to, ifExists, operationId }),
           })
         }
       >
         <DownloadIcon size={14} />
-        Save as .eml
+        Save as {stored.extension}
       </button>
       <span className="message-toolbar__size" title={`${view.size.toLocaleString()} bytes`}>
         {formatBytes(view.size)}
@@ -142,7 +143,15 @@ export function MessageToolbar({
 }
 
 /** A file name for "Save as .eml" from the subject: readable, and nothing a file system refuses. */
-function emlName(subject: string): string {
+/** How the message is stored: an Outlook item or a winmail.dat (attached ones) saves as what it is. */
+function storedFormat(view: MessageView): { extension: string; article: string } {
+  const type = view.mimeTree[0]?.contentType.toLowerCase();
+  if (type === 'application/vnd.ms-outlook') return { extension: '.msg', article: 'a' };
+  if (type === 'application/ms-tnef') return { extension: '.dat', article: 'a' };
+  return { extension: '.eml', article: 'an' };
+}
+
+function emlName(subject: string, extension = '.eml'): string {
   const base = subject
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
@@ -153,5 +162,5 @@ function emlName(subject: string): string {
     .slice(0, 80)
     .trim();
   // Windows treats these as devices whatever follows them.
-  return `${/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? `_${base}` : base || 'message'}.eml`;
+  return `${/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? `_${base}` : base || 'message'}${extension}`;
 }
