@@ -1,3 +1,4 @@
+import { MAX_ATTACHED_DEPTH } from '../../../shared/attached';
 import type { MailParserOptions, ParsedMail } from 'mailparser';
 import type { Header } from '../../../shared/model';
 import { sanitizeFilename } from '../mime/attachment-filename';
@@ -41,8 +42,8 @@ export interface AttachedMessageInput {
   readonly message: AnalysisInput;
 }
 
-/** Attached messages inside attached messages are followed this deep, and no deeper. */
-export const MAX_ATTACHED_DEPTH = 8;
+/** Attached messages inside attached messages are followed this deep (as the reader opens them), and no deeper. */
+export { MAX_ATTACHED_DEPTH };
 
 /** The parser options the analysis uses: every attachment's bytes are kept, no HTML is invented. */
 export const ANALYSIS_PARSER_OPTIONS: MailParserOptions = { skipTextToHtml: true, checksumAlgo: false };
