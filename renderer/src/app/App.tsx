@@ -282,15 +282,18 @@ export function App() {
   /** A message Find by Message-ID found: its mailbox opened if need be, its folder, the message. */
   const showFound = async (found: FoundMessage) => {
     setDialog(null);
-    if (found.profileId && !state.sources.some((s) => s.id === found.sourceId)) {
+    let { sourceId } = found;
+    if (found.profileId && !state.sources.some((s) => s.id === sourceId)) {
+      // The lookup opened it in the engine; the sidebar learns of it now (the same source).
       const result = await api.invoke('sources.openProfile', { profileId: found.profileId });
       if (!result.ok) {
         setProfileShortcut({ name: 'the mailbox', busy: false, error: result.error });
         return;
       }
       onOpened(result.value);
+      sourceId = result.value.id;
     }
-    dispatch({ type: 'folder-selected', sourceId: found.sourceId, folderId: found.folderId });
+    dispatch({ type: 'folder-selected', sourceId, folderId: found.folderId });
     const { id: messageId, size } = found.envelope;
     dispatch({ type: 'message-selected', messageId, size, folderId: found.folderId });
   };

@@ -1,13 +1,14 @@
 import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createFindMethods } from '../../../electron/core/find/find-methods';
 import type { SearchFolderEvent } from '../../../shared/events';
 import { bareMessageId, type SearchAllResult } from '../../../shared/find';
 import type { SourceSummary } from '../../../shared/model';
 import { CONTOSO } from '../../testbed/identity/scenario';
 import { start, type Testbed } from '../../testbed/index';
-import { readFixture } from '../imap/helpers';
+import { bedSource, readFixture } from '../imap/helpers';
 import { expectUntouched } from '../untouched';
 import { findEngine, type FindEngine } from './helpers';
 
@@ -158,6 +159,34 @@ describe('search in every folder (IMAP)', () => {
     );
     // The rest were searched: INBOX's 30 alerts all say "check".
     expect(result.hits.find((hit) => hit.folderId === 'INBOX')?.total).toBe(30);
+  });
+
+  it('runs on the pool only: the browsing session is not used, and keeps its folder open', async () => {
+    const source = await bedSource(bed, CONTOSO.invoices, { connectionBudget: 3 });
+    try {
+      await source.listEnvelopes('INBOX', 0, 10);
+      const browsing = vi.spyOn(source.session, 'run');
+      const { methods } = createFindMethods({
+        sourceOf: () => source,
+        openProfile: () => Promise.reject(new Error('not used')),
+        profileName: () => Promise.reject(new Error('not used')),
+        publish: () => undefined,
+      });
+      const result = await methods['messages.searchAll']({
+        sourceId: 'direct',
+        query: { subject: 'invoice' },
+        searchId: 'search-pool-only',
+      });
+      expect(result.done).toBe(result.folders);
+      expect(browsing).not.toHaveBeenCalled();
+      expect(source.pool.stats).toMatchObject({ busy: 0, waiting: 0 });
+      expect(source.pool.stats.peak).toBeLessThanOrEqual(3);
+      // The list goes on from the same session and snapshot.
+      expect((await source.listEnvelopes('INBOX', 0, 10)).items).toHaveLength(10);
+      expect(source.session.counters.connects).toBe(1);
+    } finally {
+      await source.close();
+    }
   });
 
   it('stops when cancelled: no folder is started after the cancel, and the answer says so', async () => {
