@@ -46,6 +46,7 @@ export function MessageToolbar({
   const api = useApi();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const [reportDialog, setReportDialog] = useState(false);
+  const stored = storedFormat(view);
   return (
     <div className="message-toolbar" role="toolbar" aria-label="Message view">
       {hasHtml && hasText ? (
@@ -122,19 +123,19 @@ export function MessageToolbar({
       <button
         type="button"
         className="button button--quiet"
-        title="Save the message exactly as stored, as an .eml file"
+        title={`Save the message exactly as stored, as ${stored.article} ${stored.extension} file`}
         onClick={() =>
           save({
             kind: 'file',
             what: 'message',
-            suggestedName: subjectFileName(view.subject, 'message', '.eml'),
+            suggestedName: subjectFileName(view.subject, 'message', stored.extension),
             run: (to, ifExists, operationId) =>
               api.invoke('messages.saveEml', { ...message, ...to, ifExists, operationId }),
           })
         }
       >
         <DownloadIcon size={14} />
-        Save as .eml
+        Save as {stored.extension}
       </button>
       <button
         type="button"
@@ -157,6 +158,14 @@ export function MessageToolbar({
       </span>
     </div>
   );
+}
+
+/** How the message is stored: an Outlook item or a winmail.dat (attached ones) saves as what it is. */
+function storedFormat(view: MessageView): { extension: string; article: string } {
+  const type = view.mimeTree[0]?.contentType.toLowerCase();
+  if (type === 'application/vnd.ms-outlook') return { extension: '.msg', article: 'a' };
+  if (type === 'application/ms-tnef') return { extension: '.dat', article: 'a' };
+  return { extension: '.eml', article: 'an' };
 }
 
 /** A file name from the subject, `fallback` without one, then `ending`: readable, and nothing a file system refuses. */

@@ -63,6 +63,27 @@ describe('MessageToolbar', () => {
     ]);
   });
 
+  it('saves an Outlook item (an attached .msg) as what it is, a .msg', () => {
+    const root = {
+      path: '',
+      depth: 0,
+      contentType: 'application/vnd.ms-outlook',
+      charset: null,
+      transferEncoding: null,
+      disposition: null,
+      filename: null,
+      size: 7168,
+      headers: [],
+      leaf: false,
+    };
+    const item = messageView({ subject: 'Mailbox full', mimeTree: [root] });
+    const { save } = renderToolbar(fakeApi({}), item);
+    fireEvent.click(button('Save as .msg'));
+    const request = save.mock.calls[0]![0];
+    if (request.kind !== 'file') throw new Error('expected a single-file save');
+    expect(request.suggestedName).toBe('Mailbox full.msg');
+  });
+
   it('switches between HTML and plain text, and toggles headers, source and links', () => {
     const props = renderToolbar(fakeApi({}));
     expect(button('HTML').getAttribute('aria-pressed')).toBe('true');
