@@ -4,24 +4,11 @@ import type { AppEvent } from '../../../../../shared/events';
 import { ApiProvider } from '../../../../../renderer/src/api-context';
 import { TransferProgressBar } from '../../../../../renderer/src/features/transfers/TransferProgressBar';
 import {
-  type EventSource,
   PROGRESS_AFTER_MS,
   useTransferProgress,
 } from '../../../../../renderer/src/features/transfers/use-transfer-progress';
 import { fakeApi } from '../../fake-api';
-
-/** An event stream a test drives by hand. */
-function fakeEvents(): EventSource & { say: (event: AppEvent) => void; listening: () => number } {
-  const listeners = new Set<(event: AppEvent) => void>();
-  return {
-    listen(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    say: (event) => act(() => listeners.forEach((listener) => listener(event))),
-    listening: () => listeners.size,
-  };
-}
+import { fakeEvents } from '../../fake-events';
 
 const progress = (operationId: string, bytes: number, running = true): AppEvent => ({
   type: 'transfer.progress',
