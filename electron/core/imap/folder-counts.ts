@@ -35,6 +35,8 @@ export interface FolderCountsOptions {
   chunk?: number;
   /** Longest a count waits for others to share its event (default 50 ms). */
   flushMs?: number;
+  /** A relist this long after the last full pass counts every folder again (default 60 s). */
+  fullAfterMs?: number;
 }
 
 /** STATUS answered nothing for this folder (imapflow returns false instead of throwing). */
@@ -69,10 +71,16 @@ export class FolderCounts {
   private pass: Pass | undefined;
   private readonly chunk: number;
   private readonly flushMs: number;
+  private readonly fullAfterMs: number;
+  /** A count of the open folder alone, running beside the pass (see refresh). */
+  private single: Promise<void> = Promise.resolve();
+  /** The last full pass: which folders, and when it started. */
+  private full: { key: string; at: number } | undefined;
 
   constructor(private readonly options: FolderCountsOptions) {
     this.chunk = options.chunk ?? 25;
     this.flushMs = options.flushMs ?? 50;
+    this.fullAfterMs = options.fullAfterMs ?? 60_000;
   }
 
   /** The last count fetched for a folder, if any. */
@@ -116,6 +124,32 @@ export class FolderCounts {
       .finally(() => this.flush(pass));
   }
 
+  /**
+   * Counts after a relist: every folder when the last full pass started more than `fullAfterMs`
+   * ago (or the folders changed), else only `open`, on its own, beside a pass still running.
+   */
+  refresh(folderIds: readonly string[], open: string | undefined): void {
+    const key = folderIds.join('\n');
+    const fresh = this.full && this.full.key === key && Date.now() - this.full.at < this.fullAfterMs;
+    if (!fresh) {
+      this.full = { key, at: Date.now() };
+      this.start(folderIds, open);
+    } else if (open !== undefined && folderIds.includes(open)) {
+      this.single = this.countOne(open);
+    }
+  }
+
+  private async countOne(folderId: string): Promise<void> {
+    try {
+      const count = await this.options.browse((client) => statusOf(client, folderId));
+      this.known.set(folderId, count);
+      const progress = this.pass ?? { done: 1, of: 1 };
+      this.options.emit({ counts: [count], done: progress.done, of: progress.of });
+    } catch {
+      // The count the tree came with stays; the next full pass tries again.
+    }
+  }
+
   /** Moves a folder to the front of the running pass (the user opened it). */
   prioritise(folderId: string): void {
     const queue = this.pass?.queue;
@@ -125,9 +159,9 @@ export class FolderCounts {
     queue.unshift(folderId);
   }
 
-  /** Resolves when the running pass has counted every folder (or given up). */
-  settled(): Promise<void> {
-    return this.pass?.settled ?? Promise.resolve();
+  /** Resolves when the running pass has counted every folder (or given up), and any single count. */
+  async settled(): Promise<void> {
+    await Promise.all([this.pass?.settled, this.single]);
   }
 
   stop(): void {

@@ -191,8 +191,10 @@ export class ImapMailSource implements ImapSource {
       const entries = await client.list();
       const folders = buildFolderTree(entries, (entry) => this.counts.get(entry.path));
       const selectable = folders.filter((f) => f.selectable).map((f) => f.id);
-      const inbox = folders.find((f) => f.role === 'inbox')?.id;
-      this.counts.start(selectable, this.watched ?? inbox);
+      const open = this.watched ?? folders.find((f) => f.role === 'inbox')?.id;
+      // A reload or new mail relists the tree: within a minute of a full pass only the open
+      // folder is counted again (1,000 STATUS per new message would invite Exchange's throttle).
+      this.counts.refresh(selectable, open);
       return folders;
     });
   }

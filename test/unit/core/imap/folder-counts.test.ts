@@ -104,3 +104,23 @@ describe('FolderCounts', () => {
     expect(batches.at(-1)).toMatchObject({ done: 2, of: 2 });
   });
 });
+
+describe('FolderCounts after a relist', () => {
+  it('counts every folder the first time, then within a minute only the open one again', async () => {
+    const server = fakeServer(names(30));
+    const { counts, batches } = loader(server);
+    counts.refresh(server.folders, 'F000');
+    await counts.settled();
+    expect(server.asked).toHaveLength(30);
+    server.asked.length = 0;
+    batches.length = 0;
+    counts.refresh(server.folders, 'F005');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.asked).toEqual([{ folderId: 'F005', lane: 'browsing' }]);
+    expect(batches).toEqual([{ counts: [{ folderId: 'F005', total: 4, unread: 1 }], done: 30, of: 30 }]);
+    // Other folders (one more, say): a full pass again.
+    counts.refresh([...server.folders, 'F999'], 'F005');
+    await counts.settled();
+    expect(server.asked.length).toBe(1 + 31);
+  });
+});
