@@ -37,6 +37,8 @@ export interface FolderCountsOptions {
   flushMs?: number;
   /** A relist this long after the last full pass counts every folder again (default 60 s). */
   fullAfterMs?: number;
+  /** A lane more every this long while folders are left, up to the budget (default 200 ms; 0: all at once). */
+  rampMs?: number;
 }
 
 /** STATUS answered nothing for this folder (imapflow returns false instead of throwing). */
@@ -52,8 +54,10 @@ interface Pass {
   done: number;
   pending: FolderCount[];
   timer: NodeJS.Timeout | undefined;
-  /** Lanes still working. */
+  /** Lanes started and not failed. */
   lanes: number;
+  /** Adds lanes while folders are left (see rampMs). */
+  ramp: NodeJS.Timeout | undefined;
   /** The event saying done === of has gone out. */
   ended: boolean;
   controller: AbortController;
@@ -72,6 +76,7 @@ export class FolderCounts {
   private readonly chunk: number;
   private readonly flushMs: number;
   private readonly fullAfterMs: number;
+  private readonly rampMs: number;
   /** A count of the open folder alone, running beside the pass (see refresh). */
   private single: Promise<void> = Promise.resolve();
   /** The last full pass: which folders, and when it started. */
@@ -81,6 +86,7 @@ export class FolderCounts {
     this.chunk = options.chunk ?? 25;
     this.flushMs = options.flushMs ?? 50;
     this.fullAfterMs = options.fullAfterMs ?? 60_000;
+    this.rampMs = options.rampMs ?? 200;
   }
 
   /** The last count fetched for a folder, if any. */
@@ -103,25 +109,47 @@ export class FolderCounts {
       pending: [],
       timer: undefined,
       lanes: 0,
+      ramp: undefined,
       ended: false,
       controller,
       settled: Promise.resolve(),
     };
     this.pass = pass;
     const lanes = Math.max(0, Math.min(this.options.pool.limit, Math.ceil(rest.length / this.chunk)));
-    pass.lanes = lanes;
+    const running: Promise<void>[] = [];
+    const addLane = () => {
+      pass.lanes++;
+      running.push(this.lane(pass));
+    };
     // Started once the tree has gone on its way: setting up the lanes' connections (TLS, a new
     // imapflow each) would otherwise run before the caller sees the tree.
     pass.settled = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() =>
-        Promise.all([
-          first !== undefined && folderIds.includes(first) ? this.countFirst(pass, first) : undefined,
-          ...Array.from({ length: lanes }, () => this.lane(pass)),
-        ]),
-      )
-      .then(() => undefined)
+      .then(async () => {
+        const opening =
+          first !== undefined && folderIds.includes(first) ? this.countFirst(pass, first) : undefined;
+        // One lane at once, one more every rampMs while folders are left: a fast server is done
+        // before more connections would pay for themselves (on loopback a second TLS sign-in
+        // costs more than the STATUS it saves), a distant one gets the whole budget.
+        if (lanes > 0) addLane();
+        if (this.rampMs === 0) while (pass.lanes < lanes) addLane();
+        else {
+          pass.ramp = setInterval(() => {
+            if (pass.lanes < lanes && pass.queue.length > 0 && !controller.signal.aborted) addLane();
+            else clearInterval(pass.ramp);
+          }, this.rampMs);
+        }
+        for (let seen = 0; seen < running.length;) {
+          const batch = running.slice(seen);
+          seen = running.length;
+          await Promise.all(batch);
+        }
+        await opening;
+      })
       .catch(() => controller.abort())
-      .finally(() => this.flush(pass));
+      .finally(() => {
+        clearInterval(pass.ramp);
+        this.flush(pass);
+      });
   }
 
   /**
@@ -169,6 +197,7 @@ export class FolderCounts {
     if (!pass) return;
     this.pass = undefined;
     pass.controller.abort();
+    clearInterval(pass.ramp);
     if (pass.timer) clearTimeout(pass.timer);
   }
 

@@ -49,6 +49,8 @@ export interface ImapSourceOptions {
   connectionBudget?: number;
   /** Pooled sessions unused this long are logged out (default 30 s). */
   poolIdleMs?: number;
+  /** Folder counts add a connection every this long, up to the budget (default 200 ms; 0: all at once). */
+  countsRampMs?: number;
 }
 
 /**
@@ -165,6 +167,7 @@ export class ImapMailSource implements ImapSource {
     this.counts = new FolderCounts({
       pool: this.pool,
       gate: this.sessionOptions.gate,
+      ...(options.countsRampMs !== undefined ? { rampMs: options.countsRampMs } : {}),
       browse: (operation) => this.session.run(operation),
       emit: (batch) => this.emit({ type: 'folder.counts', ...batch }),
     });

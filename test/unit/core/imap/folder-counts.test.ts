@@ -49,6 +49,7 @@ function loader(server: ReturnType<typeof fakeServer>, chunk = 5) {
     emit: (batch) => batches.push(batch),
     chunk,
     flushMs: 5,
+    rampMs: 0,
   });
   return { counts, batches };
 }
@@ -122,5 +123,29 @@ describe('FolderCounts after a relist', () => {
     counts.refresh([...server.folders, 'F999'], 'F005');
     await counts.settled();
     expect(server.asked.length).toBe(1 + 31);
+  });
+});
+
+describe('FolderCounts lanes', () => {
+  it('starts with one connection and adds more only while folders are left, up to the budget', async () => {
+    const quick = fakeServer(names(12));
+    const one = new FolderCounts({ pool: quick.pool, browse: quick.browse, emit: () => undefined, chunk: 5 });
+    one.start(quick.folders, undefined);
+    await one.settled();
+    // Done before a second connection would have paid for itself.
+    expect(quick.peak()).toBe(1);
+
+    const big = fakeServer(names(600));
+    const ramped = new FolderCounts({
+      pool: big.pool,
+      browse: big.browse,
+      emit: () => undefined,
+      chunk: 5,
+      rampMs: 5,
+    });
+    ramped.start(big.folders, undefined);
+    await ramped.settled();
+    expect(big.peak()).toBe(3);
+    expect(big.asked).toHaveLength(600);
   });
 });
