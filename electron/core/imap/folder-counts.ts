@@ -37,7 +37,7 @@ export interface FolderCountsOptions {
   flushMs?: number;
   /** A relist this long after the last full pass counts every folder again (default 60 s). */
   fullAfterMs?: number;
-  /** A lane more every this long while folders are left, up to the budget (default 200 ms; 0: all at once). */
+  /** A lane more every this long while folders are left, up to the budget (default 400 ms; 0: all at once). */
   rampMs?: number;
 }
 
@@ -86,7 +86,7 @@ export class FolderCounts {
     this.chunk = options.chunk ?? 25;
     this.flushMs = options.flushMs ?? 50;
     this.fullAfterMs = options.fullAfterMs ?? 60_000;
-    this.rampMs = options.rampMs ?? 200;
+    this.rampMs = options.rampMs ?? 400;
   }
 
   /** The last count fetched for a folder, if any. */
@@ -221,7 +221,8 @@ export class FolderCounts {
           async (client) => {
             // A retry after a throttle wait goes on from the first folder not yet counted.
             while (chunk.length > 0) {
-              await this.options.gate?.wait(pass.controller.signal);
+              const gate = this.options.gate;
+              if (gate && gate.remainingMs > 0) await gate.wait(pass.controller.signal);
               const folderId = chunk[0] as string;
               this.record(pass, await statusOf(client, folderId));
               chunk.shift();

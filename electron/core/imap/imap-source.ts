@@ -49,7 +49,7 @@ export interface ImapSourceOptions {
   connectionBudget?: number;
   /** Pooled sessions unused this long are logged out (default 30 s). */
   poolIdleMs?: number;
-  /** Folder counts add a connection every this long, up to the budget (default 200 ms; 0: all at once). */
+  /** Folder counts add a connection every this long, up to the budget (default 400 ms; 0: all at once). */
   countsRampMs?: number;
 }
 
