@@ -1,4 +1,3 @@
-import { ImapFlow } from 'imapflow';
 import { TokenProvider } from '../../electron/core/auth/token-provider';
 import { openImapSource } from '../../electron/core/imap/imap-source';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store';
@@ -7,6 +6,7 @@ import { folders1kLayout } from '../testbed/fixtures/folders-1k';
 import { CONTOSO } from '../testbed/identity/scenario';
 import type { Testbed } from '../testbed/index';
 import { bedProfile } from '../testbed/profiles';
+import { bareImapFlow } from './bare-imap';
 import { median } from './open-folder';
 import type { BenchResult } from './result';
 
@@ -75,14 +75,7 @@ class FoldersBench {
   async baseline(): Promise<Run> {
     const { accessToken } = await this.tokens.getToken(this.profile);
     const started = performance.now();
-    const client = new ImapFlow({
-      host: this.bed.imap.host,
-      port: this.bed.imap.tlsPort,
-      secure: true,
-      tls: { ca: [this.bed.ca.pem] },
-      auth: { user: this.profile.mailbox, accessToken },
-      logger: false,
-    });
+    const client = bareImapFlow(this.bed, this.profile.mailbox, accessToken);
     await client.connect();
     try {
       const entries = await client.list();

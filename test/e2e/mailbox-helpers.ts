@@ -9,13 +9,25 @@ import { harnessCall } from './harness-call';
 
 /** Saves a client-secret IMAP profile for the bed's mailbox through the API. */
 export async function saveProfile(harness: Harness, bed: Bed, mailbox: string, name: string) {
+  await saveServerProfile(harness, bed, {
+    name,
+    mailbox,
+    server: { host: bed.imap.host, port: bed.imap.tlsPort },
+  });
+}
+
+async function saveServerProfile(
+  harness: Harness,
+  bed: Bed,
+  profile: { name: string; mailbox: string; server: { host: string; port: number } },
+) {
   const C = (await testbed()).CONTOSO;
   await harnessCall(harness, 'profiles.save', {
     draft: {
-      name,
-      mailbox,
+      name: profile.name,
+      mailbox: profile.mailbox,
       protocol: 'imap',
-      server: { host: bed.imap.host, port: bed.imap.tlsPort, tlsMode: 'implicit' },
+      server: { ...profile.server, tlsMode: 'implicit' },
       cloud: { kind: 'custom', authorityHost: bed.identity.host, exchangeHost: 'outlook.office365.com' },
       tenant: C.tenantId,
       clientId: C.readerClientId,
@@ -25,15 +37,29 @@ export async function saveProfile(harness: Harness, bed: Bed, mailbox: string, n
   });
 }
 
-/** Saves a client-secret profile for the bed's mailbox through the API and opens it in the page. */
-export async function openMailbox(page: Page, harness: Harness, bed: Bed, mailbox: string, name: string) {
-  await saveProfile(harness, bed, mailbox, name);
+/** Saves a client-secret profile for a mailbox on `server` through the API and opens it in the page. */
+async function saveAndOpen(
+  page: Page,
+  harness: Harness,
+  bed: Bed,
+  profile: { name: string; mailbox: string; server: { host: string; port: number } },
+) {
+  await saveServerProfile(harness, bed, profile);
   await page.goto(harness.url);
   await page
-    .getByRole('button', { name: new RegExp(name) })
+    .getByRole('button', { name: new RegExp(profile.name.replace(/[()]/g, '\\$&')) })
     .first()
     .click();
   await page.getByRole('button', { name: 'Open mailbox' }).click();
+}
+
+/** Saves a client-secret profile for the bed's mailbox through the API and opens it in the page. */
+export async function openMailbox(page: Page, harness: Harness, bed: Bed, mailbox: string, name: string) {
+  await saveAndOpen(page, harness, bed, {
+    name,
+    mailbox,
+    server: { host: bed.imap.host, port: bed.imap.tlsPort },
+  });
   await expect(page.getByTestId('folder-tree').getByRole('treeitem', { name: /inbox/i })).toBeVisible({
     timeout: 30_000,
   });
@@ -83,26 +109,12 @@ export function bigFolders(count: number): { path: string; messages: number; uns
 
 /** Saves a profile for the scripted Exchange server and opens it. */
 export async function openExchangeMailbox(page: Page, harness: Harness, bed: Bed) {
-  const C = (await testbed()).CONTOSO;
   const exchange = bed.exchange;
   if (!exchange) throw new Error('the bed has no scripted Exchange server');
-  await harnessCall(harness, 'profiles.save', {
-    draft: {
-      name: 'Archive (Exchange)',
-      mailbox: C.invoices,
-      protocol: 'imap',
-      server: { host: '127.0.0.1', port: exchange.imapPort, tlsMode: 'implicit' },
-      cloud: { kind: 'custom', authorityHost: bed.identity.host, exchangeHost: 'outlook.office365.com' },
-      tenant: C.tenantId,
-      clientId: C.readerClientId,
-      credential: 'client-secret',
-    },
-    secret: { kind: 'client-secret', value: C.readerSecret.value },
+  const C = (await testbed()).CONTOSO;
+  await saveAndOpen(page, harness, bed, {
+    name: 'Archive (Exchange)',
+    mailbox: C.invoices,
+    server: { host: '127.0.0.1', port: exchange.imapPort },
   });
-  await page.goto(harness.url);
-  await page
-    .getByRole('button', { name: /Archive \(Exchange\)/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: 'Open mailbox' }).click();
 }

@@ -35,6 +35,10 @@ export interface FolderCountsOptions {
   chunk?: number;
   /** Longest a count waits for others to share its event (default 50 ms). */
   flushMs?: number;
+  /** A relist this long after the last full pass counts every folder again (default 60 s). */
+  fullAfterMs?: number;
+  /** A lane more every this long while folders are left, up to the budget (default 400 ms; 0: all at once). */
+  rampMs?: number;
 }
 
 /** STATUS answered nothing for this folder (imapflow returns false instead of throwing). */
@@ -50,8 +54,10 @@ interface Pass {
   done: number;
   pending: FolderCount[];
   timer: NodeJS.Timeout | undefined;
-  /** Lanes still working. */
+  /** Lanes started and not failed. */
   lanes: number;
+  /** Adds lanes while folders are left (see rampMs). */
+  ramp: NodeJS.Timeout | undefined;
   /** The event saying done === of has gone out. */
   ended: boolean;
   controller: AbortController;
@@ -69,10 +75,18 @@ export class FolderCounts {
   private pass: Pass | undefined;
   private readonly chunk: number;
   private readonly flushMs: number;
+  private readonly fullAfterMs: number;
+  private readonly rampMs: number;
+  /** A count of the open folder alone, running beside the pass (see refresh). */
+  private single: Promise<void> = Promise.resolve();
+  /** The last full pass: which folders, and when it started. */
+  private full: { key: string; at: number } | undefined;
 
   constructor(private readonly options: FolderCountsOptions) {
     this.chunk = options.chunk ?? 25;
     this.flushMs = options.flushMs ?? 50;
+    this.fullAfterMs = options.fullAfterMs ?? 60_000;
+    this.rampMs = options.rampMs ?? 400;
   }
 
   /** The last count fetched for a folder, if any. */
@@ -95,25 +109,73 @@ export class FolderCounts {
       pending: [],
       timer: undefined,
       lanes: 0,
+      ramp: undefined,
       ended: false,
       controller,
       settled: Promise.resolve(),
     };
     this.pass = pass;
     const lanes = Math.max(0, Math.min(this.options.pool.limit, Math.ceil(rest.length / this.chunk)));
-    pass.lanes = lanes;
+    const running: Promise<void>[] = [];
+    const addLane = () => {
+      pass.lanes++;
+      running.push(this.lane(pass));
+    };
     // Started once the tree has gone on its way: setting up the lanes' connections (TLS, a new
     // imapflow each) would otherwise run before the caller sees the tree.
     pass.settled = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() =>
-        Promise.all([
-          first !== undefined && folderIds.includes(first) ? this.countFirst(pass, first) : undefined,
-          ...Array.from({ length: lanes }, () => this.lane(pass)),
-        ]),
-      )
-      .then(() => undefined)
+      .then(async () => {
+        const opening =
+          first !== undefined && folderIds.includes(first) ? this.countFirst(pass, first) : undefined;
+        // One lane at once, one more every rampMs while folders are left: a fast server is done
+        // before more connections would pay for themselves (on loopback a second TLS sign-in
+        // costs more than the STATUS it saves), a distant one gets the whole budget.
+        if (lanes > 0) addLane();
+        if (this.rampMs === 0) while (pass.lanes < lanes) addLane();
+        else {
+          pass.ramp = setInterval(() => {
+            if (pass.lanes < lanes && pass.queue.length > 0 && !controller.signal.aborted) addLane();
+            else clearInterval(pass.ramp);
+          }, this.rampMs);
+        }
+        for (let seen = 0; seen < running.length;) {
+          const batch = running.slice(seen);
+          seen = running.length;
+          await Promise.all(batch);
+        }
+        await opening;
+      })
       .catch(() => controller.abort())
-      .finally(() => this.flush(pass));
+      .finally(() => {
+        clearInterval(pass.ramp);
+        this.flush(pass);
+      });
+  }
+
+  /**
+   * Counts after a relist: every folder when the last full pass started more than `fullAfterMs`
+   * ago (or the folders changed), else only `open`, on its own, beside a pass still running.
+   */
+  refresh(folderIds: readonly string[], open: string | undefined): void {
+    const key = folderIds.join('\n');
+    const fresh = this.full && this.full.key === key && Date.now() - this.full.at < this.fullAfterMs;
+    if (!fresh) {
+      this.full = { key, at: Date.now() };
+      this.start(folderIds, open);
+    } else if (open !== undefined && folderIds.includes(open)) {
+      this.single = this.countOne(open);
+    }
+  }
+
+  private async countOne(folderId: string): Promise<void> {
+    try {
+      const count = await this.options.browse((client) => statusOf(client, folderId));
+      this.known.set(folderId, count);
+      const progress = this.pass ?? { done: 1, of: 1 };
+      this.options.emit({ counts: [count], done: progress.done, of: progress.of });
+    } catch {
+      // The count the tree came with stays; the next full pass tries again.
+    }
   }
 
   /** Moves a folder to the front of the running pass (the user opened it). */
@@ -125,9 +187,9 @@ export class FolderCounts {
     queue.unshift(folderId);
   }
 
-  /** Resolves when the running pass has counted every folder (or given up). */
-  settled(): Promise<void> {
-    return this.pass?.settled ?? Promise.resolve();
+  /** Resolves when the running pass has counted every folder (or given up), and any single count. */
+  async settled(): Promise<void> {
+    await Promise.all([this.pass?.settled, this.single]);
   }
 
   stop(): void {
@@ -135,6 +197,7 @@ export class FolderCounts {
     if (!pass) return;
     this.pass = undefined;
     pass.controller.abort();
+    clearInterval(pass.ramp);
     if (pass.timer) clearTimeout(pass.timer);
   }
 
@@ -158,7 +221,8 @@ export class FolderCounts {
           async (client) => {
             // A retry after a throttle wait goes on from the first folder not yet counted.
             while (chunk.length > 0) {
-              await this.options.gate?.wait(pass.controller.signal);
+              const gate = this.options.gate;
+              if (gate && gate.remainingMs > 0) await gate.wait(pass.controller.signal);
               const folderId = chunk[0] as string;
               this.record(pass, await statusOf(client, folderId));
               chunk.shift();

@@ -49,6 +49,8 @@ export interface ImapSourceOptions {
   connectionBudget?: number;
   /** Pooled sessions unused this long are logged out (default 30 s). */
   poolIdleMs?: number;
+  /** Folder counts add a connection every this long, up to the budget (default 400 ms; 0: all at once). */
+  countsRampMs?: number;
 }
 
 /**
@@ -162,6 +164,7 @@ export class ImapMailSource extends RemoteSource implements ImapSource {
     this.counts = new FolderCounts({
       pool: this.pool,
       gate: this.sessionOptions.gate,
+      ...(options.countsRampMs !== undefined ? { rampMs: options.countsRampMs } : {}),
       browse: (operation) => this.session.run(operation),
       emit: (batch) => this.emit({ type: 'folder.counts', ...batch }),
     });
@@ -188,8 +191,10 @@ export class ImapMailSource extends RemoteSource implements ImapSource {
       const entries = await client.list();
       const folders = buildFolderTree(entries, (entry) => this.counts.get(entry.path));
       const selectable = folders.filter((f) => f.selectable).map((f) => f.id);
-      const inbox = folders.find((f) => f.role === 'inbox')?.id;
-      this.counts.start(selectable, this.watched ?? inbox);
+      const open = this.watched ?? folders.find((f) => f.role === 'inbox')?.id;
+      // A reload or new mail relists the tree: within a minute of a full pass only the open
+      // folder is counted again (1,000 STATUS per new message would invite Exchange's throttle).
+      this.counts.refresh(selectable, open);
       return folders;
     });
   }

@@ -40,7 +40,7 @@ interface Opened {
 }
 
 async function openBig(prepare?: (source: ImapSource) => Promise<void>): Promise<Opened> {
-  const source = await bedSource(bed, mailbox, { connectionBudget: BUDGET });
+  const source = await bedSource(bed, mailbox, { connectionBudget: BUDGET, countsRampMs: 0 });
   const events: SourceEvent[] = [];
   source.subscribe((event) => events.push(event));
   await prepare?.(source);

@@ -126,9 +126,14 @@ export async function foldersWithCounts(source: ImapSource): Promise<Folder[]> {
   try {
     const folders = await source.listFolders();
     await source.countsSettled();
+    // Counts this listing sent win; the others came with the tree (an earlier pass knew them).
     return folders.map((f) => {
       const c = counts.get(f.id);
-      return c ? { ...f, total: c.total, unread: c.unread, countsPending: false } : f;
+      return {
+        ...f,
+        ...(c ? { total: c.total, unread: c.unread } : {}),
+        countsPending: !c && f.countsPending === true,
+      };
     });
   } finally {
     stop();

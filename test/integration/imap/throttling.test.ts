@@ -36,6 +36,7 @@ async function exchangeSource(budget: number) {
     tokens,
     trust: { ca: bed.ca.pem },
     connectionBudget: budget,
+    countsRampMs: 0,
     session: { backoff: { baseMs: 20, attempts: 4 }, throttleBaseMs: 50, keepAliveMs: 0 },
   });
   open.push(source);

@@ -1,9 +1,16 @@
 import { act } from '@testing-library/react';
 import type { AppEvent } from '../../../shared/events';
-import type { EventSource } from '../../../renderer/src/features/transfers/use-transfer-progress';
 
-/** An event stream a test drives by hand: `say` delivers an event to every listener, inside act(). */
-export function fakeEvents(): EventSource & { say: (event: AppEvent) => void; listening: () => number } {
+/** An event stream a test drives by hand, in place of the page's `events.next` long poll. */
+export interface FakeEvents {
+  listen(listener: (event: AppEvent) => void): () => void;
+  /** Delivers one event to every listener, inside act(). */
+  say(event: AppEvent): void;
+  /** How many listen now. */
+  listening(): number;
+}
+
+export function fakeEvents(): FakeEvents {
   const listeners = new Set<(event: AppEvent) => void>();
   return {
     listen(listener) {

@@ -49,6 +49,7 @@ function loader(server: ReturnType<typeof fakeServer>, chunk = 5) {
     emit: (batch) => batches.push(batch),
     chunk,
     flushMs: 5,
+    rampMs: 0,
   });
   return { counts, batches };
 }
@@ -102,5 +103,49 @@ describe('FolderCounts', () => {
     await counts.settled();
     expect(batches.every((b) => b.of === 2)).toBe(true);
     expect(batches.at(-1)).toMatchObject({ done: 2, of: 2 });
+  });
+});
+
+describe('FolderCounts after a relist', () => {
+  it('counts every folder the first time, then within a minute only the open one again', async () => {
+    const server = fakeServer(names(30));
+    const { counts, batches } = loader(server);
+    counts.refresh(server.folders, 'F000');
+    await counts.settled();
+    expect(server.asked).toHaveLength(30);
+    server.asked.length = 0;
+    batches.length = 0;
+    counts.refresh(server.folders, 'F005');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.asked).toEqual([{ folderId: 'F005', lane: 'browsing' }]);
+    expect(batches).toEqual([{ counts: [{ folderId: 'F005', total: 4, unread: 1 }], done: 30, of: 30 }]);
+    // Other folders (one more, say): a full pass again.
+    counts.refresh([...server.folders, 'F999'], 'F005');
+    await counts.settled();
+    expect(server.asked.length).toBe(1 + 31);
+  });
+});
+
+describe('FolderCounts lanes', () => {
+  it('starts with one connection and adds more only while folders are left, up to the budget', async () => {
+    const quick = fakeServer(names(12));
+    const one = new FolderCounts({ pool: quick.pool, browse: quick.browse, emit: () => undefined, chunk: 5 });
+    one.start(quick.folders, undefined);
+    await one.settled();
+    // Done before a second connection would have paid for itself.
+    expect(quick.peak()).toBe(1);
+
+    const big = fakeServer(names(600));
+    const ramped = new FolderCounts({
+      pool: big.pool,
+      browse: big.browse,
+      emit: () => undefined,
+      chunk: 5,
+      rampMs: 5,
+    });
+    ramped.start(big.folders, undefined);
+    await ramped.settled();
+    expect(big.peak()).toBe(3);
+    expect(big.asked).toHaveLength(600);
   });
 });

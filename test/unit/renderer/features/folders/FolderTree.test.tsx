@@ -1,25 +1,11 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent, FolderCount } from '../../../../../shared/events';
 import type { Folder } from '../../../../../shared/model';
-import {
-  type CountEvents,
-  FolderCountStore,
-} from '../../../../../renderer/src/features/folders/folder-count-store';
+import { FolderCountStore } from '../../../../../renderer/src/features/folders/folder-count-store';
 import { FolderTree, VIRTUAL_ABOVE } from '../../../../../renderer/src/features/folders/FolderTree';
-
-/** An event stream a test drives by hand. */
-function fakeEvents(): CountEvents & { say: (event: AppEvent) => void } {
-  const listeners = new Set<(event: AppEvent) => void>();
-  return {
-    listen(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    say: (event) => act(() => listeners.forEach((listener) => listener(event))),
-  };
-}
+import { fakeEvents } from '../../fake-events';
 
 const folder = (id: string, parentId: string | null = null, extra: Partial<Folder> = {}): Folder => ({
   id,
