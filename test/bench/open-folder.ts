@@ -32,6 +32,18 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+/** A bare imapflow client on the bed's IMAPS port: what a baseline script would make. */
+export function bareImapClient(bed: Testbed, mailbox: string, accessToken: string): ImapFlow {
+  return new ImapFlow({
+    host: bed.imap.host,
+    port: bed.imap.tlsPort,
+    secure: true,
+    tls: { ca: [bed.ca.pem] },
+    auth: { user: mailbox, accessToken },
+    logger: false,
+  });
+}
+
 /** One id for every bench profile, so all folder opens share one cached token. */
 const BENCH_PROFILE_ID = '00000000-0000-4000-8000-000000000002';
 
@@ -70,14 +82,7 @@ export class OpenBench {
     const profile = this.profile(folder);
     const { accessToken } = await this.tokens.getToken(profile);
     const started = performance.now();
-    const client = new ImapFlow({
-      host: this.bed.imap.host,
-      port: this.bed.imap.tlsPort,
-      secure: true,
-      tls: { ca: [this.bed.ca.pem] },
-      auth: { user: profile.mailbox, accessToken },
-      logger: false,
-    });
+    const client = bareImapClient(this.bed, profile.mailbox, accessToken);
     await client.connect();
     const mailbox = await client.mailboxOpen('INBOX', { readOnly: true });
     const from = Math.max(1, mailbox.exists - PAGE + 1);
