@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImapFlow } from 'imapflow';
 import { TokenProvider } from '../../electron/core/auth/token-provider';
 import { createExportMethods } from '../../electron/core/export/export-methods';
 import { openImapSource } from '../../electron/core/imap/imap-source';
@@ -11,6 +10,7 @@ import { Transfers } from '../../electron/core/transfers/transfers';
 import type { Profile } from '../../shared/profile';
 import { CONTOSO, type Testbed } from '../testbed/index';
 import { bedProfile } from '../testbed/profiles';
+import { bareImapFlow } from './bare-imap';
 import { median, RUNS } from './open-folder';
 import type { BenchResult } from './result';
 
@@ -108,14 +108,7 @@ async function measure(bed: Testbed): Promise<Measured> {
 async function bareExport(bed: Testbed, profile: Profile, tokens: TokenProvider, out: string): Promise<number> {
   const { accessToken } = await tokens.getToken(profile);
   const started = performance.now();
-  const client = new ImapFlow({
-    host: bed.imap.host,
-    port: bed.imap.tlsPort,
-    secure: true,
-    tls: { ca: [bed.ca.pem] },
-    auth: { user: profile.mailbox, accessToken },
-    logger: false,
-  });
+  const client = bareImapFlow(bed, profile.mailbox, accessToken);
   await client.connect();
   await client.mailboxOpen('INBOX', { readOnly: true });
   let count = 0;

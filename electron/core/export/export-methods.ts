@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -12,7 +11,7 @@ import type { Host } from '../host';
 import type { ImapSource } from '../imap/imap-source';
 import { type MarkFile, markOfTheWeb } from '../save/mark-of-the-web';
 import { type SaveHandles } from '../save/save-handles';
-import { writeError } from '../save/save-target';
+import { requireFolder } from '../save/save-target';
 import type { Transfers } from '../transfers/transfers';
 import { runExport } from './export-job';
 import { ExportTargets } from './export-targets';
@@ -55,7 +54,7 @@ export function createExportMethods(
       if (handle !== undefined) path = options.handles.take(handle, 'folder');
       else if (typed !== undefined && host.typedSavePaths) path = typed;
       else throw new AppError('SAVE_TARGET_REFUSED');
-      const folder = await requireFolder(path);
+      const folder = await exportFolder(path);
       const earlier = await readManifest(folder);
       return {
         target: targets.issue(folder),
@@ -65,7 +64,7 @@ export function createExportMethods(
     },
 
     'export.run': async ({ target, format, selection, operationId }) => {
-      const folder = await requireFolder(targets.path(target));
+      const folder = await exportFolder(targets.path(target));
       const source = sourceOf(selection.sourceId);
       const control = transfers.begin(operationId);
       const reader = readerFor(source);
@@ -146,7 +145,7 @@ async function itemsOf(
   return items;
 }
 
-async function requireFolder(path: string): Promise<string> {
+async function exportFolder(path: string): Promise<string> {
   if (!isAbsolute(path)) {
     throw new AppError(
       'SAVE_PATH_INVALID',
@@ -155,19 +154,7 @@ async function requireFolder(path: string): Promise<string> {
     );
   }
   const folder = resolve(path);
-  let isFolder = false;
-  try {
-    isFolder = (await stat(folder)).isDirectory();
-  } catch (error) {
-    throw writeError(error, folder, 'folder');
-  }
-  if (!isFolder) {
-    throw new AppError(
-      'SAVE_PATH_INVALID',
-      `${folder} is a file, not a folder.`,
-      'Choose a folder to export into.',
-    );
-  }
+  await requireFolder(folder);
   return folder;
 }
 

@@ -126,7 +126,8 @@ async function create(path: string): Promise<FileHandle> {
   }
 }
 
-async function requireFolder(folder: string): Promise<void> {
+/** A folder that exists (PATH_NOT_FOUND, PERMISSION_DENIED or SAVE_PATH_INVALID otherwise). */
+export async function requireFolder(folder: string): Promise<void> {
   let stats;
   try {
     stats = await stat(folder);
