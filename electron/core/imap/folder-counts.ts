@@ -13,7 +13,8 @@ import type { ServerGate } from './server-busy';
  * over the mailbox's connection budget (`ConnectionPool`): each lane takes a chunk of folders, one
  * STATUS after another, and hands the session back between chunks so a search or an export sharing
  * the budget gets its turn. The open folder goes first, alone, on the browsing session (already
- * connected, and it is what the user looks at); a folder the user opens meanwhile jumps the queue.
+ * connected, and it is what the user looks at), which then helps in small chunks until the first pool
+ * session is ready; a folder the user opens meanwhile jumps the queue.
  * Results are published in batches, so 1,000 folders are a dozen events, not a thousand.
  */
 
@@ -41,6 +42,9 @@ export interface FolderCountsOptions {
   rampMs?: number;
 }
 
+/** Folders the browsing session counts at a time while the pool connects: a click waits for no more. */
+const BRIDGE_CHUNK = 10;
+
 /** STATUS answered nothing for this folder (imapflow returns false instead of throwing). */
 class CountUnavailable extends Error {
   constructor(readonly folderId: string) {
@@ -60,6 +64,8 @@ interface Pass {
   ramp: NodeJS.Timeout | undefined;
   /** The event saying done === of has gone out. */
   ended: boolean;
+  /** A pool session has started counting: the browsing session stops helping (see bridge). */
+  pooled: boolean;
   controller: AbortController;
   settled: Promise<void>;
 }
@@ -111,6 +117,7 @@ export class FolderCounts {
       lanes: 0,
       ramp: undefined,
       ended: false,
+      pooled: false,
       controller,
       settled: Promise.resolve(),
     };
@@ -125,8 +132,9 @@ export class FolderCounts {
     // imapflow each) would otherwise run before the caller sees the tree.
     pass.settled = new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () => {
-        const opening =
-          first !== undefined && folderIds.includes(first) ? this.countFirst(pass, first) : undefined;
+        const opening = (
+          first !== undefined && folderIds.includes(first) ? this.countFirst(pass, first) : Promise.resolve()
+        ).then(() => this.bridge(pass));
         // One lane at once, one more every rampMs while folders are left: a fast server is done
         // before more connections would pay for themselves (on loopback a second TLS sign-in
         // costs more than the STATUS it saves), a distant one gets the whole budget.
@@ -213,20 +221,50 @@ export class FolderCounts {
     this.flush(pass);
   }
 
+  /**
+   * While the first pool session is still connecting (TLS, sign-in: on a fast server that costs
+   * more than hundreds of STATUS), the browsing session, already connected and idle, counts small
+   * chunks; it stops as soon as a pool session starts, so a click waits at most one small chunk.
+   */
+  private async bridge(pass: Pass): Promise<void> {
+    while (!pass.pooled && pass.queue.length > 0 && !pass.controller.signal.aborted) {
+      const chunk = pass.queue.splice(0, BRIDGE_CHUNK);
+      try {
+        await this.options.browse((client) => this.countChunk(pass, client, chunk));
+      } catch (error) {
+        const cause = error instanceof AppError ? error.cause : error;
+        if (!(cause instanceof CountUnavailable)) {
+          // The pool lanes take it from here.
+          pass.queue.unshift(...chunk);
+          return;
+        }
+        pass.done++;
+        chunk.shift();
+        pass.queue.unshift(...chunk);
+      }
+    }
+  }
+
+  /** Counts `chunk` in order on one session, taking each folder off it once counted. */
+  private async countChunk(pass: Pass, client: ReadOnlyImapFlow, chunk: string[]): Promise<void> {
+    // A retry after a throttle wait goes on from the first folder not yet counted.
+    while (chunk.length > 0) {
+      const gate = this.options.gate;
+      if (gate && gate.remainingMs > 0) await gate.wait(pass.controller.signal);
+      const folderId = chunk[0] as string;
+      this.record(pass, await statusOf(client, folderId));
+      chunk.shift();
+    }
+  }
+
   private async lane(pass: Pass): Promise<void> {
     while (pass.queue.length > 0 && !pass.controller.signal.aborted) {
       const chunk = pass.queue.splice(0, this.chunk);
       try {
         await this.options.pool.run(
           async (client) => {
-            // A retry after a throttle wait goes on from the first folder not yet counted.
-            while (chunk.length > 0) {
-              const gate = this.options.gate;
-              if (gate && gate.remainingMs > 0) await gate.wait(pass.controller.signal);
-              const folderId = chunk[0] as string;
-              this.record(pass, await statusOf(client, folderId));
-              chunk.shift();
-            }
+            pass.pooled = true;
+            await this.countChunk(pass, client, chunk);
           },
           { signal: pass.controller.signal },
         );

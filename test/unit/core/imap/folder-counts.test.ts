@@ -6,7 +6,7 @@ import type { ReadOnlyImapFlow } from '../../../../electron/core/imap/read-only-
 type Operation<T> = (client: ReadOnlyImapFlow) => Promise<T>;
 
 /** A server of folders whose STATUS answers after a tick; records the order it was asked in. */
-function fakeServer(folders: string[], options: { missing?: string[] } = {}) {
+function fakeServer(folders: string[], options: { missing?: string[]; connectMs?: number } = {}) {
   const asked: { folderId: string; lane: string }[] = [];
   const client = (lane: string) =>
     ({
@@ -26,6 +26,8 @@ function fakeServer(folders: string[], options: { missing?: string[] } = {}) {
       busy++;
       peak = Math.max(peak, busy);
       try {
+        // A new session's TLS and sign-in, before it can run anything.
+        if (options.connectMs) await new Promise((resolve) => setTimeout(resolve, options.connectMs));
         return await operation(client(`pool-${++sessions}`));
       } catch (error) {
         // What the session does with an operation's plain error: an AppError with it as cause.
@@ -70,6 +72,25 @@ describe('FolderCounts', () => {
     expect(server.peak()).toBeLessThanOrEqual(3);
     expect(batches.at(-1)).toMatchObject({ done: 60, of: 60 });
     expect(counts.get('F007')).toEqual({ folderId: 'F007', total: 4, unread: 1 });
+  });
+
+  it('while the pool is still connecting, the browsing session counts small chunks, and stops once a pool session starts', async () => {
+    const server = fakeServer(names(400), { connectMs: 60 });
+    const { counts, batches } = loader(server, 25);
+    counts.start(server.folders, 'F000');
+    await counts.settled();
+    const browsing = server.asked.filter((a) => a.lane === 'browsing').map((a) => a.folderId);
+    // The open folder, then whole chunks of ten, before any pool session answered.
+    expect(browsing[0]).toBe('F000');
+    expect(browsing.length).toBeGreaterThan(1);
+    expect((browsing.length - 1) % 10).toBe(0);
+    const firstPooled = server.asked.findIndex((a) => a.lane !== 'browsing');
+    // Once a pool session counts, the browsing session finishes at most the chunk it was in.
+    expect(server.asked.slice(firstPooled).filter((a) => a.lane === 'browsing').length).toBeLessThan(10);
+    // Every folder counted exactly once.
+    expect(server.asked).toHaveLength(400);
+    expect(new Set(server.asked.map((a) => a.folderId)).size).toBe(400);
+    expect(batches.at(-1)).toMatchObject({ done: 400, of: 400 });
   });
 
   it('a folder the user opens meanwhile jumps the queue', async () => {
