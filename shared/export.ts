@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfo } from './errors';
+import { SearchQuery } from './search';
 
 /**
  * Exporting messages as evidence: what to export, in which form, and what came of it. The
@@ -29,6 +30,11 @@ export const ExportSelection = z.discriminatedUnion('kind', [
     .strict(),
   /** Every message of a folder as it is when the export starts, oldest first. */
   z.object({ kind: z.literal('folder'), sourceId: id, folderId: id }).strict(),
+  /**
+   * Every message a search matches in every folder (as messages.searchAll runs it), resolved by the
+   * engine when the export starts: all matches, not only those a result list shows.
+   */
+  z.object({ kind: z.literal('search'), sourceId: id, query: SearchQuery }).strict(),
 ]);
 export type ExportSelection = z.infer<typeof ExportSelection>;
 

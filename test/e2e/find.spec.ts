@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Contoso, expect, test, testbed } from './fixtures';
 import { harnessCall } from './harness-call';
@@ -62,6 +63,42 @@ test('All folders: results grouped by folder with the folders counted; a result 
   await page.getByTestId('search-scope').getByRole('button', { name: 'This folder' }).click();
   await expect(results).toBeHidden();
   await expect(list).toContainText(/results? for “subject:invoice”/);
+});
+
+test('All folders: Export takes every result of the search in every folder, verified by sha256sum', async ({
+  page,
+  bed,
+  profilesHarness,
+  workDir,
+}) => {
+  await openMailbox(page, profilesHarness, bed, C.invoices, 'Invoices export');
+  await page.getByTestId('search-scope').getByRole('button', { name: 'All folders' }).click();
+  const search = page.getByRole('searchbox', { name: 'Search all folders' });
+  await search.fill('subject:invoice');
+  await search.press('Enter');
+  const status = page.getByTestId('search-all-status');
+  await expect(status).toContainText(/(\d+) of \1 folders searched/, { timeout: 30_000 });
+  const found = Number(/([\d,]+) results?/.exec((await status.textContent()) ?? '')?.[1]?.replace(/,/g, ''));
+  expect(found).toBeGreaterThan(1);
+
+  await page.getByTestId('export-button').click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(
+    dialog.getByRole('radio', { name: `Search results in all folders (${found} messages)` }),
+  ).toBeChecked();
+  const out = join(workDir, 'evidence');
+  mkdirSync(out);
+  await dialog.getByRole('textbox').fill(out);
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByTestId('export-done')).toBeVisible({ timeout: 60_000 });
+
+  execFileSync('sha256sum', ['-c', '--strict', '--quiet', 'SHA256SUMS'], { cwd: out });
+  const rows = readFileSync(join(out, 'manifest.csv'), 'utf8').trim().split('\r\n').slice(1);
+  expect(rows).toHaveLength(found);
+  expect(readdirSync(out).filter((name) => name.endsWith('.eml'))).toHaveLength(found);
+  // Messages from several folders, each named in the manifest.
+  expect(rows.some((row) => row.includes('Invoices/Paid'))).toBe(true);
+  expect(rows.some((row) => row.includes('INBOX'))).toBe(true);
 });
 
 test('All folders: Cancel stops the search and says so', async ({ page, bed, profilesHarness }) => {

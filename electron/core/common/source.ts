@@ -34,6 +34,8 @@ export interface PooledReads {
   ): Promise<{ total: number; items: Envelope[] }>;
   /** The folder's messages whose Message-ID is exactly `messageId` (without angle brackets). */
   findMessageId(folderId: string, messageId: string, signal?: AbortSignal): Promise<Envelope[]>;
+  /** The ids of every message of the folder that matches, oldest first (an export's selection). */
+  searchIds(folderId: string, query: SearchQuery, signal?: AbortSignal): Promise<string[]>;
 }
 
 /** How messages.list wants a page: checked against the source's ListCapabilities before it arrives. */

@@ -20,6 +20,7 @@ import { parseManifest } from './manifest';
 import { imapReader } from './imap-reader';
 import { type ExportItem, type MessageReader, sourceReader } from './message-reader';
 import { planResume } from './resume';
+import { itemOf, searchItems } from './search-selection';
 import { folderWriter, mboxWriter, readManifest, zipWriter } from './writers';
 
 type ExportApi = Pick<Api, 'export.prepare' | 'export.run'>;
@@ -69,7 +70,7 @@ export function createExportMethods(
       const control = transfers.begin(operationId);
       const reader = readerFor(source);
       try {
-        const items = await itemsOf(reader, selection, control.signal);
+        const items = await itemsOf(source, reader, selection, control.signal);
         const when = new Date();
         let writer;
         let plan = { done: new Map(), dropped: [] } as Awaited<ReturnType<typeof planResume>>;
@@ -122,11 +123,13 @@ function defaultReader(source: MailSource): MessageReader {
 }
 
 async function itemsOf(
+  source: MailSource,
   reader: MessageReader,
   selection: ExportSelection,
   signal: AbortSignal,
 ): Promise<ExportItem[]> {
   if (selection.kind === 'folder') return reader.listFolder(selection.folderId, signal);
+  if (selection.kind === 'search') return searchItems(source, selection.query, signal);
   const seen = new Set<string>();
   const items: ExportItem[] = [];
   for (const { folderId, messageId } of selection.messages) {
@@ -134,13 +137,7 @@ async function itemsOf(
     const key = `${folderId}\n${messageId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const imap = /^(\d{1,20}):(\d{1,10})$/.exec(messageId);
-    items.push({
-      folderId,
-      messageId,
-      uid: imap?.[2] ?? messageId,
-      uidValidity: imap?.[1] ?? '',
-    });
+    items.push(itemOf(folderId, messageId));
   }
   return items;
 }

@@ -28,6 +28,8 @@ export interface FolderReader {
   ): Promise<{ total: number; items: Envelope[] }>;
   /** The folder's messages whose Message-ID is exactly `messageId` (without brackets). */
   findMessageId(folder: FolderTarget, messageId: string, signal: AbortSignal): Promise<Envelope[]>;
+  /** The ids of every message of the folder `search` counts, oldest first. */
+  searchIds(folder: FolderTarget, query: SearchQuery, signal: AbortSignal): Promise<string[]>;
 }
 
 /** Envelopes read per page when a source without a server search looks for a Message-ID. */
@@ -41,6 +43,7 @@ export function folderReaderOf(source: MailSource): FolderReader {
       folders: async (signal) => selectable(await pooled.listFolders(signal)),
       search: (folder, query, signal) => pooled.search(folder.id, query, FOLDER_HITS_ITEMS, signal),
       findMessageId: (folder, messageId, signal) => pooled.findMessageId(folder.id, messageId, signal),
+      searchIds: (folder, query, signal) => pooled.searchIds(folder.id, query, signal),
     };
   }
   return {
@@ -58,6 +61,16 @@ export function folderReaderOf(source: MailSource): FolderReader {
         if (page.items.length === 0 || offset + page.items.length >= page.total) break;
       }
       return found;
+    },
+    searchIds: async (folder, query, signal) => {
+      const ids: string[] = [];
+      for (let offset = 0; !signal.aborted; offset += LOOKUP_PAGE) {
+        const page = await source.search(folder.id, query, offset, LOOKUP_PAGE);
+        ids.push(...page.items.map((item) => item.id));
+        if (page.items.length === 0 || offset + page.items.length >= page.total) break;
+      }
+      // Pages come newest first.
+      return ids.reverse();
     },
   };
 }

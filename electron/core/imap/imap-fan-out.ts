@@ -2,7 +2,7 @@ import { bareMessageId } from '../../../shared/find';
 import type { Envelope, Folder } from '../../../shared/model';
 import type { PooledReads } from '../common/source';
 import type { ConnectionPool } from './connection-pool';
-import { ENVELOPE_QUERY, toEnvelope } from './envelopes';
+import { ENVELOPE_QUERY, messageIdOf, toEnvelope } from './envelopes';
 import { examine, searchUids } from './folder-ops';
 import { buildFolderTree } from './folders';
 import type { ReadOnlyImapFlow } from './read-only-guard';
@@ -29,6 +29,7 @@ export function pooledReads(pool: ConnectionPool): PooledReads {
     listFolders: (signal) => listFoldersOnPool(pool, signal),
     search: (folderId, query, limit, signal) => searchFolderOnPool(pool, folderId, query, limit, signal),
     findMessageId: (folderId, messageId, signal) => findMessageIdOnPool(pool, folderId, messageId, signal),
+    searchIds: (folderId, query, signal) => searchIdsOnPool(pool, folderId, query, signal),
   };
 }
 
@@ -56,6 +57,24 @@ export function searchFolderOnPool(
       const uids = await searchUids(client, query);
       const items = await envelopes(client, uids.slice(0, limit), folderId, mailbox.uidValidity);
       return { total: uids.length, items };
+    },
+    signal ? { signal } : {},
+  );
+}
+
+/** The same `UID SEARCH` as searchFolderOnPool, answered with every match's id, oldest first. */
+export function searchIdsOnPool(
+  pool: ConnectionPool,
+  folderId: string,
+  query: ImapSearchQuery,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  return pool.run(
+    async (client) => {
+      const { mailbox } = await examine(client, folderId);
+      if (mailbox.exists === 0) return [];
+      const uids = await searchUids(client, query);
+      return uids.reverse().map((uid) => messageIdOf(mailbox.uidValidity, uid));
     },
     signal ? { signal } : {},
   );

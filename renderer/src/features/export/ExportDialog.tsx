@@ -22,9 +22,11 @@ export interface ExportScope {
   selectedId: string | null;
   /** The search in effect, as typed, and how many it found. */
   search: { text: string; total: number } | null;
+  /** A search in all folders that has ended with matches (stopped early: `cancelled`). */
+  searchAll?: { text: string; total: number; cancelled: boolean } | null;
 }
 
-type What = 'selected' | 'folder' | 'search';
+type What = 'selected' | 'folder' | 'search' | 'searchAll';
 
 type Phase =
   | { kind: 'setup'; error?: ErrorInfo }
@@ -55,7 +57,7 @@ export function ExportDialog({
   events?: EventSource;
 }) {
   const api = useApi();
-  const [what, setWhat] = useState<What>(scope.search ? 'search' : 'folder');
+  const [what, setWhat] = useState<What>(scope.searchAll ? 'searchAll' : scope.search ? 'search' : 'folder');
   const [format, setFormat] = useState<ExportFormat>('eml');
   const [path, setPath] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'setup' });
@@ -118,6 +120,17 @@ export function ExportDialog({
   };
 
   const whatOptions = [
+    ...(scope.searchAll
+      ? [
+          {
+            value: 'searchAll' as const,
+            title: `Search results in all folders (${plural(scope.searchAll.total, 'message', 'messages')})`,
+            description: scope.searchAll.cancelled
+              ? `“${scope.searchAll.text}”: the search was stopped, so the export searches every folder in full`
+              : `Every match of “${scope.searchAll.text}” in every folder, not only those listed`,
+          },
+        ]
+      : []),
     ...(scope.search
       ? [
           {
@@ -282,6 +295,10 @@ async function selectionOf(
 ): Promise<ExportSelection | { error: ErrorInfo }> {
   const { sourceId, folder } = scope;
   if (what === 'folder') return { kind: 'folder', sourceId, folderId: folder.id };
+  // The engine runs the search again in every folder and exports every match it finds.
+  if (what === 'searchAll' && scope.searchAll) {
+    return { kind: 'search', sourceId, query: parseSearch(scope.searchAll.text) };
+  }
   if (what === 'selected' && scope.selectedId) {
     return { kind: 'messages', sourceId, messages: [{ folderId: folder.id, messageId: scope.selectedId }] };
   }

@@ -35,6 +35,18 @@ export interface SearchAllState {
   error: ErrorInfo | null;
 }
 
+/**
+ * A search in every folder that has ended (done or stopped) with matches: what the Export dialog
+ * offers to export in full. Null while it runs or when it found nothing.
+ */
+export function allFoldersResults(
+  state: SearchAllState,
+): { text: string; total: number; cancelled: boolean } | null {
+  if (!state.search || state.running || state.error) return null;
+  const total = state.groups.reduce((sum, group) => sum + group.total, 0);
+  return total > 0 ? { text: state.search, total, cancelled: state.cancelled } : null;
+}
+
 const IDLE: SearchAllState = {
   search: '',
   running: false,

@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../../../../shared/errors';
 import { MailOpenIcon } from '../../components/icons';
+import { formatCount, plural } from '../../components/format';
 import { ErrorNotice, Spinner } from '../../components/Notice';
 
 /**
@@ -67,4 +68,23 @@ export function FolderEmpty({ folderName, remote }: { folderName: string; remote
       </p>
     </div>
   );
+}
+
+/**
+ * The header's counts: a search's results once known, else the folder's messages (from the list
+ * once it has loaded, from the folder's counts before), with its unread.
+ */
+export function countsLine(
+  search: string,
+  listed: number | null,
+  counts: { total: number; unread: number } | null,
+): string {
+  if (search && listed !== null) return `${plural(listed, 'result', 'results')} for “${search}”`;
+  const shown =
+    listed !== null
+      ? plural(listed, 'message', 'messages')
+      : counts?.total
+        ? plural(counts.total, 'message', 'messages')
+        : '\u00a0';
+  return !search && counts && counts.unread > 0 ? `${shown} · ${formatCount(counts.unread)} unread` : shown;
 }

@@ -17,7 +17,7 @@ import { useNow } from '../../components/use-now';
 import { useRemPixels } from '../../components/use-rem';
 import { ErrorNotice, Spinner } from '../../components/Notice';
 import { FolderRoleIcon, RefreshIcon } from '../../components/icons';
-import { formatCount, plural } from '../../components/format';
+import { plural } from '../../components/format';
 import { useApi } from '../../api-context';
 import {
   envelopeAt,
@@ -27,11 +27,11 @@ import {
   useEnvelopeStore,
   useFolderSnapshot,
 } from './envelope-store';
-import { FolderEmpty, ListError, ListLoading, SearchEmpty, SearchRunning } from './ListStates';
+import { countsLine, FolderEmpty, ListError, ListLoading, SearchEmpty, SearchRunning } from './ListStates';
 import { MessageRow, PlaceholderRow } from './MessageRow';
 import { rowHeightPx } from './row-layout';
 import { SearchAllResults } from '../find/SearchAllResults';
-import { useSearchAll } from '../find/use-search-all';
+import { allFoldersResults, useSearchAll } from '../find/use-search-all';
 import { SearchBox, type SearchScope } from './SearchBox';
 import { ExportButton } from '../export/ExportButton';
 import { describeSort, SortControl, supportedSort } from './SortControl';
@@ -308,16 +308,7 @@ export function MessageList({
           <h2 className="pane-title" title={folder.path}>
             {folder.name}
           </h2>
-          <p className="message-list__counts">
-            {search && snapshot.total !== null
-              ? `${plural(total, 'result', 'results')} for “${search}”`
-              : snapshot.total === null
-                ? counts?.total
-                  ? plural(counts.total, 'message', 'messages')
-                  : '\u00a0'
-                : plural(total, 'message', 'messages')}
-            {!search && counts && counts.unread > 0 ? ` · ${formatCount(counts.unread)} unread` : ''}
-          </p>
+          <p className="message-list__counts">{countsLine(search, snapshot.total, counts)}</p>
         </div>
         {snapshot.loading > 0 && snapshot.total !== null ? <Spinner size={14} /> : null}
         <button
@@ -344,6 +335,7 @@ export function MessageList({
             },
             selectedId,
             search: search && snapshot.total !== null ? { text: search, total } : null,
+            searchAll: scope === 'all' ? allFoldersResults(searchAll.state) : null,
           }}
         />
       </header>

@@ -40,7 +40,7 @@ function pooledSource(reads: Partial<PooledReads> & Pick<PooledReads, 'listFolde
     name: 'Pooled',
     location: 'test',
     notices: [],
-    pooled: { parallel: 2, search: unused, findMessageId: unused, ...reads },
+    pooled: { parallel: 2, search: unused, findMessageId: unused, searchIds: unused, ...reads },
     listFolders: unused,
     listEnvelopes: unused,
     getMessage: unused,

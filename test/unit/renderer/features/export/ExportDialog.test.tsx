@@ -198,6 +198,37 @@ describe('ExportDialog', () => {
     const run = api.calls.find((call) => call.method === 'export.run')?.request as Request<'export.run'>;
     expect(run.selection.kind === 'messages' && run.selection.messages.length).toBe(520);
   });
+
+  it('offers the results of a search in all folders, and has the engine export every match of it', async () => {
+    const { api } = withPendingRun({
+      'files.defaultFolder': () => ({ ok: true, value: { folder: '/cases/42', separator: '/' } }),
+      'export.prepare': () => ({ ok: true, value: target }),
+    });
+    show(api, false, { ...scope, searchAll: { text: 'from:billing', total: 1234, cancelled: false } });
+    expect(
+      screen.getByRole('radio', { name: /Search results in all folders \(1,234 messages\)/ }),
+    ).toHaveProperty('checked', true);
+    await screen.findByDisplayValue('/cases/42');
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await screen.findByTestId('export-progress');
+    // No paging in the page: the selection is the search itself.
+    expect(api.calls.some((call) => call.method === 'messages.list')).toBe(false);
+    const run = api.calls.find((call) => call.method === 'export.run')?.request as Request<'export.run'>;
+    expect(run.selection).toEqual({ kind: 'search', sourceId: 'src-1', query: { from: 'billing' } });
+  });
+
+  it('does not offer all folders without such a search', async () => {
+    show(
+      fakeApi({
+        'files.defaultFolder': () => ({ ok: true, value: { folder: '/cases/42', separator: '/' } }),
+      }),
+      false,
+      { ...scope, searchAll: null },
+    );
+    await screen.findByDisplayValue('/cases/42');
+    expect(screen.queryByRole('radio', { name: /all folders/ })).toBeNull();
+    expect(screen.getByRole('radio', { name: /This folder/ })).toHaveProperty('checked', true);
+  });
 });
 
 describe('export texts', () => {
