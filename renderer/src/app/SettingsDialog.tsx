@@ -90,7 +90,7 @@ function Toggle({ name, label, help, testId }: ToggleProps) {
   const helpId = useId();
   const labelId = useId();
   return (
-    <label className="settings__option">
+    <label className="radio">
       <input
         type="checkbox"
         checked={checked}
