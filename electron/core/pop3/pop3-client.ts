@@ -106,17 +106,24 @@ export class Pop3Client {
   async list(): Promise<MessageSize[]>;
   async list(n: number): Promise<MessageSize>;
   async list(n?: number): Promise<MessageSize[] | MessageSize> {
-    if (n !== undefined)
-      return parseSize((await this.exec({ wire: `LIST ${messageNumber(n)}`, expect: 'line' })).text);
-    return blockLines((await this.exec({ wire: 'LIST', expect: 'block' })).body).map(parseSize);
+    return this.listing('LIST', parseSize, n);
   }
 
   async uidl(): Promise<MessageUid[]>;
   async uidl(n: number): Promise<MessageUid>;
   async uidl(n?: number): Promise<MessageUid[] | MessageUid> {
+    return this.listing('UIDL', parseUid, n);
+  }
+
+  /** LIST and UIDL answer alike: one message's line when given its number, else a line per message. */
+  private async listing<T>(
+    command: 'LIST' | 'UIDL',
+    parse: (line: string) => T,
+    n?: number,
+  ): Promise<T[] | T> {
     if (n !== undefined)
-      return parseUid((await this.exec({ wire: `UIDL ${messageNumber(n)}`, expect: 'line' })).text);
-    return blockLines((await this.exec({ wire: 'UIDL', expect: 'block' })).body).map(parseUid);
+      return parse((await this.exec({ wire: `${command} ${messageNumber(n)}`, expect: 'line' })).text);
+    return blockLines((await this.exec({ wire: command, expect: 'block' })).body).map(parse);
   }
 
   /** The header and the first `lines` lines of the body (`TOP n 0`: the header), unstuffed bytes. */

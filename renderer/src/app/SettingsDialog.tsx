@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Modal } from '../components/Modal';
+import { RadioGroup, type RadioOption } from '../components/RadioGroup';
 import { MOD_KEY } from '../lib/keys';
 import {
   ASK_ABOVE_MB,
@@ -15,100 +16,88 @@ import {
  * at once and is remembered; there is nothing to save or cancel.
  */
 
-interface Choice<T extends string> {
-  value: T;
-  label: string;
-  help: string;
-}
-
-const THEMES: Choice<ThemeSetting>[] = [
+const THEMES: readonly RadioOption<ThemeSetting>[] = [
   {
     value: 'system',
-    label: 'Follow the system',
-    help: 'Light or dark as the operating system is set, changing with it.',
+    title: 'Follow the system',
+    description: 'Light or dark as the operating system is set, changing with it.',
   },
-  { value: 'light', label: 'Light', help: '' },
-  { value: 'dark', label: 'Dark', help: '' },
+  { value: 'light', title: 'Light' },
+  { value: 'dark', title: 'Dark' },
 ];
 
-const DENSITIES: Choice<Density>[] = [
+const DENSITIES: readonly RadioOption<Density>[] = [
   {
     value: 'comfortable',
-    label: 'Comfortable',
-    help: 'Two lines per message: sender and date, then subject.',
+    title: 'Comfortable',
+    description: 'Two lines per message: sender and date, then subject.',
   },
-  { value: 'compact', label: 'Compact', help: 'One line per message: more of the folder at a glance.' },
+  {
+    value: 'compact',
+    title: 'Compact',
+    description: 'One line per message: more of the folder at a glance.',
+  },
 ];
 
-function RadioGroup<T extends string>({
-  legend,
-  name,
-  choices,
-  value,
-  onChange,
-}: {
+type ChoiceSetting = 'theme' | 'density';
+
+/** A RadioGroup bound to one choice of the settings; a change applies at once. */
+function SettingRadios<K extends ChoiceSetting>(props: {
+  name: K;
   legend: string;
-  name: string;
-  choices: Choice<T>[];
-  value: T;
-  onChange: (value: T) => void;
+  options: readonly RadioOption<Settings[K]>[];
 }) {
-  const id = useId();
-  // Named by its label alone, described by its help: "Compact, radio button, One line per message…".
+  const settings = useSettings();
+  const groupName = useId();
   return (
-    <fieldset className="settings__group">
-      <legend className="settings__legend">{legend}</legend>
-      {choices.map((choice) => (
-        <label key={choice.value} className="settings__option">
-          <input
-            type="radio"
-            name={name}
-            value={choice.value}
-            checked={value === choice.value}
-            aria-labelledby={`${id}-${choice.value}`}
-            aria-describedby={choice.help ? `${id}-${choice.value}-help` : undefined}
-            onChange={() => onChange(choice.value)}
-          />
-          <span className="settings__option-text">
-            <span id={`${id}-${choice.value}`} className="settings__option-label">
-              {choice.label}
-            </span>
-            {choice.help ? (
-              <span id={`${id}-${choice.value}-help`} className="settings__option-help">
-                {choice.help}
-              </span>
-            ) : null}
-          </span>
-        </label>
-      ))}
-    </fieldset>
+    <RadioGroup
+      className="settings__group"
+      groupName={groupName}
+      name={props.name}
+      legend={props.legend}
+      options={props.options}
+      value={settings[props.name]}
+      onChange={(value) => updateSettings({ [props.name]: value })}
+    />
   );
 }
 
-function Toggle({
-  label,
-  help,
-  checked,
-  onChange,
-  testId,
-}: {
+interface ToggleProps {
+  name: 'preview' | 'darkMessages';
   label: string;
   help: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
   testId: string;
-}) {
+}
+
+const TOGGLES: readonly ToggleProps[] = [
+  {
+    name: 'preview',
+    label: 'Preview line',
+    help: "A line of each message's text in the list. Local mailboxes (.eml, mbox, Maildir) only: over IMAP or POP3 it would mean downloading part of every message.",
+    testId: 'setting-preview',
+  },
+  {
+    name: 'darkMessages',
+    label: 'Darken message bodies in the dark theme',
+    help: 'Messages keep the colours their sender chose; this turns light messages dark (pictures keep their colours).',
+    testId: 'setting-dark-messages',
+  },
+];
+
+/** A checkbox bound to one on/off setting; a change applies at once. */
+function Toggle({ name, label, help, testId }: ToggleProps) {
+  const checked = useSettings()[name];
   const helpId = useId();
   const labelId = useId();
   return (
-    <label className="settings__option">
+    <label className="radio">
       <input
         type="checkbox"
         checked={checked}
         aria-labelledby={labelId}
         aria-describedby={helpId}
         data-testid={testId}
-        onChange={(event) => onChange(event.target.checked)}
+        onChange={(event) => updateSettings({ [name]: event.target.checked })}
       />
       <span className="settings__option-text">
         <span id={labelId} className="settings__option-label">
@@ -204,36 +193,13 @@ export function SettingsDialog({
       className="settings-dialog"
     >
       <div className="settings">
-        <RadioGroup
-          legend="Theme"
-          name="theme"
-          choices={THEMES}
-          value={settings.theme}
-          onChange={(theme) => set({ theme })}
-        />
-        <RadioGroup
-          legend="Message list"
-          name="density"
-          choices={DENSITIES}
-          value={settings.density}
-          onChange={(density) => set({ density })}
-        />
+        <SettingRadios name="theme" legend="Theme" options={THEMES} />
+        <SettingRadios name="density" legend="Message list" options={DENSITIES} />
         <fieldset className="settings__group">
           <legend className="settings__legend">Content</legend>
-          <Toggle
-            label="Preview line"
-            help="A line of each message's text in the list. Local mailboxes (.eml, mbox, Maildir) only: over IMAP or POP3 it would mean downloading part of every message."
-            checked={settings.preview}
-            onChange={(preview) => set({ preview })}
-            testId="setting-preview"
-          />
-          <Toggle
-            label="Darken message bodies in the dark theme"
-            help="Messages keep the colours their sender chose; this turns light messages dark (pictures keep their colours)."
-            checked={settings.darkMessages}
-            onChange={(darkMessages) => set({ darkMessages })}
-            testId="setting-dark-messages"
-          />
+          {TOGGLES.map((toggle) => (
+            <Toggle key={toggle.name} {...toggle} />
+          ))}
         </fieldset>
         <fieldset className="settings__group" data-testid="setting-remote-senders">
           <legend className="settings__legend">Remote content</legend>

@@ -11,7 +11,7 @@ import { useEnvelopeStore } from '../features/messages/envelope-store';
 import { MessageList, type MessageListHandle } from '../features/messages/MessageList';
 import type { ReaderHandle } from '../features/reader/Reader';
 import { Sidebar } from '../features/sources/Sidebar';
-import { type Layout, NARROW, SIDEBAR } from './layout';
+import { type Layout, NARROW, paneSplitter } from './layout';
 import { useLiveEvents } from '../lib/live-events';
 import { useSettings } from '../lib/settings';
 
@@ -272,16 +272,7 @@ export function Shell(props: ShellProps) {
             profilesSection={props.profilesSection}
           />
         </div>
-        {narrow ? null : (
-          <Splitter
-            label="Resize folder pane"
-            controls="pane-sidebar"
-            value={layout.sidebar}
-            min={SIDEBAR.min}
-            max={layout.sidebarMax}
-            onChange={layout.setSidebar}
-          />
-        )}
+        {narrow ? null : <Splitter {...paneSplitter(layout, 'sidebar')} />}
         {props.profilePage ? (
           <div
             className="pane pane--profile"
@@ -338,14 +329,7 @@ export function Shell(props: ShellProps) {
                 </div>
               )}
             </div>
-            <Splitter
-              label="Resize message list"
-              controls="pane-list"
-              value={layout.list}
-              min={layout.listMin}
-              max={layout.listMax}
-              onChange={layout.setList}
-            />
+            <Splitter {...paneSplitter(layout, 'list')} />
             <div className="pane pane--reader" data-pane="reader" tabIndex={-1}>
               <OnDemand label="Loading the reader…">
                 <Reader

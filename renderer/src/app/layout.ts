@@ -133,3 +133,18 @@ export function useLayout(): Layout {
   const reset = useCallback(() => setWidths(INITIAL), []);
   return { ...fitted, setSidebar, setList, reset };
 }
+
+const SPLITTER_LABELS = { sidebar: 'Resize folder pane', list: 'Resize message list' } as const;
+
+/** The props of the splitter after `pane`: its name, the pane it resizes, and that pane's width and range. */
+export function paneSplitter(layout: Layout, pane: 'sidebar' | 'list') {
+  const sidebar = pane === 'sidebar';
+  return {
+    label: SPLITTER_LABELS[pane],
+    controls: `pane-${pane}`,
+    value: layout[pane],
+    min: sidebar ? SIDEBAR.min : layout.listMin,
+    max: sidebar ? layout.sidebarMax : layout.listMax,
+    onChange: sidebar ? layout.setSidebar : layout.setList,
+  };
+}

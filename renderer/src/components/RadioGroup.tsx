@@ -1,9 +1,10 @@
-import { type ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 
 /**
  * A set of radio buttons under one legend. Each option has a title and, optionally, a line that
  * explains it. The checked radio carries `data-field={name}`, so a form that moves focus to a field
- * by name lands on the current choice.
+ * by name lands on the current choice. A radio is named by its title alone and described by its
+ * line ("Compact, radio button, One line per message…"), so a screen reader's name stays short.
  */
 export interface RadioOption<T extends string> {
   value: T;
@@ -33,6 +34,7 @@ export function RadioGroup<T extends string>({
   onChange,
   className,
 }: RadioGroupProps<T>) {
+  const id = useId();
   return (
     <fieldset className={className} data-testid={`field-${name}`}>
       <legend className="field-label">{legend}</legend>
@@ -44,16 +46,20 @@ export function RadioGroup<T extends string>({
             value={option.value}
             data-field={option.value === value ? name : undefined}
             checked={option.value === value}
+            aria-labelledby={`${id}-${option.value}`}
+            aria-describedby={option.description === undefined ? undefined : `${id}-${option.value}-desc`}
             onChange={() => onChange(option.value)}
           />
-          {option.description === undefined ? (
-            <span className="radio__title">{option.title}</span>
-          ) : (
-            <span>
-              <span className="radio__title">{option.title}</span>
-              <span className="radio__desc">{option.description}</span>
+          <span className="radio__text">
+            <span id={`${id}-${option.value}`} className="radio__title">
+              {option.title}
             </span>
-          )}
+            {option.description === undefined ? null : (
+              <span id={`${id}-${option.value}-desc`} className="radio__desc">
+                {option.description}
+              </span>
+            )}
+          </span>
         </label>
       ))}
     </fieldset>

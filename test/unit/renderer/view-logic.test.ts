@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitWidths, LIST, NARROW, parseWidths, SIDEBAR } from '../../../renderer/src/app/layout';
+import {
+  fitWidths,
+  LIST,
+  NARROW,
+  paneSplitter,
+  parseWidths,
+  SIDEBAR,
+} from '../../../renderer/src/app/layout';
 import { DEFAULT_SETTINGS, parseSettings } from '../../../renderer/src/lib/settings';
 import { resolveTheme } from '../../../renderer/src/lib/theme';
 import { rowHeightPx } from '../../../renderer/src/features/messages/row-layout';
@@ -83,6 +90,33 @@ describe('pane widths', () => {
       700 - NARROW.rail - 1 - NARROW.readerMin,
     );
     expect(fitWidths({ sidebar: 248, list: 400, narrowList: 10 }, 700).list).toBe(NARROW.listMin);
+  });
+
+  it("gives each splitter its pane's width, range and setter", () => {
+    const setSidebar = () => {};
+    const setList = () => {};
+    const layout = {
+      ...fitWidths({ sidebar: 300, list: 400, narrowList: null }, 1400),
+      setSidebar,
+      setList,
+      reset: () => {},
+    };
+    expect(paneSplitter(layout, 'sidebar')).toEqual({
+      label: 'Resize folder pane',
+      controls: 'pane-sidebar',
+      value: 300,
+      min: SIDEBAR.min,
+      max: layout.sidebarMax,
+      onChange: setSidebar,
+    });
+    expect(paneSplitter(layout, 'list')).toEqual({
+      label: 'Resize message list',
+      controls: 'pane-list',
+      value: 400,
+      min: LIST.min,
+      max: layout.listMax,
+      onChange: setList,
+    });
   });
 });
 

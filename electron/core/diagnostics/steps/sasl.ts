@@ -20,8 +20,7 @@ async function imapSasl(ctx: StepContext, connection: LineConnection, token: str
   const evidence: string[] = [];
   const fingerprint = tokenFingerprint(token);
   try {
-    connection.send('A1 CAPABILITY');
-    evidence.push('C: A1 CAPABILITY');
+    send(connection, evidence, 'A1 CAPABILITY', 'A1 CAPABILITY');
     const caps = await taggedReply(connection, 'A1');
     const capabilities = caps.untagged
       .filter((l) => /^\* CAPABILITY /i.test(l))
@@ -38,23 +37,19 @@ async function imapSasl(ctx: StepContext, connection: LineConnection, token: str
     const blob = xoauth2Blob(ctx.profile.mailbox, token);
     const described = `<XOAUTH2 user=${ctx.profile.mailbox}, bearer token ${fingerprint}>`;
     if (capabilities.includes('SASL-IR')) {
-      connection.send(`A2 AUTHENTICATE XOAUTH2 ${blob}`);
-      evidence.push(`C: A2 AUTHENTICATE XOAUTH2 ${described}`);
+      send(connection, evidence, `A2 AUTHENTICATE XOAUTH2 ${blob}`, `A2 AUTHENTICATE XOAUTH2 ${described}`);
     } else {
-      connection.send('A2 AUTHENTICATE XOAUTH2');
-      evidence.push('C: A2 AUTHENTICATE XOAUTH2');
+      send(connection, evidence, 'A2 AUTHENTICATE XOAUTH2', 'A2 AUTHENTICATE XOAUTH2');
       const go = await connection.line();
       if (!go.startsWith('+')) return failReply(ctx, evidence, go);
-      connection.send(blob);
-      evidence.push(`C: ${described}`);
+      send(connection, evidence, blob, described);
     }
     for (;;) {
       const line = await connection.line();
       if (line.startsWith('+')) {
         evidence.push(`S: + (error details: ${errorDetails(line.slice(1).trim())})`);
         // XOAUTH2: the client acknowledges the error challenge with an empty response.
-        connection.send('');
-        evidence.push('C: (empty response)');
+        send(connection, evidence, '', '(empty response)');
         continue;
       }
       if (/^\* BYE/i.test(line)) {
@@ -77,8 +72,7 @@ async function popSasl(ctx: StepContext, connection: LineConnection, token: stri
   const evidence: string[] = [];
   const fingerprint = tokenFingerprint(token);
   try {
-    connection.send('CAPA');
-    evidence.push('C: CAPA');
+    send(connection, evidence, 'CAPA', 'CAPA');
     const first = await connection.line();
     const capabilities: string[] = [];
     if (first.startsWith('+OK')) {
@@ -95,15 +89,18 @@ async function popSasl(ctx: StepContext, connection: LineConnection, token: stri
     }
     // RFC 5034 limits the AUTH line to 255 octets, which a JWT never fits: send it after `+`, as
     // Microsoft documents for POP3.
-    connection.send('AUTH XOAUTH2');
-    evidence.push('C: AUTH XOAUTH2');
+    send(connection, evidence, 'AUTH XOAUTH2', 'AUTH XOAUTH2');
     const go = await connection.line();
     if (!go.startsWith('+') || go.startsWith('+OK')) {
       evidence.push(`S: ${clip(go)}`);
       return failReply(ctx, evidence, go);
     }
-    connection.send(xoauth2Blob(ctx.profile.mailbox, token));
-    evidence.push(`C: <XOAUTH2 user=${ctx.profile.mailbox}, bearer token ${fingerprint}>`);
+    send(
+      connection,
+      evidence,
+      xoauth2Blob(ctx.profile.mailbox, token),
+      `<XOAUTH2 user=${ctx.profile.mailbox}, bearer token ${fingerprint}>`,
+    );
     for (;;) {
       const line = await connection.line();
       if (line.startsWith('+OK')) {
@@ -112,8 +109,7 @@ async function popSasl(ctx: StepContext, connection: LineConnection, token: stri
       }
       if (line.startsWith('+')) {
         evidence.push(`S: + (error details: ${errorDetails(line.slice(1).trim())})`);
-        connection.send('');
-        evidence.push('C: (empty response)');
+        send(connection, evidence, '', '(empty response)');
         continue;
       }
       evidence.push(`S: ${clip(line)}`);
@@ -128,4 +124,13 @@ async function popSasl(ctx: StepContext, connection: LineConnection, token: stri
 function errorDetails(payload: string): string {
   const { text, json } = decodeSaslChallenge(payload);
   return json ? JSON.stringify(json.value) : clip(text.replace(/[^\x20-\x7e]/g, '?'));
+}
+
+/**
+ * Sends one line and records it in the evidence as `shown`: the same text for a command, a
+ * description for a SASL blob (the blob holds the token, which never reaches the evidence).
+ */
+function send(connection: LineConnection, evidence: string[], wire: string, shown: string): void {
+  connection.send(wire);
+  evidence.push(`C: ${shown}`);
 }

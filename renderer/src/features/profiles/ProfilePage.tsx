@@ -5,6 +5,7 @@ import { CLOUD_ENDPOINTS } from '../../../../shared/profile';
 import { useApi } from '../../api-context';
 import { Modal } from '../../components/Modal';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
+import { ToggleButton } from '../../components/ToggleButton';
 import { BookIcon, CopyIcon, EditIcon, FolderOpenIcon, PlayIcon, TrashIcon } from '../../components/icons';
 import { DiagnosticsPanel, type DiagnosticsState } from '../diagnostics/DiagnosticsPanel';
 import { CLOUD_LABELS, PROTOCOL_LABELS } from './draft-form';
@@ -195,15 +196,14 @@ export function ProfilePage(props: ProfilePageProps) {
             {busy === 'duplicate' ? <Spinner size={14} /> : <CopyIcon />}
             Duplicate
           </button>
-          <button
-            type="button"
+          <ToggleButton
             className="button"
-            aria-pressed={view === 'setup'}
-            onClick={() => onView(view === 'setup' ? 'overview' : 'setup')}
+            pressed={view === 'setup'}
+            onToggle={(pressed) => onView(pressed ? 'setup' : 'overview')}
           >
             <BookIcon />
             Setup
-          </button>
+          </ToggleButton>
           <button
             type="button"
             className="button button--danger"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MessageView } from '../../../../shared/model';
 import { useApi } from '../../api-context';
 import { formatBytes } from '../../components/format';
+import { ToggleButton } from '../../components/ToggleButton';
 import { CopyIcon, DownloadIcon, HeadersIcon, LinkOffIcon } from '../../components/icons';
 import { SaveReportDialog } from './SaveReportDialog';
 import type { MessageRef } from './use-message';
@@ -69,36 +70,27 @@ export function MessageToolbar({
           </button>
         </div>
       ) : null}
-      <button
-        type="button"
-        className="button button--quiet"
-        aria-pressed={showHeaders}
-        onClick={() => onShowHeaders(!showHeaders)}
-      >
+      <ToggleButton pressed={showHeaders} onToggle={onShowHeaders}>
         <HeadersIcon />
         Headers
-      </button>
-      <button
-        type="button"
-        className="button button--quiet"
-        aria-pressed={showSource}
+      </ToggleButton>
+      <ToggleButton
+        pressed={showSource}
         title="The message exactly as stored: every header, MIME boundary and encoding."
-        onClick={() => onShowSource(!showSource)}
+        onToggle={onShowSource}
       >
         Source
-      </button>
+      </ToggleButton>
       <span className="message-toolbar__spacer" />
       {linkCount > 0 ? (
-        <button
-          type="button"
-          className="button button--quiet"
-          aria-pressed={showLinks}
+        <ToggleButton
+          pressed={showLinks}
           title="A click inside the message never goes anywhere: see where each link really points, and open it from here."
-          onClick={() => onShowLinks(!showLinks)}
+          onToggle={onShowLinks}
         >
           <LinkOffIcon size={14} />
           Links ({linkCount})
-        </button>
+        </ToggleButton>
       ) : null}
       {view.messageId ? (
         <button

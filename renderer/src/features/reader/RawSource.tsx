@@ -19,6 +19,11 @@ import type { MessageRef } from './use-message';
 /** Beyond this many matches the count says "10,000+" and only these are highlighted. */
 const MAX_MATCHES = 10_000;
 
+const FIND_STEPS = [
+  { delta: -1, name: 'prev', label: 'Previous match (Shift+Enter)' },
+  { delta: 1, name: 'next', label: 'Next match (Enter)' },
+] as const;
+
 /**
  * The message exactly as the server or file holds it: headers, MIME boundaries, encodings, with
  * find (Enter and Shift+Enter step through the matches, Escape clears, Ctrl/Cmd+F comes back).
@@ -132,26 +137,19 @@ function SourceWithFind({ text }: { text: string }) {
         <span className="find-bar__count" role="status" aria-live="polite" data-testid="source-find-count">
           {status}
         </span>
-        <button
-          type="button"
-          className="icon-button icon-button--small find-bar__prev"
-          aria-label="Previous match (Shift+Enter)"
-          title="Previous match (Shift+Enter)"
-          disabled={count === 0}
-          onClick={() => step(-1)}
-        >
-          <ChevronIcon size={12} />
-        </button>
-        <button
-          type="button"
-          className="icon-button icon-button--small find-bar__next"
-          aria-label="Next match (Enter)"
-          title="Next match (Enter)"
-          disabled={count === 0}
-          onClick={() => step(1)}
-        >
-          <ChevronIcon size={12} />
-        </button>
+        {FIND_STEPS.map(({ delta, name, label }) => (
+          <button
+            key={name}
+            type="button"
+            className={`icon-button icon-button--small find-bar__${name}`}
+            aria-label={label}
+            title={label}
+            disabled={count === 0}
+            onClick={() => step(delta)}
+          >
+            <ChevronIcon size={12} />
+          </button>
+        ))}
       </div>
       <pre
         ref={preRef}

@@ -39,6 +39,16 @@ describe('RadioGroup', () => {
     expect(document.querySelectorAll('.radio__desc')).toHaveLength(1);
   });
 
+  it('names a radio by its title alone and describes it by its line', () => {
+    renderGroup('imap');
+    const imap = screen.getByRole('radio', { name: 'IMAP' });
+    expect(imap.getAttribute('aria-describedby')).not.toBeNull();
+    expect(document.getElementById(imap.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'All folders',
+    );
+    expect(screen.getByRole('radio', { name: 'POP3' }).getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('reports the chosen value', () => {
     const onChange = vi.fn();
     renderGroup('imap', onChange);
