@@ -10,7 +10,7 @@ import { lazyNamed, OnDemand } from '../components/Lazy';
 import { Notice } from '../components/Notice';
 import { Welcome } from '../features/welcome/Welcome';
 import { isTyping, modalOpen } from '../lib/keys';
-import { useLiveEvents } from '../lib/live-events';
+import { useAppCommand } from '../lib/live-events';
 import type { FoundMessage } from '../features/find/MessageIdDialog';
 import { useLayout } from './layout';
 import { Shell } from './Shell';
@@ -34,7 +34,6 @@ const MessageIdDialog = lazyNamed(() => import('../features/find/MessageIdDialog
  */
 export function App() {
   const api = useApi();
-  const liveEvents = useLiveEvents();
   const envelopeStore = useEnvelopeStore();
   const [state, dispatch] = useReducer(reducer, initialState);
   const { info, retry: retryInfo } = useAppInfo();
@@ -269,15 +268,10 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKeyDown);
-    // The desktop menu's Find by Message-ID… (its accelerator is this same shortcut).
-    const stop = liveEvents.listen((event) => {
-      if (event.type === 'app.command' && event.command === 'find-message-id') setDialog('find-id');
-    });
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      stop();
-    };
-  }, [liveEvents]);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+  // The desktop menu's Find by Message-ID… (its accelerator is this same shortcut).
+  useAppCommand('find-message-id', () => setDialog('find-id'));
 
   /** A message Find by Message-ID found: its mailbox opened if need be, its folder, the message. */
   const showFound = async (found: FoundMessage) => {

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { AppEvent, ConnectionState } from '../../../shared/events';
 import type { ApiClient } from '../../../shared/ipc';
 import { perClient } from './per-client';
@@ -113,5 +113,23 @@ export function useConnectionStatus(sourceId: string | null): ConnectionStatus |
   const liveEvents = useLiveEvents();
   return useSyncExternalStore(liveEvents.watchStatuses, () =>
     sourceId === null ? undefined : liveEvents.statusOf(sourceId),
+  );
+}
+
+type AppCommand = Extract<AppEvent, { type: 'app.command' }>['command'];
+
+/** Runs `run` whenever the desktop menu sends `command` (an `app.command` event). */
+export function useAppCommand(command: AppCommand, run: () => void): void {
+  const liveEvents = useLiveEvents();
+  const latest = useRef(run);
+  useEffect(() => {
+    latest.current = run;
+  });
+  useEffect(
+    () =>
+      liveEvents.listen((event) => {
+        if (event.type === 'app.command' && event.command === command) latest.current();
+      }),
+    [liveEvents, command],
   );
 }
