@@ -8,6 +8,7 @@ import { plural } from '../../components/format';
 import { Modal } from '../../components/Modal';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { RadioGroup } from '../../components/RadioGroup';
+import { TextField } from '../../components/TextField';
 import type { EventSource } from '../transfers/use-transfer-progress';
 import { FORMAT_NAMES, progressLine, summaryLine } from './export-text';
 import { ExportFailures } from './ExportFailures';
@@ -174,21 +175,14 @@ export function ExportDialog({
             className="export-form__group"
           />
           {nativeDialogs ? null : (
-            <div>
-              <label htmlFor={pathId} className="field-label">
-                Into the folder (full path)
-              </label>
-              <input
-                ref={pathRef}
-                id={pathId}
-                className="text-input"
-                type="text"
-                value={path}
-                spellCheck={false}
-                autoComplete="off"
-                onChange={(event) => setPath(event.target.value)}
-              />
-            </div>
+            <TextField
+              id={pathId}
+              name="export-path"
+              label="Into the folder (full path)"
+              value={path}
+              onChange={setPath}
+              inputRef={pathRef}
+            />
           )}
           <p className="field-help">
             Every message is saved exactly as the server holds it, with manifest.csv and SHA256SUMS beside it.
