@@ -1,158 +1,94 @@
 import type { FolderRole, SourceKind } from '../../../../shared/model';
-import { type IconProps, Svg } from './svg';
+import { icon, type IconComponent, type IconProps } from './svg';
 
 /** Icons of things the app shows: folders, mail files and sources, attachments, profiles, the product mark. */
 
-export function InboxIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M2 9.5h3.2l1 1.8h3.6l1-1.8H14" />
-      <path d="M2 9.5 3.7 4.1a1 1 0 0 1 .95-.7h6.7a1 1 0 0 1 .95.7L14 9.5v3.1a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1z" />
-    </Svg>
-  );
-}
+export const InboxIcon = icon(
+  'M2 9.5h3.2l1 1.8h3.6l1-1.8H14',
+  'M2 9.5 3.7 4.1a1 1 0 0 1 .95-.7h6.7a1 1 0 0 1 .95.7L14 9.5v3.1a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1z',
+);
 
-export function SentIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M14 2 7.2 8.8" />
-      <path d="M14 2 9.7 14l-2.5-5.2L2 6.3z" />
-    </Svg>
-  );
-}
+export const SentIcon = icon('M14 2 7.2 8.8', 'M14 2 9.7 14l-2.5-5.2L2 6.3z');
 
-export function DraftsIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M10.6 2.6a1.4 1.4 0 0 1 2 0l.8.8a1.4 1.4 0 0 1 0 2L6.2 12.6 3 13.4l.8-3.2z" />
-      <path d="m9.6 3.6 2.8 2.8" />
-    </Svg>
-  );
-}
+export const DraftsIcon = icon(
+  'M10.6 2.6a1.4 1.4 0 0 1 2 0l.8.8a1.4 1.4 0 0 1 0 2L6.2 12.6 3 13.4l.8-3.2z',
+  'm9.6 3.6 2.8 2.8',
+);
 
-export function TrashIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M2.8 4.3h10.4" />
-      <path d="M6.2 4.3V3a.8.8 0 0 1 .8-.8h2a.8.8 0 0 1 .8.8v1.3" />
-      <path d="m4.2 4.3.7 8.6a1 1 0 0 0 1 .9h4.2a1 1 0 0 0 1-.9l.7-8.6" />
-      <path d="M6.8 7v4.3M9.2 7v4.3" />
-    </Svg>
-  );
-}
+export const TrashIcon = icon(
+  'M2.8 4.3h10.4',
+  'M6.2 4.3V3a.8.8 0 0 1 .8-.8h2a.8.8 0 0 1 .8.8v1.3',
+  'm4.2 4.3.7 8.6a1 1 0 0 0 1 .9h4.2a1 1 0 0 0 1-.9l.7-8.6',
+  'M6.8 7v4.3M9.2 7v4.3',
+);
 
-export function JunkIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M8 1.9 13.2 4v3.7c0 3-2.2 5.5-5.2 6.4-3-.9-5.2-3.4-5.2-6.4V4z" />
-      <path d="M8 5.2v3.3" />
-      <path d="M8 10.8h.01" strokeWidth={1.8} />
-    </Svg>
-  );
-}
+export const JunkIcon = icon('M8 1.9 13.2 4v3.7c0 3-2.2 5.5-5.2 6.4-3-.9-5.2-3.4-5.2-6.4V4z', 'M8 5.2v3.3', {
+  d: 'M8 10.8h.01',
+  strokeWidth: 1.8,
+});
 
-export function ArchiveIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <rect x="2" y="2.8" width="12" height="3.2" rx=".8" />
-      <path d="M3 6v6.4a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V6" />
-      <path d="M6.5 8.6h3" />
-    </Svg>
-  );
-}
+export const ArchiveIcon = icon(
+  { x: 2, y: 2.8, width: 12, height: 3.2, rx: 0.8 },
+  'M3 6v6.4a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V6',
+  'M6.5 8.6h3',
+);
 
-export function FolderIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M2 4.3a1 1 0 0 1 1-1h3.1l1.5 1.6H13a1 1 0 0 1 1 1v6.5a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1z" />
-    </Svg>
-  );
-}
+export const FolderIcon = icon(
+  'M2 4.3a1 1 0 0 1 1-1h3.1l1.5 1.6H13a1 1 0 0 1 1 1v6.5a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1z',
+);
+
+const FOLDER_ROLE_ICONS: Record<FolderRole, IconComponent> = {
+  inbox: InboxIcon,
+  sent: SentIcon,
+  drafts: DraftsIcon,
+  trash: TrashIcon,
+  junk: JunkIcon,
+  archive: ArchiveIcon,
+};
 
 export function FolderRoleIcon({ folderRole, ...props }: IconProps & { folderRole: FolderRole | null }) {
-  switch (folderRole) {
-    case 'inbox':
-      return <InboxIcon {...props} />;
-    case 'sent':
-      return <SentIcon {...props} />;
-    case 'drafts':
-      return <DraftsIcon {...props} />;
-    case 'trash':
-      return <TrashIcon {...props} />;
-    case 'junk':
-      return <JunkIcon {...props} />;
-    case 'archive':
-      return <ArchiveIcon {...props} />;
-    default:
-      return <FolderIcon {...props} />;
-  }
+  const Icon = folderRole ? FOLDER_ROLE_ICONS[folderRole] : FolderIcon;
+  return <Icon {...props} />;
 }
 
-export function MailIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <rect x="2" y="3.4" width="12" height="9.2" rx="1.2" />
-      <path d="m2.4 4.2 5.6 4.4 5.6-4.4" />
-    </Svg>
-  );
-}
+export const MailIcon = icon({ x: 2, y: 3.4, width: 12, height: 9.2, rx: 1.2 }, 'm2.4 4.2 5.6 4.4 5.6-4.4');
 
-export function MailOpenIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M2 6.6 8 2.4l6 4.2v6a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1z" />
-      <path d="m2.3 6.9 5.7 3.8 5.7-3.8" />
-    </Svg>
-  );
-}
+export const MailOpenIcon = icon(
+  'M2 6.6 8 2.4l6 4.2v6a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1z',
+  'm2.3 6.9 5.7 3.8 5.7-3.8',
+);
 
-export function FileIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M4 1.9h5l3.2 3.2v8a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-10.2a1 1 0 0 1 1-1z" />
-      <path d="M9 1.9v3.2h3.2" />
-    </Svg>
-  );
-}
+export const FileIcon = icon(
+  'M4 1.9h5l3.2 3.2v8a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-10.2a1 1 0 0 1 1-1z',
+  'M9 1.9v3.2h3.2',
+);
 
-export function FolderOpenIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M2 12.2V4.3a1 1 0 0 1 1-1h3.1l1.5 1.6H12a1 1 0 0 1 1 1v1" />
-      <path d="M2 12.2 3.8 7.6a1 1 0 0 1 .9-.6h9.1a.6.6 0 0 1 .6.8l-1.6 4.4a1 1 0 0 1-.9.7H2.9A.9.9 0 0 1 2 12.2z" />
-    </Svg>
-  );
-}
+export const FolderOpenIcon = icon(
+  'M2 12.2V4.3a1 1 0 0 1 1-1h3.1l1.5 1.6H12a1 1 0 0 1 1 1v1',
+  'M2 12.2 3.8 7.6a1 1 0 0 1 .9-.6h9.1a.6.6 0 0 1 .6.8l-1.6 4.4a1 1 0 0 1-.9.7H2.9A.9.9 0 0 1 2 12.2z',
+);
 
-export function SampleIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M6 1.9h4M6.7 1.9v4L2.9 12.4a1 1 0 0 0 .9 1.5h8.4a1 1 0 0 0 .9-1.5L9.3 5.9v-4" />
-      <path d="M4.6 9.6h6.8" />
-    </Svg>
-  );
-}
+export const SampleIcon = icon(
+  'M6 1.9h4M6.7 1.9v4L2.9 12.4a1 1 0 0 0 .9 1.5h8.4a1 1 0 0 0 .9-1.5L9.3 5.9v-4',
+  'M4.6 9.6h6.8',
+);
 
-export function MboxIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M4.6 1.9h4.6l2.9 2.9v7.3a1 1 0 0 1-1 1H4.6a1 1 0 0 1-1-1V2.9a1 1 0 0 1 1-1z" />
-      <path d="M5.8 7.2h4.4M5.8 9.4h4.4M5.8 11.6h2.6" />
-    </Svg>
-  );
-}
+export const MboxIcon = icon(
+  'M4.6 1.9h4.6l2.9 2.9v7.3a1 1 0 0 1-1 1H4.6a1 1 0 0 1-1-1V2.9a1 1 0 0 1 1-1z',
+  'M5.8 7.2h4.4M5.8 9.4h4.4M5.8 11.6h2.6',
+);
+
+/** Local sources only: an IMAP or POP3 source draws no kind icon. */
+const SOURCE_KIND_ICONS: Partial<Record<SourceKind, IconComponent>> = {
+  sample: SampleIcon,
+  maildir: FolderOpenIcon,
+  mbox: MboxIcon,
+  eml: MailIcon,
+};
 
 export function SourceKindIcon({ kind, ...props }: IconProps & { kind: SourceKind }) {
-  switch (kind) {
-    case 'sample':
-      return <SampleIcon {...props} />;
-    case 'maildir':
-      return <FolderOpenIcon {...props} />;
-    case 'mbox':
-      return <MboxIcon {...props} />;
-    case 'eml':
-      return <MailIcon {...props} />;
-  }
+  const Icon = SOURCE_KIND_ICONS[kind];
+  return Icon ? <Icon {...props} /> : null;
 }
 
 /** Attachment icons: a document outline with a short type label, the way file managers do it. */
@@ -213,67 +149,25 @@ function attachmentKind(contentType: string, filename: string): AttachmentKind {
   return { label: (ext || 'FILE').slice(0, 4).toUpperCase(), tone: 'other' };
 }
 
-export function CheckCircleIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="8" cy="8" r="6" />
-      <path d="m5.4 8.2 1.8 1.8 3.4-3.6" />
-    </Svg>
-  );
-}
+export const CheckCircleIcon = icon({ cx: 8, cy: 8, r: 6 }, 'm5.4 8.2 1.8 1.8 3.4-3.6');
 
-export function FailCircleIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="8" cy="8" r="6" />
-      <path d="m5.9 5.9 4.2 4.2M10.1 5.9l-4.2 4.2" />
-    </Svg>
-  );
-}
+export const FailCircleIcon = icon({ cx: 8, cy: 8, r: 6 }, 'm5.9 5.9 4.2 4.2M10.1 5.9l-4.2 4.2');
 
-export function SkipCircleIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="8" cy="8" r="6" strokeDasharray="2 2" />
-      <path d="M5.6 8h4.8" />
-    </Svg>
-  );
-}
+export const SkipCircleIcon = icon({ cx: 8, cy: 8, r: 6, strokeDasharray: '2 2' }, 'M5.6 8h4.8');
 
-export function BookIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M2.5 3.2C4.3 2.6 6.4 2.8 8 4c1.6-1.2 3.7-1.4 5.5-.8v9.3c-1.8-.6-3.9-.4-5.5.8-1.6-1.2-3.7-1.4-5.5-.8z" />
-      <path d="M8 4v9.3" />
-    </Svg>
-  );
-}
+export const BookIcon = icon(
+  'M2.5 3.2C4.3 2.6 6.4 2.8 8 4c1.6-1.2 3.7-1.4 5.5-.8v9.3c-1.8-.6-3.9-.4-5.5.8-1.6-1.2-3.7-1.4-5.5-.8z',
+  'M8 4v9.3',
+);
 
-export function KeyIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="5.5" cy="10.5" r="2.8" />
-      <path d="m7.5 8.5 5.5-5.5M11 5l1.6 1.6M9.6 6.4l1.2 1.2" />
-    </Svg>
-  );
-}
+export const KeyIcon = icon({ cx: 5.5, cy: 10.5, r: 2.8 }, 'm7.5 8.5 5.5-5.5M11 5l1.6 1.6M9.6 6.4l1.2 1.2');
 
-export function CloudIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M4.6 12.5a2.9 2.9 0 0 1-.3-5.8 3.9 3.9 0 0 1 7.5-.9 3.4 3.4 0 0 1-.2 6.7z" />
-    </Svg>
-  );
-}
+export const CloudIcon = icon('M4.6 12.5a2.9 2.9 0 0 1-.3-5.8 3.9 3.9 0 0 1 7.5-.9 3.4 3.4 0 0 1-.2 6.7z');
 
-export function PersonIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="8" cy="5.3" r="2.6" />
-      <path d="M2.8 13.5c.6-2.6 2.7-4.2 5.2-4.2s4.6 1.6 5.2 4.2" />
-    </Svg>
-  );
-}
+export const PersonIcon = icon(
+  { cx: 8, cy: 5.3, r: 2.6 },
+  'M2.8 13.5c.6-2.6 2.7-4.2 5.2-4.2s4.6 1.6 5.2 4.2',
+);
 
 /** The product mark: an envelope under a lens, on the accent colour. */
 export function Logo({ size = 40 }: { size?: number }) {
@@ -293,22 +187,11 @@ export function Logo({ size = 40 }: { size?: number }) {
 /* ---- Shared mailboxes: diagnostics, profile actions ---- */
 
 /** A magnifier: finding a message (Find by Message-ID). */
-export function SearchIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="7" cy="7" r="4.5" />
-      <path d="m10.3 10.3 3.2 3.2" />
-    </Svg>
-  );
-}
+export const SearchIcon = icon({ cx: 7, cy: 7, r: 4.5 }, 'm10.3 10.3 3.2 3.2');
 
 /** Export: an arrow leaving a tray. */
-export function ExportIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M8 10V2.5" />
-      <path d="M5 5.3 8 2.3l3 3" />
-      <path d="M2.8 9.5v3a1 1 0 0 0 1 1h8.4a1 1 0 0 0 1-1v-3" />
-    </Svg>
-  );
-}
+export const ExportIcon = icon(
+  'M8 10V2.5',
+  'M5 5.3 8 2.3l3 3',
+  'M2.8 9.5v3a1 1 0 0 0 1 1h8.4a1 1 0 0 0 1-1v-3',
+);
