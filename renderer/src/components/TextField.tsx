@@ -32,6 +32,12 @@ export interface TextFieldProps {
   action?: { node: ReactNode; rowClassName: string };
 }
 
+/**
+ * What a field holds here is typed exactly (ids, hosts, paths, a Message-ID): no spelling marks,
+ * no autofill, no capital first letter.
+ */
+const PLAIN_TEXT = { type: 'text', spellCheck: false, autoComplete: 'off', autoCapitalize: 'off' } as const;
+
 export function TextField({
   id,
   name,
@@ -59,12 +65,9 @@ export function TextField({
       aria-invalid={error || outside.invalid ? true : undefined}
       disabled={outside.disabled}
       className={`text-input${mono ? '' : ' text-input--ui'}`}
-      type="text"
+      {...PLAIN_TEXT}
       value={value}
       placeholder={placeholder}
-      spellCheck={false}
-      autoComplete="off"
-      autoCapitalize="off"
       inputMode={inputMode}
       aria-describedby={describedBy || undefined}
       onChange={(event) => onChange(event.target.value)}

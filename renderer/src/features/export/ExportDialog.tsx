@@ -9,6 +9,7 @@ import { Modal } from '../../components/Modal';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextField } from '../../components/TextField';
+import { useField } from '../../components/use-field';
 import type { EventSource } from '../transfers/use-transfer-progress';
 import { FORMAT_NAMES, progressLine, summaryLine } from './export-text';
 import { ExportFailures } from './ExportFailures';
@@ -36,6 +37,11 @@ type Phase =
   | { kind: 'stopped'; target: ExportTarget; error: ErrorInfo }
   | { kind: 'done'; result: ExportResult };
 
+const FORMAT_OPTIONS = (['eml', 'mbox', 'zip'] as const).map((value) => ({
+  value,
+  title: FORMAT_NAMES[value],
+}));
+
 /** Search results come in pages of this many while the selection is gathered. */
 const PAGE = 500;
 
@@ -58,9 +64,10 @@ export function ExportDialog({
   events?: EventSource;
 }) {
   const api = useApi();
-  const [what, setWhat] = useState<What>(scope.searchAll ? 'searchAll' : scope.search ? 'search' : 'folder');
-  const [format, setFormat] = useState<ExportFormat>('eml');
-  const [path, setPath] = useState('');
+  const what = useField<What>(scope.searchAll ? 'searchAll' : scope.search ? 'search' : 'folder');
+  const format = useField<ExportFormat>('eml');
+  const path = useField('');
+  const setPath = path.onChange;
   const [phase, setPhase] = useState<Phase>({ kind: 'setup' });
   const [busy, setBusy] = useState(false);
   const progress = useExportProgress(phase.kind === 'running' ? phase.operationId : null, events);
@@ -78,17 +85,22 @@ export function ExportDialog({
     return () => {
       live = false;
     };
-  }, [api, nativeDialogs]);
+  }, [api, nativeDialogs, setPath]);
 
   const run = async (target: ExportTarget) => {
-    const selection = await selectionOf(api, scope, what);
+    const selection = await selectionOf(api, scope, what.value);
     if ('error' in selection) {
       setPhase({ kind: 'stopped', target, error: selection.error });
       return;
     }
     const operationId = crypto.randomUUID();
     setPhase({ kind: 'running', target, operationId });
-    const result = await api.invoke('export.run', { target: target.target, format, selection, operationId });
+    const result = await api.invoke('export.run', {
+      target: target.target,
+      format: format.value,
+      selection,
+      operationId,
+    });
     setPhase(
       result.ok ? { kind: 'done', result: result.value } : { kind: 'stopped', target, error: result.error },
     );
@@ -105,14 +117,14 @@ export function ExportDialog({
         if (picked.value.handle === null) return;
         prepared = await api.invoke('export.prepare', { handle: picked.value.handle });
       } else {
-        prepared = await api.invoke('export.prepare', { folder: path.trim() });
+        prepared = await api.invoke('export.prepare', { folder: path.value.trim() });
       }
       if (!prepared.ok) {
         setPhase({ kind: 'setup', error: prepared.error });
         pathRef.current?.focus();
         return;
       }
-      if (prepared.value.existing > 0 && format === 'eml')
+      if (prepared.value.existing > 0 && format.value === 'eml')
         setPhase({ kind: 'resume', target: prepared.value });
       else await run(prepared.value);
     } finally {
@@ -158,20 +170,15 @@ export function ExportDialog({
             name="export-what"
             legend="Messages"
             options={whatOptions}
-            value={what}
-            onChange={setWhat}
+            {...what}
             className="export-form__group"
           />
           <RadioGroup
             groupName={formatName}
             name="export-format"
             legend="Format"
-            options={(['eml', 'mbox', 'zip'] as const).map((value) => ({
-              value,
-              title: FORMAT_NAMES[value],
-            }))}
-            value={format}
-            onChange={setFormat}
+            options={FORMAT_OPTIONS}
+            {...format}
             className="export-form__group"
           />
           {nativeDialogs ? null : (
@@ -179,8 +186,7 @@ export function ExportDialog({
               id={pathId}
               name="export-path"
               label="Into the folder (full path)"
-              value={path}
-              onChange={setPath}
+              {...path}
               inputRef={pathRef}
             />
           )}

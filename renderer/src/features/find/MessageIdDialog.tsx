@@ -5,6 +5,7 @@ import { CheckCircleIcon, SkipCircleIcon, WarningIcon } from '../../components/i
 import { Modal } from '../../components/Modal';
 import { ErrorNotice, Spinner } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
+import { useField } from '../../components/use-field';
 import { formatCount, formatFullDate, plural, subjectLabel } from '../../components/format';
 import type { SearchEvents } from './use-search-all';
 import { useMessageIdLookup } from './use-message-id-lookup';
@@ -37,7 +38,7 @@ const REMOTE = new Set(['imap', 'pop3']);
 export function MessageIdDialog({ profiles, sources, onClose, onShow, events }: MessageIdDialogProps) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [text, setText] = useState('');
+  const messageId = useField('');
   const [inputError, setInputError] = useState<string | undefined>();
   const local = sources.filter((source) => !REMOTE.has(source.kind));
   const choices = [
@@ -55,7 +56,7 @@ export function MessageIdDialog({ profiles, sources, onClose, onShow, events }: 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = MessageIdInput.safeParse(text);
+    const parsed = MessageIdInput.safeParse(messageId.value);
     if (!parsed.success) {
       setInputError(parsed.error.issues[0]?.message);
       inputRef.current?.focus();
@@ -83,8 +84,7 @@ export function MessageIdDialog({ profiles, sources, onClose, onShow, events }: 
           id={`${id}-message-id`}
           name="messageId"
           label="Message-ID"
-          value={text}
-          onChange={setText}
+          {...messageId}
           inputRef={inputRef}
           placeholder="<1234.5678@contoso.com>"
           help="From a message's headers, with or without the angle brackets."

@@ -53,4 +53,13 @@ describe('TextField', () => {
     expect(screen.getByLabelText('A').className).toBe('text-input');
     expect(screen.getByLabelText('B').className).toBe('text-input text-input--ui');
   });
+
+  it('takes text as typed: no spell check, autofill or capital first letter', () => {
+    render(<TextField id="t" name="host" label="Host" value="" onChange={() => {}} />);
+    const input = screen.getByLabelText('Host');
+    expect(input.getAttribute('type')).toBe('text');
+    expect(input.getAttribute('spellcheck')).toBe('false');
+    expect(input.getAttribute('autocomplete')).toBe('off');
+    expect(input.getAttribute('autocapitalize')).toBe('off');
+  });
 });
