@@ -10,7 +10,8 @@ import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextField } from '../../components/TextField';
 import { useField } from '../../components/use-field';
-import type { EventSource } from '../transfers/use-transfer-progress';
+import type { EventSource } from '../../lib/event-source';
+import { CancelTransferButton } from '../transfers/CancelTransferButton';
 import { FORMAT_NAMES, progressLine, summaryLine } from './export-text';
 import { ExportFailures } from './ExportFailures';
 import { useExportProgress } from './use-export-progress';
@@ -239,13 +240,7 @@ export function ExportDialog({
             aria-label="Export progress"
           />
           <div className="export-form__actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() => void api.invoke('transfers.cancel', { operationId: phase.operationId })}
-            >
-              Cancel
-            </button>
+            <CancelTransferButton operationId={phase.operationId} />
           </div>
         </div>
       ) : null}

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { ExportProgressEvent } from '../../../../shared/events';
-import { useLiveEvents } from '../../lib/live-events';
-import type { EventSource } from '../transfers/use-transfer-progress';
+import { type EventSource, EVERY_OPERATION, useLatestEvent } from '../../lib/event-source';
 
 /**
  * The latest `export.progress` of the export running under `operationId`; null before the first.
@@ -12,15 +10,6 @@ export function useExportProgress(
   operationId: string | null,
   given?: EventSource,
 ): ExportProgressEvent | null {
-  const live = useLiveEvents();
-  const events = given ?? live;
-  const [latest, setLatest] = useState<ExportProgressEvent | null>(null);
-  useEffect(
-    () =>
-      events.listen((event) => {
-        if (event.type === 'export.progress') setLatest(event);
-      }),
-    [events],
-  );
+  const latest = useLatestEvent('export.progress', EVERY_OPERATION, given);
   return latest && latest.operationId === operationId ? latest : null;
 }

@@ -1,5 +1,5 @@
-import { useApi } from '../../api-context';
 import { formatBytes } from '../../components/format';
+import { CancelTransferButton } from './CancelTransferButton';
 import type { TransferProgress } from './use-transfer-progress';
 import './transfers.css';
 
@@ -23,7 +23,6 @@ export function TransferProgressBar({
   layout?: 'row' | 'centred';
   testId?: string;
 }) {
-  const api = useApi();
   const percent = progress.total ? Math.min(100, Math.round((progress.bytes / progress.total) * 100)) : null;
   return (
     <div className={`transfer-progress transfer-progress--${layout}`} role="status" data-testid={testId}>
@@ -37,13 +36,7 @@ export function TransferProgressBar({
         value={percent ?? undefined}
         aria-label={`${what} progress`}
       />
-      <button
-        type="button"
-        className="button"
-        onClick={() => void api.invoke('transfers.cancel', { operationId: progress.operationId })}
-      >
-        Cancel
-      </button>
+      <CancelTransferButton operationId={progress.operationId} />
     </div>
   );
 }

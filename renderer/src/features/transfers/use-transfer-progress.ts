@@ -1,11 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AppEvent, TransferProgressEvent } from '../../../../shared/events';
-import { useLiveEvents } from '../../lib/live-events';
-
-/** Where the hook hears events from: the page's event stream, or a test's own. */
-export interface EventSource {
-  listen(listener: (event: AppEvent) => void): () => void;
-}
+import { type EventSource, useLatestEvent } from '../../lib/event-source';
 
 /** Transfers that end within this time show no progress at all. */
 export const PROGRESS_AFTER_MS = 300;
@@ -26,23 +20,15 @@ export function useTransferProgress(
   operationId: string | null,
   events?: EventSource,
 ): TransferProgress | null {
-  const live = useLiveEvents();
-  const source = events ?? live;
-  const [latest, setLatest] = useState<TransferProgressEvent | null>(null);
+  const latest = useLatestEvent('transfer.progress', operationId, events);
   // Both are kept with the id they are for, so a new operation starts from nothing.
   const [dueFor, setDueFor] = useState<string | null>(null);
 
   useEffect(() => {
     if (operationId === null) return;
     const timer = setTimeout(() => setDueFor(operationId), PROGRESS_AFTER_MS);
-    const stop = source.listen((event) => {
-      if (event.type === 'transfer.progress' && event.operationId === operationId) setLatest(event);
-    });
-    return () => {
-      clearTimeout(timer);
-      stop();
-    };
-  }, [operationId, source]);
+    return () => clearTimeout(timer);
+  }, [operationId]);
 
   if (operationId === null || dueFor !== operationId) return null;
   if (latest?.operationId !== operationId || !latest.running) return null;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../../../../shared/events';
 import { ApiProvider } from '../../../../../renderer/src/api-context';
+import { CancelTransferButton } from '../../../../../renderer/src/features/transfers/CancelTransferButton';
 import { TransferProgressBar } from '../../../../../renderer/src/features/transfers/TransferProgressBar';
 import {
   PROGRESS_AFTER_MS,
@@ -111,5 +112,20 @@ describe('TransferProgressBar', () => {
     );
     expect(screen.getByRole('status').textContent).toMatch(/^Downloading message… 2(\.0)? KB/);
     expect(screen.getByLabelText('Download progress').getAttribute('value')).toBeNull();
+  });
+});
+
+describe('CancelTransferButton', () => {
+  it('asks the engine to cancel the operation it is for', () => {
+    const api = fakeApi({ 'transfers.cancel': () => ({ ok: true, value: { cancelled: true } }) });
+    render(
+      <ApiProvider api={api}>
+        <CancelTransferButton operationId="export-7" />
+      </ApiProvider>,
+    );
+    const button = screen.getByRole('button', { name: 'Cancel' });
+    expect(button.getAttribute('type')).toBe('button');
+    fireEvent.click(button);
+    expect(api.calls).toEqual([{ method: 'transfers.cancel', request: { operationId: 'export-7' } }]);
   });
 });
