@@ -6,8 +6,8 @@ import { Modal } from '../../components/Modal';
 import { ErrorNotice, Spinner } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
 import { useField } from '../../components/use-field';
+import type { EventSource } from '../../lib/event-source';
 import { formatCount, formatFullDate, plural, subjectLabel } from '../../components/format';
-import type { SearchEvents } from './use-search-all';
 import { useMessageIdLookup } from './use-message-id-lookup';
 import './find.css';
 
@@ -25,7 +25,7 @@ interface MessageIdDialogProps {
   sources: readonly SourceSummary[];
   onClose: () => void;
   onShow: (found: FoundMessage) => void;
-  events?: SearchEvents;
+  events?: EventSource;
 }
 
 const REMOTE = new Set(['imap', 'pop3']);

@@ -1,15 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { LookupTarget, MessageIdResult } from '../../../../shared/find';
 import { useApi } from '../../api-context';
-import { useLiveEvents } from '../../lib/live-events';
-import type { SearchEvents } from './use-search-all';
+import type { EventSource } from '../../lib/event-source';
+import { type FanOutProgress, useSearchRun } from './use-search-run';
 
-export interface LookupState {
-  running: boolean;
-  /** Folders done, of how many (null until every mailbox's folders are known). */
-  done: number;
-  folders: number | null;
+export interface LookupState extends FanOutProgress {
   result: MessageIdResult | null;
   error: ErrorInfo | null;
 }
@@ -20,44 +16,24 @@ const IDLE: LookupState = { running: false, done: 0, folders: null, result: null
  * A Message-ID looked up in every folder of the chosen mailboxes (messages.findMessageId), with its
  * progress from `search.progress` events; cancelled when started again, stopped, or unmounted.
  */
-export function useMessageIdLookup(given?: SearchEvents) {
-  const live = useLiveEvents();
-  const events = given ?? live;
+export function useMessageIdLookup(given?: EventSource) {
   const api = useApi();
-  const [state, setState] = useState<LookupState>(IDLE);
-  const current = useRef<string | null>(null);
-
-  useEffect(
-    () =>
-      events.listen((event) => {
-        if (event.type !== 'search.progress' || event.searchId !== current.current) return;
-        const { done, total } = event;
-        setState((prev) => (prev.running ? { ...prev, done, folders: total } : prev));
-      }),
-    [events],
-  );
-
-  const cancel = useCallback(() => {
-    if (current.current) void api.invoke('messages.cancelSearch', { searchId: current.current });
-  }, [api]);
-  useEffect(() => cancel, [cancel]);
+  const { state, setState, begin, isCurrent, end, cancel } = useSearchRun(IDLE, null, given);
 
   const find = useCallback(
     async (messageId: string, targets: LookupTarget[]) => {
-      cancel();
-      const searchId = crypto.randomUUID();
-      current.current = searchId;
+      const searchId = begin();
       setState({ ...IDLE, running: true });
       const result = await api.invoke('messages.findMessageId', { messageId, targets, searchId });
-      if (current.current !== searchId) return;
-      current.current = null;
+      if (!isCurrent(searchId)) return;
+      end();
       setState((prev) =>
         result.ok
           ? { ...prev, running: false, result: result.value }
           : { ...prev, running: false, error: result.error },
       );
     },
-    [api, cancel],
+    [api, begin, isCurrent, end, setState],
   );
 
   return { state, find, cancel };

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { SearchAllResult } from '../../../../shared/find';
 import type { Envelope } from '../../../../shared/model';
 import { parseSearch } from '../../../../shared/search';
 import { useApi } from '../../api-context';
-import { type LiveEvents, useLiveEvents } from '../../lib/live-events';
+import type { EventSource } from '../../lib/event-source';
+import { type FanOutProgress, type FolderEvent, useSearchRun } from './use-search-run';
 
 /** Where search events are heard from: the page's event stream, or a test's own. */
-export type SearchEvents = Pick<LiveEvents, 'listen'>;
+export type SearchEvents = EventSource;
 
 /** One folder's part of the results: its matches, or why it could not be searched. */
 export interface FolderGroup {
@@ -19,13 +20,9 @@ export interface FolderGroup {
   error?: ErrorInfo;
 }
 
-export interface SearchAllState {
+export interface SearchAllState extends FanOutProgress {
   /** The search as run ("" before the first). */
   search: string;
-  running: boolean;
-  /** Folders done, of how many (null until the folder list is known). */
-  done: number;
-  folders: number | null;
   /** Folders with matches, in the order they arrived (tree order once it has ended). */
   groups: readonly FolderGroup[];
   /** Folders that could not be searched. */
@@ -65,57 +62,20 @@ const IDLE: SearchAllState = {
  * (its count, without rows). Starting another search, or unmounting, cancels the one running.
  */
 export function useSearchAll(sourceId: string, given?: SearchEvents) {
-  const live = useLiveEvents();
-  const events = given ?? live;
   const api = useApi();
-  const [state, setState] = useState<SearchAllState>(IDLE);
-  const current = useRef<string | null>(null);
-
-  useEffect(
-    () =>
-      events.listen((event) => {
-        if (event.type === 'search.folder' && event.searchId === current.current) {
-          const group: FolderGroup = {
-            folderId: event.folderId,
-            folderPath: event.folderPath,
-            total: event.total,
-            items: event.items,
-            ...(event.error ? { error: event.error } : {}),
-          };
-          // The answer may come before the last events: a folder it already listed gets its rows.
-          setState((prev) =>
-            group.error
-              ? { ...prev, failed: upsert(prev.failed, group) }
-              : { ...prev, groups: upsert(prev.groups, group) },
-          );
-        } else if (event.type === 'search.progress' && event.searchId === current.current) {
-          const { done, total } = event;
-          setState((prev) => (prev.running ? { ...prev, done, folders: total } : prev));
-        }
-      }),
-    [events],
-  );
-
-  const cancel = useCallback(() => {
-    const searchId = current.current;
-    if (searchId) void api.invoke('messages.cancelSearch', { searchId });
-  }, [api]);
-
-  // Leaving the folder, the mailbox or the all-folders view stops a search nobody will see.
-  useEffect(() => cancel, [cancel]);
+  const { state, setState, begin, isCurrent, end, cancel } = useSearchRun(IDLE, withFolder, given);
 
   const start = useCallback(
     async (text: string) => {
-      cancel();
-      const searchId = crypto.randomUUID();
-      current.current = searchId;
+      const searchId = begin();
       setState({ ...IDLE, search: text, running: true });
       const result = await api.invoke('messages.searchAll', {
         sourceId,
         query: parseSearch(text),
         searchId,
       });
-      if (current.current !== searchId) return;
+      if (!isCurrent(searchId)) return;
+      // Not ended here: folder events still on their way after the answer count.
       setState((prev) => {
         if (result.ok) return finished(prev, result.value);
         // Stopped before the folder list was in: nothing was searched, and nothing went wrong.
@@ -123,16 +83,31 @@ export function useSearchAll(sourceId: string, given?: SearchEvents) {
         return { ...prev, running: false, error: result.error };
       });
     },
-    [api, cancel, sourceId],
+    [api, begin, isCurrent, setState, sourceId],
   );
 
   const clear = useCallback(() => {
     cancel();
-    current.current = null;
+    end();
     setState(IDLE);
-  }, [cancel]);
+  }, [cancel, end, setState]);
 
   return { state, start, cancel, clear };
+}
+
+/** A folder's `search.folder` event: its matches, or why it could not be searched. */
+function withFolder(state: SearchAllState, event: FolderEvent): SearchAllState {
+  const group: FolderGroup = {
+    folderId: event.folderId,
+    folderPath: event.folderPath,
+    total: event.total,
+    items: event.items,
+    ...(event.error ? { error: event.error } : {}),
+  };
+  // The answer may come before the last events: a folder it already listed gets its rows.
+  return group.error
+    ? { ...state, failed: upsert(state.failed, group) }
+    : { ...state, groups: upsert(state.groups, group) };
 }
 
 function upsert(groups: readonly FolderGroup[], group: FolderGroup): readonly FolderGroup[] {
