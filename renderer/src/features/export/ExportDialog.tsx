@@ -38,11 +38,6 @@ type Phase =
   | { kind: 'stopped'; target: ExportTarget; error: ErrorInfo }
   | { kind: 'done'; result: ExportResult };
 
-const FORMAT_OPTIONS = (['eml', 'mbox', 'zip'] as const).map((value) => ({
-  value,
-  title: FORMAT_NAMES[value],
-}));
-
 /** Search results come in pages of this many while the selection is gathered. */
 const PAGE = 500;
 
@@ -178,7 +173,10 @@ export function ExportDialog({
             groupName={formatName}
             name="export-format"
             legend="Format"
-            options={FORMAT_OPTIONS}
+            options={(['eml', 'mbox', 'zip'] as const).map((value) => ({
+              value,
+              title: FORMAT_NAMES[value],
+            }))}
             {...format}
             className="export-form__group"
           />
