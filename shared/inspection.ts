@@ -69,14 +69,22 @@ export const AuthResultsHeader = z.object({
 });
 export type AuthResultsHeader = z.infer<typeof AuthResultsHeader>;
 
-export const DkimSignature = z.object({
+/**
+ * The tags of a DKIM signature (RFC 6376 §3.5) that ARC's seal and message signature carry too
+ * (RFC 8617 §4.1), each as written, null when missing: d=, s=, a= and t=.
+ */
+export const signatureTags = {
   domain: z.string().nullable(),
   selector: z.string().nullable(),
   algorithm: z.string().nullable(),
-  identity: z.string().nullable(),
-  canonicalization: z.string().nullable(),
   /** Signing time (t=) as ISO 8601. */
   signedAt: z.string().nullable(),
+};
+
+export const DkimSignature = z.object({
+  ...signatureTags,
+  identity: z.string().nullable(),
+  canonicalization: z.string().nullable(),
   headers: z.array(z.string()),
 });
 export type DkimSignature = z.infer<typeof DkimSignature>;
