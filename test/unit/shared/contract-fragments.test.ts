@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ArcMessageSignature, ArcSeal, type HeaderRef } from '../../../shared/analysis';
 import { FolderFailure, FolderHits, type MailboxFinding, type SearchAllResult } from '../../../shared/find';
 import { DkimSignature, signatureTags } from '../../../shared/inspection';
+import { DiagnosticStep, Remedy, type StepId, type StepStatus } from '../../../shared/diagnostics';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Envelope } from '../../../shared/model';
 
@@ -60,5 +61,28 @@ describe('folderPlace', () => {
     >();
     expectTypeOf<SearchAllResult['hits'][number]>().toEqualTypeOf<Flat<Place & { total: number }>>();
     expectTypeOf<MailboxFinding['found'][number]>().toEqualTypeOf<Flat<Place & { envelope: Envelope }>>();
+  });
+});
+
+describe('DiagnosticStep', () => {
+  it('takes its cause and fix from Remedy, optional', () => {
+    expect(DiagnosticStep.shape.cause.unwrap()).toBe(Remedy.shape.cause);
+    expect(DiagnosticStep.shape.fix.unwrap()).toBe(Remedy.shape.fix);
+    const step = { id: 'dns', title: 'DNS', status: 'ok', durationMs: 1, evidence: [] };
+    expect(DiagnosticStep.parse(step)).toEqual(step);
+    expect(DiagnosticStep.safeParse({ ...step, cause: 1 }).success).toBe(false);
+  });
+
+  it('keeps its inferred type', () => {
+    expectTypeOf<DiagnosticStep>().toEqualTypeOf<{
+      id: StepId;
+      title: string;
+      status: StepStatus;
+      durationMs: number;
+      evidence: string[];
+      cause?: string | undefined;
+      fix?: string | undefined;
+      otherCauses?: Remedy[] | undefined;
+    }>();
   });
 });
