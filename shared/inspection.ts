@@ -8,6 +8,9 @@ import { z } from 'zod';
  * came from the receiving organisation and which travelled with the message.
  */
 
+/** A time as ISO 8601 text; null when the message gives none or it cannot be read. */
+const isoTime = z.string().nullable();
+
 /** One end of a hop: the name a host gave (HELO or its own name), the address seen, the rest as written. */
 export const HopHost = z.object({
   name: z.string().nullable(),
@@ -31,7 +34,7 @@ export const ReceivedHop = z.object({
   id: z.string().nullable(),
   for: z.string().nullable(),
   /** ISO 8601, or null when the hop has no date or it cannot be read. */
-  date: z.string().nullable(),
+  date: isoTime,
   /** The date exactly as written, for the tooltip and for dates that could not be read. */
   dateText: z.string().nullable(),
   /** Milliseconds since the previous hop; negative when the clocks disagree; null when a date is missing. */
@@ -78,7 +81,7 @@ export const signatureTags = {
   selector: z.string().nullable(),
   algorithm: z.string().nullable(),
   /** Signing time (t=) as ISO 8601. */
-  signedAt: z.string().nullable(),
+  signedAt: isoTime,
 };
 
 export const DkimSignature = z.object({
@@ -125,7 +128,7 @@ export type AuthenticationReport = z.infer<typeof AuthenticationReport>;
 
 export const CalendarTime = z.object({
   /** ISO 8601 instant, when the time could be placed in UTC. */
-  instant: z.string().nullable(),
+  instant: isoTime,
   /** An all-day date (YYYY-MM-DD), for DATE values. */
   date: z.string().nullable(),
   /** The wall-clock time as written with its zone name, when it could not be placed in UTC. */

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ArcMessageSignature, ArcSeal, type HeaderRef } from '../../../shared/analysis';
 import { FolderFailure, FolderHits, type MailboxFinding, type SearchAllResult } from '../../../shared/find';
-import { DkimSignature, signatureTags } from '../../../shared/inspection';
+import { CalendarTime, DkimSignature, ReceivedHop, signatureTags } from '../../../shared/inspection';
 import { DiagnosticStep, Remedy, type StepId, type StepStatus } from '../../../shared/diagnostics';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Envelope } from '../../../shared/model';
@@ -83,6 +83,24 @@ describe('DiagnosticStep', () => {
       cause?: string | undefined;
       fix?: string | undefined;
       otherCauses?: Remedy[] | undefined;
+    }>();
+  });
+});
+
+describe('ISO 8601 times in inspection', () => {
+  it('are one nullable-text schema for a hop date, a signing time and a calendar instant', () => {
+    expect(ReceivedHop.shape.date).toBe(signatureTags.signedAt);
+    expect(CalendarTime.shape.instant).toBe(signatureTags.signedAt);
+    expect(signatureTags.signedAt.parse(null)).toBeNull();
+    expect(signatureTags.signedAt.parse('2025-03-01T10:00:00.000Z')).toBe('2025-03-01T10:00:00.000Z');
+  });
+
+  it('keep their inferred types', () => {
+    expectTypeOf<ReceivedHop['date']>().toEqualTypeOf<string | null>();
+    expectTypeOf<CalendarTime>().toEqualTypeOf<{
+      instant: string | null;
+      date: string | null;
+      text: string | null;
     }>();
   });
 });
