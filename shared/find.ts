@@ -22,7 +22,7 @@ export type SearchId = z.infer<typeof SearchId>;
 /** How a fan-out names a folder of a source it searched. */
 const folderPlace = {
   folderId: z.string(),
-  /** Full display path ("Archive/2025"), for a group's heading or a failure's line. */
+  /** Full display path ("Archive/2025"), as the results show the folder (headings, failure lines). */
   folderPath: z.string(),
 };
 
