@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuthResult } from './inspection';
+import { AuthResult, signatureTags } from './inspection';
 
 /**
  * The triage analysis of one message (messages.analyze, the report, `npm run analyze`): what the
@@ -80,20 +80,13 @@ export const ArcSeal = z.object({
   header: HeaderRef,
   /** cv= as written: none (first hop), pass, fail; null when missing. */
   cv: z.string().nullable(),
-  domain: z.string().nullable(),
-  selector: z.string().nullable(),
-  algorithm: z.string().nullable(),
-  /** t= as ISO 8601. */
-  signedAt: z.string().nullable(),
+  ...signatureTags,
 });
 export type ArcSeal = z.infer<typeof ArcSeal>;
 
 export const ArcMessageSignature = z.object({
   header: HeaderRef,
-  domain: z.string().nullable(),
-  selector: z.string().nullable(),
-  algorithm: z.string().nullable(),
-  signedAt: z.string().nullable(),
+  ...signatureTags,
   /** h=: the header fields it signed, lower-cased. */
   signedHeaders: z.array(z.string()),
 });

@@ -14,12 +14,8 @@ export type StepId = z.infer<typeof StepId>;
 export const StepStatus = z.enum(['ok', 'failed', 'skipped', 'warning']);
 export type StepStatus = z.infer<typeof StepStatus>;
 
-export const Remedy = z.object({
-  /** Plain language: what is wrong. */
-  cause: z.string(),
-  /** Plain language: what to do, with the portal path or command. */
-  fix: z.string(),
-});
+/** In plain language: what is wrong (cause), and what to do, with the portal path or command (fix). */
+export const Remedy = z.object({ cause: z.string(), fix: z.string() });
 export type Remedy = z.infer<typeof Remedy>;
 
 export const DiagnosticStep = z.object({
@@ -30,8 +26,7 @@ export const DiagnosticStep = z.object({
   /** What was seen, for people: addresses, certificate facts, server replies, token claims. */
   evidence: z.array(z.string()),
   /** For a failed step (or a warning): the most likely cause, and its fix. */
-  cause: z.string().optional(),
-  fix: z.string().optional(),
+  ...Remedy.partial().shape,
   /** Less likely causes, in order. */
   otherCauses: z.array(Remedy).optional(),
 });

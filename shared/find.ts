@@ -19,20 +19,21 @@ export const SearchId = z
   .regex(/^[A-Za-z0-9-]{8,64}$/, 'Expected a search id (letters, digits, dashes).');
 export type SearchId = z.infer<typeof SearchId>;
 
-/** A folder that could not be searched, and why. */
-export const FolderFailure = z.object({
+/** How a fan-out names a folder of a source it searched. */
+const folderPlace = {
   folderId: z.string(),
+  /** Full display path ("Archive/2025"), as the results show the folder (headings, failure lines). */
   folderPath: z.string(),
-  error: ErrorInfo,
-});
+};
+
+/** A folder that could not be searched, and why. */
+export const FolderFailure = z.object({ ...folderPlace, error: ErrorInfo });
 export type FolderFailure = z.infer<typeof FolderFailure>;
 
 /** What a search found in one folder: how many match, and the newest of them. */
 export const FolderHits = z.object({
   sourceId: z.string(),
-  folderId: z.string(),
-  /** Full display path ("Archive/2025"), for the group's heading. */
-  folderPath: z.string(),
+  ...folderPlace,
   total: z.number().int().nonnegative(),
   items: z.array(Envelope).max(FOLDER_HITS_ITEMS),
 });
@@ -47,7 +48,7 @@ export const SearchAllResult = z.object({
   /** Messages that match, over every folder. */
   matches: z.number().int().nonnegative(),
   /** Folders with matches, in folder-tree order. */
-  hits: z.array(z.object({ folderId: z.string(), folderPath: z.string(), total: z.number().int() })),
+  hits: z.array(z.object({ ...folderPlace, total: z.number().int() })),
   failed: z.array(FolderFailure),
   cancelled: z.boolean(),
 });
@@ -85,7 +86,7 @@ export const MailboxFinding = z.object({
   sourceId: z.string().nullable(),
   /** Folders searched (found in, not found in, failed). */
   folders: z.number().int().nonnegative(),
-  found: z.array(z.object({ folderId: z.string(), folderPath: z.string(), envelope: Envelope })),
+  found: z.array(z.object({ ...folderPlace, envelope: Envelope })),
   failed: z.array(FolderFailure),
   /** The mailbox could not be opened at all (sign-in, network): nothing was searched. */
   error: ErrorInfo.optional(),

@@ -8,6 +8,9 @@ import { z } from 'zod';
  * came from the receiving organisation and which travelled with the message.
  */
 
+/** A time as ISO 8601 text; null when the message gives none or it cannot be read. */
+const isoTime = z.string().nullable();
+
 /** One end of a hop: the name a host gave (HELO or its own name), the address seen, the rest as written. */
 export const HopHost = z.object({
   name: z.string().nullable(),
@@ -31,7 +34,7 @@ export const ReceivedHop = z.object({
   id: z.string().nullable(),
   for: z.string().nullable(),
   /** ISO 8601, or null when the hop has no date or it cannot be read. */
-  date: z.string().nullable(),
+  date: isoTime,
   /** The date exactly as written, for the tooltip and for dates that could not be read. */
   dateText: z.string().nullable(),
   /** Milliseconds since the previous hop; negative when the clocks disagree; null when a date is missing. */
@@ -69,14 +72,22 @@ export const AuthResultsHeader = z.object({
 });
 export type AuthResultsHeader = z.infer<typeof AuthResultsHeader>;
 
-export const DkimSignature = z.object({
+/**
+ * The tags of a DKIM signature (RFC 6376 §3.5) that ARC's seal and message signature carry too
+ * (RFC 8617 §4.1), each as written, null when missing: d=, s=, a= and t=.
+ */
+export const signatureTags = {
   domain: z.string().nullable(),
   selector: z.string().nullable(),
   algorithm: z.string().nullable(),
+  /** Signing time (t=) as ISO 8601. */
+  signedAt: isoTime,
+};
+
+export const DkimSignature = z.object({
+  ...signatureTags,
   identity: z.string().nullable(),
   canonicalization: z.string().nullable(),
-  /** Signing time (t=) as ISO 8601. */
-  signedAt: z.string().nullable(),
   headers: z.array(z.string()),
 });
 export type DkimSignature = z.infer<typeof DkimSignature>;
@@ -117,7 +128,7 @@ export type AuthenticationReport = z.infer<typeof AuthenticationReport>;
 
 export const CalendarTime = z.object({
   /** ISO 8601 instant, when the time could be placed in UTC. */
-  instant: z.string().nullable(),
+  instant: isoTime,
   /** An all-day date (YYYY-MM-DD), for DATE values. */
   date: z.string().nullable(),
   /** The wall-clock time as written with its zone name, when it could not be placed in UTC. */

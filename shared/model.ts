@@ -176,10 +176,7 @@ export const MimePart = z.object({
 export type MimePart = z.infer<typeof MimePart>;
 
 /** An inline image the HTML body refers to by cid:, ready to show (data: URL). */
-export const InlineImage = z.object({
-  contentId: z.string(),
-  dataUrl: z.string(),
-});
+export const InlineImage = z.object({ contentId: z.string(), dataUrl: z.string() });
 export type InlineImage = z.infer<typeof InlineImage>;
 
 export const MessageView = MessageSummary.extend({
