@@ -8,8 +8,7 @@ import { AttachmentTypeIcon, DownloadIcon, PaperclipIcon, WarningIcon } from '..
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorNotice, Notice } from '../../components/Notice';
 import { useOpenAttached } from './attached-context';
-import type { SaveRequest } from './use-save';
-import type { MessageRef } from './use-message';
+import type { MessageSaveProps } from './use-save';
 
 /**
  * The message's files (not the images shown inside the body), each with its type, size and icon,
@@ -20,11 +19,7 @@ export function AttachmentList({
   attachments,
   message,
   save,
-}: {
-  attachments: readonly Attachment[];
-  message: MessageRef;
-  save: (request: SaveRequest) => void;
-}) {
+}: { attachments: readonly Attachment[] } & MessageSaveProps) {
   const api = useApi();
   const [confirming, setConfirming] = useState<Attachment | null>(null);
   const [openError, setOpenError] = useState<ErrorInfo | null>(null);
