@@ -1,15 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { isExecutableAttachment } from '../../../../shared/attachment-risk';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { Attachment } from '../../../../shared/model';
 import { useApi } from '../../api-context';
 import { formatBytes, plural } from '../../components/format';
 import { AttachmentTypeIcon, DownloadIcon, PaperclipIcon, WarningIcon } from '../../components/icons';
-import { Modal } from '../../components/Modal';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorNotice, Notice } from '../../components/Notice';
 import { useOpenAttached } from './attached-context';
-import type { SaveRequest } from './use-save';
-import type { MessageRef } from './use-message';
+import type { MessageSaveProps } from './use-save';
 
 /**
  * The message's files (not the images shown inside the body), each with its type, size and icon,
@@ -20,15 +19,10 @@ export function AttachmentList({
   attachments,
   message,
   save,
-}: {
-  attachments: readonly Attachment[];
-  message: MessageRef;
-  save: (request: SaveRequest) => void;
-}) {
+}: { attachments: readonly Attachment[] } & MessageSaveProps) {
   const api = useApi();
   const [confirming, setConfirming] = useState<Attachment | null>(null);
   const [openError, setOpenError] = useState<ErrorInfo | null>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const openerFor = useOpenAttached();
   if (attachments.length === 0) return null;
   const totalSize = attachments.reduce((sum, a) => sum + a.size, 0);
@@ -170,30 +164,19 @@ export function AttachmentList({
         />
       ) : null}
       {confirming ? (
-        <Modal
+        <ConfirmModal
           title="Open a file that can run programs?"
-          onClose={() => setConfirming(null)}
-          initialFocus={cancelRef}
+          confirmLabel="Open anyway"
+          onConfirm={() => void open(confirming, true)}
+          onCancel={() => setConfirming(null)}
+          risky
           testId="open-confirm"
         >
           <p className="open-confirm__text">
             <strong dir="auto">{confirming.filename}</strong> ({confirming.contentType}) can change your
             computer when opened. Open it only if you expected it from this sender; saving it is safer.
           </p>
-          <div className="open-confirm__actions">
-            <button
-              ref={cancelRef}
-              type="button"
-              className="button button--primary"
-              onClick={() => setConfirming(null)}
-            >
-              Cancel
-            </button>
-            <button type="button" className="button" onClick={() => void open(confirming, true)}>
-              Open anyway
-            </button>
-          </div>
-        </Modal>
+        </ConfirmModal>
       ) : null}
     </section>
   );

@@ -1,5 +1,4 @@
-import { type KeyboardEvent, useId, useRef } from 'react';
-import type { HeaderRef } from '../../../../shared/analysis';
+import { type KeyboardEvent, useId } from 'react';
 import type { MessageView } from '../../../../shared/model';
 import { TriageTab } from '../triage/TriageTab';
 import type { AnalysisState } from '../triage/use-analysis';
@@ -8,9 +7,9 @@ import { HeadersTable } from './HeadersTable';
 import { MimeTree } from './MimeTree';
 import { RouteTable } from './RouteTable';
 import { resultTone } from './inspection-format';
-import type { MessageRef } from './use-message';
-import type { SaveRequest } from './use-save';
-import { refInto } from '../../lib/tree-state';
+import type { MessageSaveProps } from './use-save';
+import type { MessageViewState } from './reader-view';
+import { useRovingFocus } from '../../components/use-roving-focus';
 
 export type InspectionTab = 'headers' | 'route' | 'authentication' | 'mime' | 'triage';
 
@@ -22,26 +21,18 @@ export type InspectionTab = 'headers' | 'route' | 'authentication' | 'mime' | 't
 export function InspectionPanel({
   view,
   message,
-  tab,
-  onTab,
   save,
   analysis,
-  highlightHeader = null,
-  onHeader,
-}: {
+  state,
+}: MessageSaveProps & {
   view: MessageView;
-  message: MessageRef;
-  tab: InspectionTab;
-  onTab: (tab: InspectionTab) => void;
-  save: (request: SaveRequest) => void;
   analysis: AnalysisState;
-  /** The header row to mark in the Headers tab (a triage claim's). */
-  highlightHeader?: number | null;
-  /** Shows a header in the Headers tab (from a triage claim or indicator). */
-  onHeader: (header: HeaderRef) => void;
+  /** The chosen tab, and the header marked in the Headers tab (a triage claim's). */
+  state: Pick<MessageViewState, 'inspectionTab' | 'setInspectionTab' | 'highlightHeader' | 'showHeader'>;
 }) {
+  const { inspectionTab: tab, setInspectionTab: onTab } = state;
   const baseId = useId();
-  const tabRefs = useRef(new Map<InspectionTab, HTMLButtonElement>());
+  const roving = useRovingFocus<InspectionTab, HTMLButtonElement>(tab);
   const failing = view.authentication.verdicts.filter(
     (verdict) => resultTone(verdict.result) === 'fail',
   ).length;
@@ -68,7 +59,7 @@ export function InspectionPanel({
     if (!next) return;
     event.preventDefault();
     onTab(next.id);
-    tabRefs.current.get(next.id)?.focus();
+    roving.focus(next.id);
   };
 
   return (
@@ -77,13 +68,12 @@ export function InspectionPanel({
         {tabs.map((item) => (
           <button
             key={item.id}
-            ref={refInto(tabRefs, item.id)}
             type="button"
             role="tab"
             id={`${baseId}-tab-${item.id}`}
             aria-selected={item.id === tab}
             aria-controls={`${baseId}-panel`}
-            tabIndex={item.id === tab ? 0 : -1}
+            {...roving.itemProps(item.id)}
             className={`inspection__tab${(item.id === 'authentication' && failing) || (item.id === 'triage' && strongIndicators(analysis)) ? ' inspection__tab--alert' : ''}`}
             onClick={() => onTab(item.id)}
           >
@@ -99,11 +89,11 @@ export function InspectionPanel({
         aria-labelledby={`${baseId}-tab-${tab}`}
         tabIndex={tab === 'route' || tab === 'authentication' || tab === 'triage' ? 0 : -1}
       >
-        {tab === 'headers' ? <HeadersTable headers={view.headers} highlight={highlightHeader} /> : null}
+        {tab === 'headers' ? <HeadersTable headers={view.headers} highlight={state.highlightHeader} /> : null}
         {tab === 'route' ? <RouteTable hops={view.received} /> : null}
         {tab === 'authentication' ? <AuthenticationPanel report={view.authentication} /> : null}
         {tab === 'mime' ? <MimeTree parts={view.mimeTree} message={message} save={save} /> : null}
-        {tab === 'triage' ? <TriageTab state={analysis} onHeader={onHeader} /> : null}
+        {tab === 'triage' ? <TriageTab state={analysis} onHeader={state.showHeader} /> : null}
       </div>
     </section>
   );

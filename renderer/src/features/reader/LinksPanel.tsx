@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { useApi } from '../../api-context';
-import { Modal } from '../../components/Modal';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorNotice } from '../../components/Notice';
 import type { MessageLink } from './sanitize-html';
 import { misleads } from '../../../../shared/link-text';
@@ -27,7 +27,6 @@ export function LinksPanel({ links }: { links: readonly MessageLink[] }) {
   const api = useApi();
   const [confirming, setConfirming] = useState<MessageLink | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
 
   const open = async (link: MessageLink) => {
     setConfirming(null);
@@ -82,10 +81,11 @@ export function LinksPanel({ links }: { links: readonly MessageLink[] }) {
         </tbody>
       </table>
       {confirming ? (
-        <Modal
+        <ConfirmModal
           title="Open this link?"
-          onClose={() => setConfirming(null)}
-          initialFocus={cancelRef}
+          confirmLabel="Open link"
+          onConfirm={() => void open(confirming)}
+          onCancel={() => setConfirming(null)}
           testId="link-confirm"
         >
           <p className="confirm__text">
@@ -99,15 +99,7 @@ export function LinksPanel({ links }: { links: readonly MessageLink[] }) {
               The message shows it as “{confirming.text}”, which names another address.
             </p>
           ) : null}
-          <div className="confirm__actions">
-            <button ref={cancelRef} type="button" className="button" onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
-            <button type="button" className="button button--primary" onClick={() => void open(confirming)}>
-              Open link
-            </button>
-          </div>
-        </Modal>
+        </ConfirmModal>
       ) : null}
     </section>
   );

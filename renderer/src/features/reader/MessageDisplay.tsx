@@ -5,7 +5,6 @@ import { lazyNamed, OnDemand } from '../../components/Lazy';
 import { Notice } from '../../components/Notice';
 import { AttachmentList } from './AttachmentList';
 import { CalendarCard } from './CalendarCard';
-import type { InspectionTab } from './InspectionPanel';
 import { MessageFrame } from './MessageFrame';
 import { MessageHeader } from './MessageHeader';
 import { MessageToolbar } from './MessageToolbar';
@@ -13,25 +12,15 @@ import { RemoteAllowedNote, RemoteBanner, senderPolicy } from './RemoteBanner';
 import { sanitizeMessageHtml } from './sanitize-html';
 import type { MessageRef } from './use-message';
 import { useSave } from './use-save';
+import { chooseBody, type ReadingPrefs, useMessageViewState } from './reader-view';
 import { useAnalysis } from '../triage/use-analysis';
 import { VerdictLine } from '../triage/VerdictLine';
-import type { HeaderRef } from '../../../../shared/analysis';
 import '../triage/triage.css';
 
 // The inspection tabs, the links list and the source view are opened on demand (components/Lazy.tsx).
 const InspectionPanel = lazyNamed(() => import('./InspectionPanel'), 'InspectionPanel');
 const LinksPanel = lazyNamed(() => import('./LinksPanel'), 'LinksPanel');
 const RawSource = lazyNamed(() => import('./RawSource'), 'RawSource');
-
-/** How the user reads messages; it sticks from message to message (the reading pane keeps it). */
-export interface ReadingPrefs {
-  preferPlain: boolean;
-  onPreferPlain: (plain: boolean) => void;
-  showHeaders: boolean;
-  onShowHeaders: (show: boolean) => void;
-  inspectionTab: InspectionTab;
-  onInspectionTab: (tab: InspectionTab) => void;
-}
 
 /**
  * One fetched message: header, toolbar, notices, attachments, the remote-content choice and the
@@ -41,36 +30,24 @@ export interface ReadingPrefs {
 export function MessageDisplay({
   view,
   message,
-  preferPlain,
-  onPreferPlain,
-  showHeaders,
-  onShowHeaders,
-  inspectionTab,
-  onInspectionTab,
-}: { view: MessageView; message: MessageRef } & ReadingPrefs) {
+  prefs,
+}: {
+  view: MessageView;
+  message: MessageRef;
+  prefs: ReadingPrefs;
+}) {
   const settings = useSettings();
   const policy = senderPolicy(view, settings.remoteSenders);
   const { sender, senderAllowed } = policy;
   const [allowedHere, setAllowRemote] = useState(false);
   const allowRemote = allowedHere || senderAllowed;
   const { save, ui: saveUi } = useSave();
-  // Per message (the component is keyed by message): the list of links and the source start closed.
-  const [showLinks, setShowLinks] = useState(false);
-  const [showSource, setShowSource] = useState(false);
+  const state = useMessageViewState(prefs);
   const subjectId = useId();
   const analysis = useAnalysis(message, view.size);
-  // A triage claim or indicator shows the header it came from: the Headers tab, that row marked.
-  const [highlightHeader, setHighlightHeader] = useState<number | null>(null);
-  const showHeader = (header: HeaderRef) => {
-    setHighlightHeader(header.index);
-    onShowHeaders(true);
-    onInspectionTab('headers');
-  };
   const bodyRef = useRef<HTMLDivElement>(null);
-  const hasHtml = view.html !== null && view.html.trim() !== '';
-  const hasText = view.text !== null && view.text.trim() !== '';
-  const mode: 'html' | 'plain' | 'none' =
-    hasHtml && (!preferPlain || !hasText) ? 'html' : hasText ? 'plain' : 'none';
+  const body = chooseBody(view, prefs.preferPlain);
+  const { mode } = body;
   const html = view.html;
   const sanitized = useMemo(
     () =>
@@ -86,42 +63,25 @@ export function MessageDisplay({
   return (
     <article className="message" role="document" aria-labelledby={subjectId}>
       <div className="message__top">
-        <VerdictLine state={analysis} size={view.size} onClaim={(claim) => showHeader(claim.header)} />
+        <VerdictLine state={analysis} size={view.size} onClaim={(claim) => state.showHeader(claim.header)} />
         <MessageHeader view={view} subjectId={subjectId} />
 
         <MessageToolbar
           view={view}
           message={message}
-          mode={mode}
-          hasHtml={hasHtml}
-          hasText={hasText}
-          onPreferPlain={onPreferPlain}
-          showHeaders={showHeaders}
-          onShowHeaders={onShowHeaders}
-          showSource={showSource}
-          onShowSource={setShowSource}
+          body={body}
+          state={state}
           linkCount={sanitized ? sanitized.links.length : 0}
-          showLinks={showLinks}
-          onShowLinks={setShowLinks}
           save={save}
         />
 
         {saveUi}
-        {showHeaders ? (
+        {state.showHeaders ? (
           <OnDemand label="Loading message details…">
-            <InspectionPanel
-              view={view}
-              message={message}
-              tab={inspectionTab}
-              onTab={onInspectionTab}
-              save={save}
-              analysis={analysis}
-              highlightHeader={highlightHeader}
-              onHeader={showHeader}
-            />
+            <InspectionPanel view={view} message={message} save={save} analysis={analysis} state={state} />
           </OnDemand>
         ) : null}
-        {showLinks && sanitized ? (
+        {state.showLinks && sanitized ? (
           <OnDemand label="Loading links…">
             <LinksPanel links={sanitized.links} />
           </OnDemand>
@@ -160,20 +120,20 @@ export function MessageDisplay({
       </div>
 
       <div className="message__body" ref={bodyRef}>
-        {showSource ? (
+        {state.showSource ? (
           <OnDemand label="Loading the source…">
             <RawSource message={message} />
           </OnDemand>
         ) : null}
-        {!showSource && mode === 'html' && sanitized ? (
+        {!state.showSource && mode === 'html' && sanitized ? (
           <MessageFrame document={sanitized.html} allowRemote={allowRemote} />
         ) : null}
-        {!showSource && mode === 'plain' ? (
+        {!state.showSource && mode === 'plain' ? (
           <pre className="message__plain" tabIndex={0} aria-label="Message text" data-testid="reader-plain">
             {view.text}
           </pre>
         ) : null}
-        {!showSource && mode === 'none' ? (
+        {!state.showSource && mode === 'none' ? (
           <div className="reader__state">
             <Notice
               tone="info"

@@ -5,88 +5,63 @@ import { formatBytes } from '../../components/format';
 import { ToggleButton } from '../../components/ToggleButton';
 import { CopyIcon, DownloadIcon, HeadersIcon, LinkOffIcon } from '../../components/icons';
 import { SaveReportDialog } from './SaveReportDialog';
-import type { MessageRef } from './use-message';
-import type { SaveRequest } from './use-save';
+import type { MessageSaveProps } from './use-save';
+import type { BodyChoice, MessageViewState } from './reader-view';
 
-interface MessageToolbarProps {
+interface MessageToolbarProps extends MessageSaveProps {
   view: MessageView;
-  message: MessageRef;
-  /** The body shown; the HTML / Plain text switch appears only when the message has both. */
-  mode: 'html' | 'plain' | 'none';
-  hasHtml: boolean;
-  hasText: boolean;
-  onPreferPlain: (plain: boolean) => void;
-  showHeaders: boolean;
-  onShowHeaders: (show: boolean) => void;
-  showSource: boolean;
-  onShowSource: (show: boolean) => void;
+  /** The body shown, and whether to offer the HTML / Plain text switch. */
+  body: BodyChoice;
+  state: MessageViewState;
   /** Links found in the shown HTML; the Links button appears only when there are some. */
   linkCount: number;
-  showLinks: boolean;
-  onShowLinks: (show: boolean) => void;
-  save: (request: SaveRequest) => void;
 }
 
 /** How to view the message (body format, headers, source, links) and what to do with it (copy its id, save it). */
-export function MessageToolbar({
-  view,
-  message,
-  mode,
-  hasHtml,
-  hasText,
-  onPreferPlain,
-  showHeaders,
-  onShowHeaders,
-  showSource,
-  onShowSource,
-  linkCount,
-  showLinks,
-  onShowLinks,
-  save,
-}: MessageToolbarProps) {
+export function MessageToolbar({ view, message, body, state, linkCount, save }: MessageToolbarProps) {
   const api = useApi();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const [reportDialog, setReportDialog] = useState(false);
   const stored = storedFormat(view);
   return (
     <div className="message-toolbar" role="toolbar" aria-label="Message view">
-      {hasHtml && hasText ? (
+      {body.switchable ? (
         <div className="segmented" role="group" aria-label="Body format">
           <button
             type="button"
             className="segmented__item"
-            aria-pressed={mode === 'html'}
-            onClick={() => onPreferPlain(false)}
+            aria-pressed={body.mode === 'html'}
+            onClick={() => state.setPreferPlain(false)}
           >
             HTML
           </button>
           <button
             type="button"
             className="segmented__item"
-            aria-pressed={mode === 'plain'}
-            onClick={() => onPreferPlain(true)}
+            aria-pressed={body.mode === 'plain'}
+            onClick={() => state.setPreferPlain(true)}
           >
             Plain text
           </button>
         </div>
       ) : null}
-      <ToggleButton pressed={showHeaders} onToggle={onShowHeaders}>
+      <ToggleButton pressed={state.showHeaders} onToggle={state.setShowHeaders}>
         <HeadersIcon />
         Headers
       </ToggleButton>
       <ToggleButton
-        pressed={showSource}
+        pressed={state.showSource}
         title="The message exactly as stored: every header, MIME boundary and encoding."
-        onToggle={onShowSource}
+        onToggle={state.setShowSource}
       >
         Source
       </ToggleButton>
       <span className="message-toolbar__spacer" />
       {linkCount > 0 ? (
         <ToggleButton
-          pressed={showLinks}
+          pressed={state.showLinks}
           title="A click inside the message never goes anywhere: see where each link really points, and open it from here."
-          onToggle={onShowLinks}
+          onToggle={state.setShowLinks}
         >
           <LinkOffIcon size={14} />
           Links ({linkCount})

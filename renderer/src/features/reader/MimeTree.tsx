@@ -1,12 +1,12 @@
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useMemo, useState } from 'react';
 import type { MimePart } from '../../../../shared/model';
 import { useApi } from '../../api-context';
 import { formatBytes } from '../../components/format';
 import { ChevronIcon, DownloadIcon } from '../../components/icons';
-import type { MessageRef } from './use-message';
 import { useOpenAttached } from './attached-context';
-import type { SaveRequest } from './use-save';
-import { refInto, withMember } from '../../lib/tree-state';
+import type { MessageSaveProps } from './use-save';
+import { withMember } from '../../lib/tree-state';
+import { useRovingFocus } from '../../components/use-roving-focus';
 import { HeaderRows } from './HeadersTable';
 
 /**
@@ -41,20 +41,11 @@ interface Row {
   hasChildren: boolean;
 }
 
-export function MimeTree({
-  parts,
-  message,
-  save,
-}: {
-  parts: readonly MimePart[];
-  message: MessageRef;
-  save: (request: SaveRequest) => void;
-}) {
+export function MimeTree({ parts, message, save }: { parts: readonly MimePart[] } & MessageSaveProps) {
   const api = useApi();
   const rows = useMemo(() => toRows(parts), [parts]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const [focused, setFocused] = useState(0);
-  const itemRefs = useRef(new Map<number, HTMLLIElement>());
   const openerFor = useOpenAttached();
 
   const visible = rows.filter((row) => {
@@ -64,11 +55,12 @@ export function MimeTree({
     return true;
   });
   const current = rows[focused] ?? rows[0];
+  const roving = useRovingFocus<number, HTMLLIElement>(current?.index);
   if (!current) return <p className="inspection__empty">This message has no MIME structure.</p>;
 
   const focus = (index: number) => {
     setFocused(index);
-    itemRefs.current.get(index)?.focus();
+    roving.focus(index);
   };
   const toggle = (index: number, open: boolean) =>
     setCollapsed((previous) => withMember(previous, index, !open));
@@ -117,13 +109,12 @@ export function MimeTree({
         {visible.map((row) => (
           <li
             key={row.index}
-            ref={refInto(itemRefs, row.index)}
             role="treeitem"
             aria-level={row.part.depth + 1}
             aria-expanded={row.hasChildren ? !collapsed.has(row.index) : undefined}
             aria-selected={row.index === current.index}
             aria-label={`${row.part.path === '' ? 'Message' : `Part ${row.part.path}`}: ${row.part.contentType}${row.part.filename ? `, ${row.part.filename}` : ''}, ${formatBytes(row.part.size)}`}
-            tabIndex={row.index === current.index ? 0 : -1}
+            {...roving.itemProps(row.index)}
             className="mime__item"
             style={{ paddingInlineStart: `${0.4 + row.part.depth * 1.1}rem` }}
             onClick={() => focus(row.index)}

@@ -5,10 +5,10 @@ import { MailIcon } from '../../components/icons';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { lazyNamed } from '../../components/Lazy';
 import { PaneBoundary } from '../../components/PaneBoundary';
-import type { InspectionTab } from './InspectionPanel';
 import { AttachedBreadcrumb, type Crumb } from './AttachedBreadcrumb';
 import { type OpenAttached, OpenAttachedProvider } from './attached-context';
 import { MessageDisplay } from './MessageDisplay';
+import { type ReadingPrefs, useReadingPrefs } from './reader-view';
 import { type MessageRef, type SelectedMessage, useMessage } from './use-message';
 import { TransferProgressBar } from '../transfers/TransferProgressBar';
 import './reader.css';
@@ -34,9 +34,7 @@ interface ReaderProps {
 }
 
 export function Reader({ message, handleRef, askAboveBytes = null }: ReaderProps) {
-  const [preferPlain, setPreferPlain] = useState(false);
-  const [showHeaders, setShowHeaders] = useState(false);
-  const [inspectionTab, setInspectionTab] = useState<InspectionTab>('headers');
+  const prefs = useReadingPrefs();
   const regionRef = useRef<HTMLElement>(null);
 
   useImperativeHandle(handleRef, () => ({ focus: () => regionRef.current?.focus() }), []);
@@ -55,12 +53,7 @@ export function Reader({ message, handleRef, askAboveBytes = null }: ReaderProps
             key={messageKey(message)}
             message={message}
             askAboveBytes={askAboveBytes}
-            preferPlain={preferPlain}
-            onPreferPlain={setPreferPlain}
-            showHeaders={showHeaders}
-            onShowHeaders={setShowHeaders}
-            inspectionTab={inspectionTab}
-            onInspectionTab={setInspectionTab}
+            prefs={prefs}
           />
         </PaneBoundary>
       ) : (
@@ -81,20 +74,15 @@ function messageKey(message: MessageRef): string {
 interface LoadedReaderProps {
   message: SelectedMessage;
   askAboveBytes?: number | null;
-  preferPlain: boolean;
-  onPreferPlain: (plain: boolean) => void;
-  showHeaders: boolean;
-  onShowHeaders: (show: boolean) => void;
-  inspectionTab: InspectionTab;
-  onInspectionTab: (tab: InspectionTab) => void;
+  prefs: ReadingPrefs;
 }
 
-function LoadedReader({ message, askAboveBytes = null, ...prefs }: LoadedReaderProps) {
+function LoadedReader({ message, askAboveBytes = null, prefs }: LoadedReaderProps) {
   const [agreed, setAgreed] = useState(false);
   if (!agreed && askAboveBytes !== null && message.size !== undefined && message.size > askAboveBytes) {
     return <LargeMessagePrompt size={message.size} limit={askAboveBytes} onOpen={() => setAgreed(true)} />;
   }
-  return <MessageLevels message={message} {...prefs} />;
+  return <MessageLevels message={message} prefs={prefs} />;
 }
 
 /**
@@ -102,7 +90,7 @@ function LoadedReader({ message, askAboveBytes = null, ...prefs }: LoadedReaderP
  * mounted while a deeper one shows (hidden), so Back returns to it as it was, without fetching it
  * again; going back unmounts the deeper ones.
  */
-function MessageLevels({ message, ...prefs }: Omit<LoadedReaderProps, 'askAboveBytes'>) {
+function MessageLevels({ message, prefs }: Omit<LoadedReaderProps, 'askAboveBytes'>) {
   const [trail, setTrail] = useState<Crumb[]>([]);
   const [outerLabel, setOuterLabel] = useState('Message');
   const levelsRef = useRef<HTMLDivElement>(null);
@@ -160,7 +148,7 @@ function MessageLevels({ message, ...prefs }: Omit<LoadedReaderProps, 'askAboveB
                 message={{ sourceId, folderId, messageId, ...(level > 0 ? { attached } : {}) }}
                 {...(level === 0 && size !== undefined ? { size } : {})}
                 {...(level === 0 ? { onSubject: setOuterLabel } : {})}
-                {...prefs}
+                prefs={prefs}
               />
             </OpenAttachedProvider>
           </div>
@@ -188,14 +176,15 @@ function LargeMessagePrompt({ size, limit, onOpen }: { size: number; limit: numb
   );
 }
 
-interface FetchedReaderProps extends Omit<LoadedReaderProps, 'askAboveBytes' | 'message'> {
+interface FetchedReaderProps {
   message: MessageRef;
   size?: number;
   /** Told the subject once the message is read (the breadcrumb names the outer message by it). */
   onSubject?: (subject: string) => void;
+  prefs: ReadingPrefs;
 }
 
-function FetchedReader({ message, size, onSubject, ...prefs }: FetchedReaderProps) {
+function FetchedReader({ message, size, onSubject, prefs }: FetchedReaderProps) {
   const [attempt, setAttempt] = useState(0);
   const { result, progress } = useMessage(message, attempt, size);
   const subject = result?.ok ? result.value.subject : null;
@@ -236,5 +225,5 @@ function FetchedReader({ message, size, onSubject, ...prefs }: FetchedReaderProp
       </div>
     );
   }
-  return <MessageDisplay view={result.value} message={message} {...prefs} />;
+  return <MessageDisplay view={result.value} message={message} prefs={prefs} />;
 }

@@ -1,14 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import { useApi } from '../../api-context';
 import { Modal } from '../../components/Modal';
-import type { MessageRef } from './use-message';
-import type { SaveRequest } from './use-save';
+import type { MessageSaveProps } from './use-save';
 
-interface SaveReportDialogProps {
-  message: MessageRef;
+interface SaveReportDialogProps extends MessageSaveProps {
   /** The report's file name, made from the subject ("Invoice overdue - triage report.html"). */
   suggestedName: string;
-  save: (request: SaveRequest) => void;
   onClose: () => void;
 }
 

@@ -8,6 +8,7 @@ import { useTransferProgress } from '../transfers/use-transfer-progress';
 import { ErrorNotice, Notice } from '../../components/Notice';
 import { PathDialog } from '../../components/PathDialog';
 import { usePathForm } from '../../components/use-path-form';
+import type { MessageRef } from './use-message';
 
 /**
  * Saving anything from the reader to disk. In the desktop app the OS's own dialog picks the place
@@ -39,6 +40,12 @@ export type SaveRequest =
       what: string;
       run: (to: { handle: string } | { folder: string }, operationId: string) => Promise<Result<SavedAll>>;
     };
+
+/** What a part of the reader needs to save from a message: which message, and the reader's save flow. */
+export interface MessageSaveProps {
+  message: MessageRef;
+  save: (request: SaveRequest) => void;
+}
 
 /** A handle from the desktop's save dialog, or a path typed in the harness's own dialog. */
 type Destination = { handle: string } | { typed: string };

@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../../../../renderer/src/api-context';
 import { MessageDisplay } from '../../../../../renderer/src/features/reader/MessageDisplay';
 import type { Request } from '../../../../../shared/ipc';
 import type { MessageView } from '../../../../../shared/model';
 import { fakeApi, type FakeApi } from '../../fake-api';
 import { analysisOf } from '../triage/analysis';
-import { MESSAGE_REF, messageView } from './message-view';
+import { MESSAGE_REF, messageView, readingPrefs } from './message-view';
 
 /**
  * A fetched message in the reader, against a fake API: the remote-content banner counts what the
@@ -26,16 +26,7 @@ function framesApi(): FakeApi {
 function renderMessage(api: FakeApi, view: MessageView) {
   render(
     <ApiProvider api={api}>
-      <MessageDisplay
-        view={view}
-        message={MESSAGE_REF}
-        preferPlain={false}
-        onPreferPlain={vi.fn()}
-        showHeaders={false}
-        onShowHeaders={vi.fn()}
-        inspectionTab="headers"
-        onInspectionTab={vi.fn()}
-      />
+      <MessageDisplay view={view} message={MESSAGE_REF} prefs={readingPrefs()} />
     </ApiProvider>,
   );
 }

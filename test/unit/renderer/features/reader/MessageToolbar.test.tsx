@@ -5,35 +5,26 @@ import { MessageToolbar } from '../../../../../renderer/src/features/reader/Mess
 import type { SaveRequest } from '../../../../../renderer/src/features/reader/use-save';
 import type { MessageView } from '../../../../../shared/model';
 import { fakeApi, type FakeApi } from '../../fake-api';
-import { MESSAGE_REF, messageView } from './message-view';
+import { MESSAGE_REF, messageView, messageViewState } from './message-view';
 
 /** The reader's toolbar: each button does its one thing, and saving goes to the API in context. */
 
 function renderToolbar(api: FakeApi, view: MessageView = messageView()) {
-  const props = {
-    onPreferPlain: vi.fn(),
-    onShowHeaders: vi.fn(),
-    onShowSource: vi.fn(),
-    onShowLinks: vi.fn(),
-    save: vi.fn<(request: SaveRequest) => void>(),
-  };
+  const state = messageViewState();
+  const save = vi.fn<(request: SaveRequest) => void>();
   render(
     <ApiProvider api={api}>
       <MessageToolbar
         view={view}
         message={MESSAGE_REF}
-        mode="html"
-        hasHtml
-        hasText
-        showHeaders={false}
-        showSource={false}
+        body={{ mode: 'html', switchable: true }}
+        state={state}
         linkCount={2}
-        showLinks={false}
-        {...props}
+        save={save}
       />
     </ApiProvider>,
   );
-  return props;
+  return { state, save };
 }
 
 const button = (name: string | RegExp) => screen.getByRole('button', { name });
@@ -85,16 +76,16 @@ describe('MessageToolbar', () => {
   });
 
   it('switches between HTML and plain text, and toggles headers, source and links', () => {
-    const props = renderToolbar(fakeApi({}));
+    const { state } = renderToolbar(fakeApi({}));
     expect(button('HTML').getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(button('Plain text'));
-    expect(props.onPreferPlain).toHaveBeenLastCalledWith(true);
+    expect(state.setPreferPlain).toHaveBeenLastCalledWith(true);
     fireEvent.click(button('Headers'));
-    expect(props.onShowHeaders).toHaveBeenLastCalledWith(true);
+    expect(state.setShowHeaders).toHaveBeenLastCalledWith(true);
     fireEvent.click(button('Source'));
-    expect(props.onShowSource).toHaveBeenLastCalledWith(true);
+    expect(state.setShowSource).toHaveBeenLastCalledWith(true);
     fireEvent.click(button('Links (2)'));
-    expect(props.onShowLinks).toHaveBeenLastCalledWith(true);
+    expect(state.setShowLinks).toHaveBeenLastCalledWith(true);
   });
 
   it('copies the Message-ID and says so', async () => {

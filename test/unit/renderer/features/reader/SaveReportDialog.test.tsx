@@ -4,7 +4,7 @@ import { ApiProvider } from '../../../../../renderer/src/api-context';
 import { MessageToolbar } from '../../../../../renderer/src/features/reader/MessageToolbar';
 import type { SaveRequest } from '../../../../../renderer/src/features/reader/use-save';
 import { fakeApi, type FakeApi } from '../../fake-api';
-import { MESSAGE_REF, messageView } from './message-view';
+import { MESSAGE_REF, messageView, messageViewState } from './message-view';
 
 /** "Save report…": choose whether to mask recipients, then the normal save flow saves the report. */
 
@@ -15,17 +15,9 @@ function renderToolbar(api: FakeApi, subject = 'Action required: invoice INV-229
       <MessageToolbar
         view={messageView({ subject })}
         message={MESSAGE_REF}
-        mode="html"
-        hasHtml
-        hasText
-        onPreferPlain={vi.fn()}
-        showHeaders={false}
-        onShowHeaders={vi.fn()}
-        showSource={false}
-        onShowSource={vi.fn()}
+        body={{ mode: 'html', switchable: true }}
+        state={messageViewState()}
         linkCount={0}
-        showLinks={false}
-        onShowLinks={vi.fn()}
         save={save}
       />
     </ApiProvider>,

@@ -1,3 +1,5 @@
+import { vi } from 'vitest';
+import type { MessageViewState, ReadingPrefs } from '../../../../../renderer/src/features/reader/reader-view';
 import type { MessageView } from '../../../../../shared/model';
 
 /** A parsed message as messages.get answers it, with what a test cares about changed. */
@@ -36,3 +38,30 @@ export function messageView(change: Partial<MessageView> = {}): MessageView {
 }
 
 export const MESSAGE_REF = { sourceId: 'sample', folderId: 'inbox', messageId: 'm1' };
+
+/** The reader's sticky reading choices as the reading pane starts them, every setter a mock. */
+export function readingPrefs(change: Partial<ReadingPrefs> = {}): ReadingPrefs {
+  return {
+    preferPlain: false,
+    setPreferPlain: vi.fn(),
+    showHeaders: false,
+    setShowHeaders: vi.fn(),
+    inspectionTab: 'headers',
+    setInspectionTab: vi.fn(),
+    ...change,
+  };
+}
+
+/** A fresh message's view state (nothing opened yet), every setter a mock. */
+export function messageViewState(change: Partial<MessageViewState> = {}): MessageViewState {
+  return {
+    ...readingPrefs(),
+    showSource: false,
+    setShowSource: vi.fn(),
+    showLinks: false,
+    setShowLinks: vi.fn(),
+    highlightHeader: null,
+    showHeader: vi.fn(),
+    ...change,
+  };
+}

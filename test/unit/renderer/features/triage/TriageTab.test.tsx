@@ -16,18 +16,15 @@ import { analysisOf, PHISH } from './analysis';
 function Reading({ view }: { view: MessageView }) {
   const [showHeaders, setShowHeaders] = useState(false);
   const [tab, setTab] = useState<InspectionTab>('triage');
-  return (
-    <MessageDisplay
-      view={view}
-      message={MESSAGE_REF}
-      preferPlain={false}
-      onPreferPlain={vi.fn()}
-      showHeaders={showHeaders}
-      onShowHeaders={setShowHeaders}
-      inspectionTab={tab}
-      onInspectionTab={setTab}
-    />
-  );
+  const prefs = {
+    preferPlain: false,
+    setPreferPlain: vi.fn(),
+    showHeaders,
+    setShowHeaders,
+    inspectionTab: tab,
+    setInspectionTab: setTab,
+  };
+  return <MessageDisplay view={view} message={MESSAGE_REF} prefs={prefs} />;
 }
 
 const HEADERS = [
