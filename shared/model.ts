@@ -91,12 +91,9 @@ export const SourceSummary = z.object({
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 
-export const Flags = z.object({
-  seen: z.boolean(),
-  flagged: z.boolean(),
-  answered: z.boolean(),
-  draft: z.boolean(),
-});
+/** The IMAP system flags the list shows (\Seen, \Flagged, \Answered, \Draft). */
+const flag = z.boolean();
+export const Flags = z.object({ seen: flag, flagged: flag, answered: flag, draft: flag });
 export type Flags = z.infer<typeof Flags>;
 
 /** What a list row and the reader both show of a message. */
