@@ -113,6 +113,43 @@ describe('Microsoft 365 anti-spam stamps', () => {
     });
   });
 
+  it('gives each stamping header its own stamp, pointing at its row', () => {
+    const stamps = decodeMicrosoftStamps([
+      { name: 'Subject', value: 'x' },
+      { name: 'x-ms-exchange-organization-scl', value: '1' },
+      { name: 'X-Microsoft-Antispam', value: 'BCL:0;' },
+      { name: 'X-Microsoft-Antispam-Mailbox-Delivery', value: 'ucf:0;' },
+      { name: 'X-Forefront-Antispam-Report', value: 'SCL:1;' },
+    ]);
+    expect(stamps.map(({ kind, header, title }) => [kind, header, title])).toEqual([
+      [
+        'organization-scl',
+        { index: 1, name: 'x-ms-exchange-organization-scl' },
+        'Spam confidence level inside the organisation',
+      ],
+      [
+        'microsoft-antispam',
+        { index: 2, name: 'X-Microsoft-Antispam' },
+        'Microsoft 365 bulk and phishing levels',
+      ],
+      [
+        'mailbox-delivery',
+        { index: 3, name: 'X-Microsoft-Antispam-Mailbox-Delivery' },
+        'Microsoft 365 mailbox delivery (undocumented by Microsoft)',
+      ],
+      [
+        'forefront-antispam-report',
+        { index: 4, name: 'X-Forefront-Antispam-Report' },
+        'Microsoft 365 anti-spam report',
+      ],
+    ]);
+  });
+
+  it('makes no stamp of a header named like an object property', () => {
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    expect(decodeMicrosoftStamps(names.map((name) => ({ name, value: '1' })))).toEqual([]);
+  });
+
   it('groups the cross-tenant stamps into one, pointing at the first', () => {
     const stamps = decodeMicrosoftStamps([
       { name: 'Subject', value: 'x' },
