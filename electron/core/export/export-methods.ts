@@ -14,7 +14,7 @@ import { type SaveHandles } from '../save/save-handles';
 import { requireFolder } from '../save/save-target';
 import type { Transfers } from '../transfers/transfers';
 import { runExport } from './export-job';
-import { ExportTargets } from './export-targets';
+import { exportTargets } from './export-targets';
 import { UniqueNames } from './file-names';
 import { parseManifest } from './manifest';
 import { imapReader } from './imap-reader';
@@ -45,7 +45,7 @@ export function createExportMethods(
   transfers: Transfers,
   options: ExportMethodsOptions,
 ): ExportApi {
-  const targets = new ExportTargets();
+  const targets = exportTargets();
   const markFile = options.markFile ?? markOfTheWeb();
   const readerFor = options.readerFor ?? defaultReader;
 
@@ -65,7 +65,7 @@ export function createExportMethods(
     },
 
     'export.run': async ({ target, format, selection, operationId }) => {
-      const folder = await exportFolder(targets.path(target));
+      const folder = await exportFolder(targets.get(target));
       const source = sourceOf(selection.sourceId);
       const control = transfers.begin(operationId);
       const reader = readerFor(source);
