@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Api } from '../../../shared/ipc';
 import type { ExportSelection } from '../../../shared/export';
@@ -11,7 +11,7 @@ import type { Host } from '../host';
 import type { ImapSource } from '../imap/imap-source';
 import { type MarkFile, markOfTheWeb } from '../save/mark-of-the-web';
 import { type SaveHandles } from '../save/save-handles';
-import { requireFolder } from '../save/save-target';
+import { fullPath, requireFolder } from '../save/save-target';
 import type { Transfers } from '../transfers/transfers';
 import { runExport } from './export-job';
 import { exportTargets } from './export-targets';
@@ -143,14 +143,7 @@ async function itemsOf(
 }
 
 async function exportFolder(path: string): Promise<string> {
-  if (!isAbsolute(path)) {
-    throw new AppError(
-      'SAVE_PATH_INVALID',
-      `“${path.slice(0, 200)}” is not a full path.`,
-      'Enter the full path of a folder, for example /home/you/Documents/case-42.',
-    );
-  }
-  const folder = resolve(path);
+  const folder = fullPath(path, 'Enter the full path of a folder, for example /home/you/Documents/case-42.');
   await requireFolder(folder);
   return folder;
 }
