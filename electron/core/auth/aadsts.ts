@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../../../shared/errors';
 import { adminConsentUrl } from '../../../shared/profile';
-import remedies from './aadsts-remedies.json';
+import remedies from './aadsts-remedies.json' with { type: 'json' };
 
 /**
  * Microsoft Entra token errors (AADSTS codes) in the words an Exchange admin (or, for a delegated

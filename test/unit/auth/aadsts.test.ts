@@ -9,7 +9,7 @@ import {
   KNOWN_AADSTS_CODES,
   RemedyCatalogue,
 } from '../../../electron/core/auth/aadsts';
-import remedies from '../../../electron/core/auth/aadsts-remedies.json';
+import remedies from '../../../electron/core/auth/aadsts-remedies.json' with { type: 'json' };
 
 const ctx: AadstsContext = {
   tenant: 'contoso.onmicrosoft.com',
