@@ -13,26 +13,20 @@ export interface HtmlFacts {
   readonly passwordInputs: number;
 }
 
-/** Attributes that hold an address, per element ("*": any element). */
-const URL_ATTRIBUTES: Record<string, readonly string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  base: ['href'],
-  img: ['src', 'srcset'],
-  iframe: ['src'],
-  frame: ['src'],
-  embed: ['src'],
-  script: ['src'],
-  source: ['src', 'srcset'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  object: ['data'],
-  form: ['action'],
-  button: ['formaction'],
-  input: ['formaction', 'src'],
-  '*': ['background'],
-};
+/**
+ * Attributes that hold an address, each with the elements it does so on ("*": any element). Read in
+ * this order, so that an element's addresses come in the order of its attributes here.
+ */
+const URL_ATTRIBUTES: readonly (readonly [string, readonly string[]])[] = Object.entries({
+  href: ['a', 'area', 'link', 'base'],
+  action: ['form'],
+  formaction: ['button', 'input'],
+  src: ['img', 'iframe', 'frame', 'embed', 'script', 'source', 'video', 'audio', 'input'],
+  srcset: ['img', 'source'],
+  poster: ['video'],
+  data: ['object'],
+  background: ['*'],
+});
 
 /** Anchors, resources and forms past these counts are not collected: hostile HTML can hold millions. */
 const MAX_LINKS = 1000;
@@ -54,9 +48,9 @@ export function htmlFacts(html: string): HtmlFacts {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        for (const attribute of [...(URL_ATTRIBUTES[name] ?? []), ...(URL_ATTRIBUTES['*'] ?? [])]) {
+        for (const [attribute, elements] of URL_ATTRIBUTES) {
           const value = attributes[attribute];
-          if (value === undefined) continue;
+          if (value === undefined || !(elements.includes(name) || elements.includes('*'))) continue;
           if (attribute === 'srcset') {
             for (const candidate of value.split(',')) addUrl(candidate.trim().split(/\s+/)[0] ?? '');
           } else {

@@ -1,18 +1,19 @@
 import { isIP } from 'node:net';
 import LinkifyIt from 'linkify-it';
 import type { DomainIoc, EmailIoc, IpIoc, Iocs, UrlIoc } from '../../../shared/analysis';
-import type { Header } from '../../../shared/model';
 import { parseDkimSignature } from '../mime/auth-results';
 import { receivedChain } from '../mime/received';
 import { type AttachmentFacts, toAttachmentIoc } from './attachment-facts';
 import { addressesIn, domainOf } from './header-addresses';
 import type { HtmlFacts } from './html-facts';
+import type { AnalysisInput } from './input';
 
-/** What one message yields that the IOCs are made of (each HTML parsed once, by the caller). */
-export interface IocSources {
-  readonly headers: readonly Header[];
+/**
+ * What one message yields that the IOCs are made of (each HTML parsed once, by the caller): the
+ * headers and plain text as the input has them, and what was made of the rest.
+ */
+export interface IocSources extends Pick<AnalysisInput, 'headers' | 'text'> {
   readonly body: HtmlFacts | null;
-  readonly text: string | null;
   /** HTML attachments, parsed. */
   readonly htmlAttachments: readonly HtmlFacts[];
   readonly attachments: readonly AttachmentFacts[];

@@ -9,6 +9,40 @@ import {
   UNKNOWN,
 } from './stamp-meanings';
 
+/** A header that makes a stamp of its own: what the stamp is called and how its value reads. */
+interface StampSpec {
+  readonly kind: DecodedStamp['kind'];
+  readonly title: string;
+  readonly fields: (value: string) => StampField[];
+}
+
+/** By header name, lower case. */
+const STAMPS: Readonly<Record<string, StampSpec>> = {
+  'x-forefront-antispam-report': {
+    kind: 'forefront-antispam-report',
+    title: 'Microsoft 365 anti-spam report',
+    fields: (value) => keyValueStampFields(value, FOREFRONT_FIELDS),
+  },
+  'x-microsoft-antispam': {
+    kind: 'microsoft-antispam',
+    title: 'Microsoft 365 bulk and phishing levels',
+    fields: (value) => keyValueStampFields(value, MICROSOFT_ANTISPAM_FIELDS),
+  },
+  'x-microsoft-antispam-mailbox-delivery': {
+    kind: 'mailbox-delivery',
+    title: 'Microsoft 365 mailbox delivery (undocumented by Microsoft)',
+    // Microsoft does not document this header's fields: every one is shown as written, unknown.
+    fields: (value) => keyValueStampFields(value, {}),
+  },
+  'x-ms-exchange-organization-scl': {
+    kind: 'organization-scl',
+    title: 'Spam confidence level inside the organisation',
+    fields: (value) => [
+      field('SCL', value.trim(), { label: 'Spam confidence level (SCL)', values: SCL_VALUES }),
+    ],
+  },
+};
+
 /**
  * Microsoft 365's anti-spam stamps, decoded field by field: X-Forefront-Antispam-Report,
  * X-Microsoft-Antispam, X-Microsoft-Antispam-Mailbox-Delivery, X-MS-Exchange-Organization-SCL and
@@ -21,43 +55,12 @@ export function decodeMicrosoftStamps(headers: readonly Header[]): DecodedStamp[
   let crossTenantAt: number | null = null;
   headers.forEach((header, index) => {
     const name = header.name.toLowerCase();
-    const ref = { index, name: header.name };
-    if (name === 'x-forefront-antispam-report') {
-      stamps.push({
-        kind: 'forefront-antispam-report',
-        header: ref,
-        title: 'Microsoft 365 anti-spam report',
-        fields: keyValueFields(header.value).map(([key, value]) =>
-          field(key, value, FOREFRONT_FIELDS[key.toUpperCase()]),
-        ),
-      });
-    } else if (name === 'x-microsoft-antispam') {
-      stamps.push({
-        kind: 'microsoft-antispam',
-        header: ref,
-        title: 'Microsoft 365 bulk and phishing levels',
-        fields: keyValueFields(header.value).map(([key, value]) =>
-          field(key, value, MICROSOFT_ANTISPAM_FIELDS[key.toUpperCase()]),
-        ),
-      });
-    } else if (name === 'x-microsoft-antispam-mailbox-delivery') {
-      // Microsoft does not document this header's fields: every one is shown as written, unknown.
-      stamps.push({
-        kind: 'mailbox-delivery',
-        header: ref,
-        title: 'Microsoft 365 mailbox delivery (undocumented by Microsoft)',
-        fields: keyValueFields(header.value).map(([key, value]) => field(key, value, undefined)),
-      });
-    } else if (name === 'x-ms-exchange-organization-scl') {
-      stamps.push({
-        kind: 'organization-scl',
-        header: ref,
-        title: 'Spam confidence level inside the organisation',
-        fields: [
-          field('SCL', header.value.trim(), { label: 'Spam confidence level (SCL)', values: SCL_VALUES }),
-        ],
-      });
-    } else if (CROSS_TENANT_HEADERS[name]) {
+    // Own keys only: a header may be called "constructor" or "__proto__".
+    const spec = Object.hasOwn(STAMPS, name) ? STAMPS[name] : undefined;
+    if (spec) {
+      const { kind, title, fields } = spec;
+      stamps.push({ kind, header: { index, name: header.name }, title, fields: fields(header.value) });
+    } else if (Object.hasOwn(CROSS_TENANT_HEADERS, name)) {
       crossTenantAt ??= index;
       crossTenant.push(field(header.name, header.value.trim(), CROSS_TENANT_HEADERS[name]));
     }
@@ -71,6 +74,11 @@ export function decodeMicrosoftStamps(headers: readonly Header[]): DecodedStamp[
     });
   }
   return stamps;
+}
+
+/** A "KEY:value;…" stamp's fields, each read with its meaning in `specs` (by upper-case key). */
+function keyValueStampFields(value: string, specs: Readonly<Record<string, FieldSpec>>): StampField[] {
+  return keyValueFields(value).map(([key, pair]) => field(key, pair, specs[key.toUpperCase()]));
 }
 
 /**

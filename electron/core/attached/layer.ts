@@ -41,37 +41,46 @@ export function layerOf(kind: LayerKind, bytes: Buffer): Layer {
         part: (path) => mimePart(bytes, path),
       };
     case 'msg':
-      return {
-        kind,
-        bytes,
-        view: async (meta) => msgView(bytes, meta),
-        part: async (path) => {
-          const msg = readMsg(bytes);
-          const attachment = msg.attachments.find((candidate) => candidate.path === path);
-          if (!attachment) throw unknownPart(path);
-          return {
-            bytes: msg.content(path),
-            filename: attachment.filename,
-            contentType: attachment.contentType,
-          };
-        },
-      };
+      return itemLayer(kind, bytes, msgView, (path) => {
+        const msg = readMsg(bytes);
+        const attachment = msg.attachments.find((candidate) => candidate.path === path);
+        if (!attachment) return undefined;
+        return {
+          bytes: msg.content(path),
+          filename: attachment.filename,
+          contentType: attachment.contentType,
+        };
+      });
     case 'tnef':
-      return {
-        kind,
-        bytes,
-        view: async (meta) => tnefView(bytes, meta),
-        part: async (path) => {
-          const file = readTnef(bytes).files[Number(path) - 1];
-          if (!/^\d+$/.test(path) || !file) throw unknownPart(path);
-          return {
-            bytes: file.data,
-            filename: file.filename,
-            contentType: file.contentType ?? 'application/octet-stream',
-          };
-        },
-      };
+      return itemLayer(kind, bytes, tnefView, (path) => {
+        const file = readTnef(bytes).files[Number(path) - 1];
+        if (!/^\d+$/.test(path) || !file) return undefined;
+        const contentType = file.contentType ?? 'application/octet-stream';
+        return { bytes: file.data, filename: file.filename, contentType };
+      });
   }
+}
+
+/**
+ * An Outlook item (.msg, TNEF) as a layer: its own reader's view, and the attachment `find` gives
+ * for a path (undefined: no such part).
+ */
+function itemLayer(
+  kind: LayerKind,
+  bytes: Buffer,
+  view: (bytes: Buffer, meta: MessageMeta) => MessageView,
+  find: (path: string) => PartBytes | undefined,
+): Layer {
+  return {
+    kind,
+    bytes,
+    view: async (meta) => view(bytes, meta),
+    part: async (path) => {
+      const part = find(path);
+      if (!part) throw unknownPart(path);
+      return part;
+    },
+  };
 }
 
 /**

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { ErrorCode } from '../../../shared/errors';
 import { adminConsentUrl } from '../../../shared/profile';
+import remedies from './aadsts-remedies.json' with { type: 'json' };
 
 /**
  * Microsoft Entra token errors (AADSTS codes) in the words an Exchange admin (or, for a delegated
@@ -38,9 +40,20 @@ export interface AadstsExplanation {
 
 const PORTAL = 'Microsoft Entra admin center → App registrations';
 
-type Entry = (ctx: AadstsContext) => { cause: string; fix: string; url?: string };
+type Remedy = Pick<AadstsExplanation, 'cause' | 'fix' | 'url'>;
 
-const DESKTOP_PLATFORM = `${PORTAL} → your app → Authentication`;
+const RemedyText = z.strictObject({ cause: z.string().min(1), fix: z.string().min(1) });
+
+/**
+ * The remedies whose words depend on nothing but the code (and, for some, on whether a person
+ * signs in or the app does), kept as a catalogue: aadsts-remedies.json, checked here on load.
+ */
+export const RemedyCatalogue = z.record(
+  z.string().regex(/^\d+$/),
+  z.union([RemedyText, z.strictObject({ delegated: RemedyText, appOnly: RemedyText })]),
+);
+
+const FIXED = RemedyCatalogue.parse(remedies);
 
 /** Entra's admin-consent page for the profile's app and tenant. */
 function consentUrl(ctx: AadstsContext): string {
@@ -52,7 +65,8 @@ function permissionOf(scope: string): string {
   return scope.slice(scope.lastIndexOf('/') + 1);
 }
 
-const TABLE: Record<number, Entry> = {
+/** The remedies whose words name the profile (its tenant, app, scope, cloud or certificate). */
+const BY_CONTEXT: Record<number, (ctx: AadstsContext) => Remedy> = {
   90002: (ctx) => ({
     cause: `The tenant “${ctx.tenant}” does not exist in this cloud: the tenant ID or domain is mistyped, or the tenant is in another national cloud (US Government, China).`,
     fix: `Copy the Directory (tenant) ID from ${PORTAL} → your app → Overview into the profile's Tenant field, and check the profile's cloud.`,
@@ -71,28 +85,9 @@ const TABLE: Record<number, Entry> = {
       : 'The client secret is wrong: most often the “Secret ID” was pasted instead of the secret’s Value, or the secret belongs to another app.',
     fix: `In ${PORTAL} → your app → Certificates & secrets → New client secret, copy the **Value** (shown only once, right after creation), not the Secret ID, and paste it into this profile.`,
   }),
-  7000222: () => ({
-    cause: 'The client secret has expired.',
-    fix: `In ${PORTAL} → your app → Certificates & secrets, create a new client secret, paste its Value into this profile, then delete the expired one.`,
-  }),
-  7000218: (ctx) =>
-    ctx.credential === 'delegated'
-      ? {
-          cause:
-            'The app registration is not a public client, so Entra wants a client secret from a desktop sign-in, which a desktop app cannot keep.',
-          fix: `In ${DESKTOP_PLATFORM} → Advanced settings, set “Allow public client flows” to Yes, and add the platform “Mobile and desktop applications” with the redirect URI http://localhost.`,
-        }
-      : {
-          cause: 'The token request carried no credential (neither a client secret nor a certificate).',
-          fix: 'Edit the profile and enter the client secret’s Value or import the app certificate.',
-        },
   700027: (ctx) => ({
     cause: `Entra could not verify the certificate signature: this certificate is not uploaded to the app registration${ctx.certificateThumbprint ? ` (thumbprint ${ctx.certificateThumbprint})` : ''}, it was replaced there, or the private key does not belong to it.`,
     fix: `In ${PORTAL} → your app → Certificates & secrets → Certificates, upload the certificate's public part (.cer/.pem) and check that the thumbprint listed there equals ${ctx.certificateThumbprint ?? 'the one Mailscope shows for the profile'}; if it was renewed, import the new certificate with its key here.`,
-  }),
-  700024: () => ({
-    cause: 'The certificate assertion is outside its valid time range: this computer’s clock is wrong.',
-    fix: 'Set the computer’s clock to synchronise automatically (time zone and time), then try again.',
   }),
   70011: (ctx) => ({
     cause: `The scope “${ctx.scope}” is not valid for IMAP/POP app-only access: it names a resource other than Exchange Online (often Microsoft Graph).`,
@@ -117,53 +112,9 @@ const TABLE: Record<number, Entry> = {
     cause: `The resource ${ctx.resource} is not present in this tenant: Exchange Online is not provisioned, or the tenant is in another cloud.`,
     fix: 'Check that the tenant has Exchange Online, and that the profile’s cloud matches the tenant’s (Global, US Government, China).',
   }),
-  7000112: () => ({
-    cause: 'The application is disabled in this tenant.',
-    fix: 'In Microsoft Entra admin center → Enterprise applications → your app → Properties, set “Enabled for users to sign-in?” to Yes.',
-  }),
-  53003: (ctx) =>
-    ctx.credential === 'delegated'
-      ? {
-          cause:
-            'A Conditional Access policy of your organisation blocked the sign-in: this device, network, location or app is not allowed for your account.',
-          fix: 'Sign in from a device or network your organisation allows (a managed computer, the office network or its VPN). If this should work, ask IT to look up the sign-in in Entra ID → Sign-in logs (give them the correlation ID below) to see which policy blocked it.',
-        }
-      : {
-          cause: 'A Conditional Access policy blocked the token request.',
-          fix: 'Ask your Entra admin to exclude this app (workload identity) from the blocking Conditional Access policy, or allow this network location.',
-        },
-  50076: () => ({
-    cause:
-      'Your organisation now requires multi-factor authentication for this sign-in (a policy changed, or you are in a new location), and the saved sign-in was made without it.',
-    fix: 'Sign in again with the browser and complete the verification your organisation asks for (Authenticator app, text message or security key).',
-  }),
-  50079: () => ({
-    cause: 'Your organisation requires you to register for multi-factor authentication before you sign in.',
-    fix: 'Register at https://aka.ms/mfasetup (the security info page of your account), then sign in again in Mailscope.',
-  }),
-  65004: () => ({
-    cause: 'The sign-in was cancelled in the browser (Cancel, or permissions declined).',
-    fix: 'Sign in again and accept when you are ready.',
-  }),
   50011: (ctx) => ({
     cause: `The app registration ${ctx.clientId} does not accept Mailscope’s sign-in return address (a http://localhost redirect URI for desktop apps).`,
-    fix: `In ${DESKTOP_PLATFORM} → Add a platform → Mobile and desktop applications, add the redirect URI http://localhost.`,
-  }),
-  70020: () => ({
-    cause: 'The sign-in code expired before it was used.',
-    fix: 'Start the sign-in again and enter the new code within 15 minutes.',
-  }),
-  700082: () => ({
-    cause: 'The saved sign-in expired: it was not used for a long time (90 days).',
-    fix: 'Sign in again.',
-  }),
-  70008: () => ({
-    cause: 'The saved sign-in expired or was revoked.',
-    fix: 'Sign in again.',
-  }),
-  50173: () => ({
-    cause: 'The saved sign-in is no longer valid: the password was changed or the sessions were revoked.',
-    fix: 'Sign in again.',
+    fix: `In ${PORTAL} → your app → Authentication → Add a platform → Mobile and desktop applications, add the redirect URI http://localhost.`,
   }),
   50034: (ctx) => ({
     cause: `That account does not exist in the organisation ${ctx.tenant}.`,
@@ -194,8 +145,8 @@ export function delegatedErrorCode(code: number): ErrorCode | undefined {
 
 /** The explanation for an AADSTS code; unknown codes keep Entra's own description verbatim. */
 export function explainAadsts(code: number, description: string, ctx: AadstsContext): AadstsExplanation {
-  const entry = TABLE[code];
-  if (entry) return { code, ...entry(ctx), unknown: false };
+  const remedy = remedyFor(code, ctx);
+  if (remedy) return { code, ...remedy, unknown: false };
   return {
     code,
     cause: `Microsoft Entra refused the token request: ${entraMessage(description) || `AADSTS${code}`}`,
@@ -204,8 +155,18 @@ export function explainAadsts(code: number, description: string, ctx: AadstsCont
   };
 }
 
+function remedyFor(code: number, ctx: AadstsContext): Remedy | undefined {
+  const byContext = BY_CONTEXT[code];
+  if (byContext) return byContext(ctx);
+  const fixed = FIXED[code];
+  if (!fixed || 'cause' in fixed) return fixed;
+  return ctx.credential === 'delegated' ? fixed.delegated : fixed.appOnly;
+}
+
 /** Codes the table explains (for tests and the admin guide). */
-export const KNOWN_AADSTS_CODES: readonly number[] = Object.keys(TABLE).map(Number);
+export const KNOWN_AADSTS_CODES: readonly number[] = [...Object.keys(BY_CONTEXT), ...Object.keys(FIXED)]
+  .map(Number)
+  .sort((a, b) => a - b);
 
 /** `AADSTS7000215: Invalid client secret provided. … Trace ID: …` → its code, or undefined. */
 export function aadstsCode(text: string): number | undefined {

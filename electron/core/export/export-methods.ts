@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Api } from '../../../shared/ipc';
 import type { ExportSelection } from '../../../shared/export';
@@ -11,10 +11,10 @@ import type { Host } from '../host';
 import type { ImapSource } from '../imap/imap-source';
 import { type MarkFile, markOfTheWeb } from '../save/mark-of-the-web';
 import { type SaveHandles } from '../save/save-handles';
-import { requireFolder } from '../save/save-target';
+import { fullPath, requireFolder } from '../save/save-target';
 import type { Transfers } from '../transfers/transfers';
 import { runExport } from './export-job';
-import { ExportTargets } from './export-targets';
+import { exportTargets } from './export-targets';
 import { UniqueNames } from './file-names';
 import { parseManifest } from './manifest';
 import { imapReader } from './imap-reader';
@@ -45,7 +45,7 @@ export function createExportMethods(
   transfers: Transfers,
   options: ExportMethodsOptions,
 ): ExportApi {
-  const targets = new ExportTargets();
+  const targets = exportTargets();
   const markFile = options.markFile ?? markOfTheWeb();
   const readerFor = options.readerFor ?? defaultReader;
 
@@ -65,7 +65,7 @@ export function createExportMethods(
     },
 
     'export.run': async ({ target, format, selection, operationId }) => {
-      const folder = await exportFolder(targets.path(target));
+      const folder = await exportFolder(targets.get(target));
       const source = sourceOf(selection.sourceId);
       const control = transfers.begin(operationId);
       const reader = readerFor(source);
@@ -143,14 +143,7 @@ async function itemsOf(
 }
 
 async function exportFolder(path: string): Promise<string> {
-  if (!isAbsolute(path)) {
-    throw new AppError(
-      'SAVE_PATH_INVALID',
-      `“${path.slice(0, 200)}” is not a full path.`,
-      'Enter the full path of a folder, for example /home/you/Documents/case-42.',
-    );
-  }
-  const folder = resolve(path);
+  const folder = fullPath(path, 'Enter the full path of a folder, for example /home/you/Documents/case-42.');
   await requireFolder(folder);
   return folder;
 }

@@ -2,7 +2,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import type { SearchQuery } from '../../../shared/search';
 import { AppError } from '../common/app-error';
 import type { MailSource } from '../common/source';
-import { fanOut } from '../find/fan-out';
+import { scanFolders } from '../find/fan-out';
 import { folderReaderOf } from '../find/folder-reader';
 import type { ExportItem } from './message-reader';
 
@@ -21,16 +21,14 @@ export async function searchItems(
   const folders = await reader.folders(signal);
   const found = new Map<string, string[]>();
   const failures: { path: string; error: ErrorInfo }[] = [];
-  await fanOut({
-    folders,
-    parallel: reader.parallel,
-    signal,
-    read: (folder) => reader.searchIds(folder, query, signal),
-    onSettled: (folder, outcome) => {
+  await scanFolders(
+    { reader, folders, signal },
+    (folder) => reader.searchIds(folder, query, signal),
+    (folder, outcome) => {
       if (outcome.ok) found.set(folder.id, outcome.value);
       else failures.push({ path: folder.path, error: outcome.error });
     },
-  });
+  );
   if (signal.aborted) throw new AppError('CANCELLED');
   const [failure] = failures;
   if (failure) {

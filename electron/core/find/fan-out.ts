@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../../../shared/errors';
 import { AppError, toErrorInfo } from '../common/app-error';
-import type { FolderTarget } from './folder-reader';
+import type { FolderReader, FolderTarget } from './folder-reader';
 
 /**
  * Runs one read per folder, `parallel` at a time, and reports each folder as it settles. A folder
@@ -43,6 +43,35 @@ export async function fanOut<T>(options: FanOutOptions<T>): Promise<number> {
   const workers = Math.max(1, Math.min(options.parallel, folders.length));
   await Promise.all(Array.from({ length: workers }, worker));
   return settled;
+}
+
+/** The folders of one source a fan-out reads, and how. */
+export interface FolderScan {
+  /** Reads as many folders at once as it allows. */
+  readonly reader: Pick<FolderReader, 'parallel'>;
+  readonly folders: readonly FolderTarget[];
+  readonly signal: AbortSignal;
+  /** Stepped once per folder that settles (a search's progress events). */
+  readonly progress?: { step(): void };
+}
+
+/** fanOut over a scan's folders, as many at once as its reader allows, stepping its progress. */
+export function scanFolders<T>(
+  scan: FolderScan,
+  read: FanOutOptions<T>['read'],
+  onSettled: FanOutOptions<T>['onSettled'],
+): Promise<number> {
+  const { reader, folders, signal, progress } = scan;
+  return fanOut({
+    folders,
+    parallel: reader.parallel,
+    signal,
+    read,
+    onSettled: (folder, outcome) => {
+      progress?.step();
+      onSettled(folder, outcome);
+    },
+  });
 }
 
 function describe(error: unknown): ErrorInfo {

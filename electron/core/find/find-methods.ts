@@ -3,7 +3,7 @@ import type { FolderFailure, MailboxFinding, LookupTarget, SearchAllResult } fro
 import type { Api } from '../../../shared/ipc';
 import { AppError, toErrorInfo } from '../common/app-error';
 import type { MailSource } from '../common/source';
-import { fanOut, type FolderOutcome } from './fan-out';
+import { type FolderOutcome, scanFolders } from './fan-out';
 import { folderReaderOf, type FolderReader, type FolderTarget } from './folder-reader';
 import { FolderProgress, RunningSearches } from './running-searches';
 
@@ -69,13 +69,10 @@ export function createFindMethods(options: FindMethodsOptions): {
         const hits = new Map<string, { folderId: string; folderPath: string; total: number }>();
         const failed: FolderFailure[] = [];
         let matches = 0;
-        const done = await fanOut({
-          folders,
-          parallel: reader.parallel,
-          signal,
-          read: (folder) => reader.search(folder, query, signal),
-          onSettled: (folder, outcome) => {
-            progress.step();
+        const done = await scanFolders(
+          { reader, folders, signal, progress },
+          (folder) => reader.search(folder, query, signal),
+          (folder, outcome) => {
             if (!outcome.ok) {
               failed.push({ folderId: folder.id, folderPath: folder.path, error: outcome.error });
               publish(folderEvent(searchId, sourceId, folder, outcome));
@@ -89,7 +86,7 @@ export function createFindMethods(options: FindMethodsOptions): {
               publish(folderEvent(searchId, sourceId, folder, outcome.value));
             }
           },
-        }).finally(() => progress.end());
+        ).finally(() => progress.end());
         return {
           folders: folders.length,
           done,
@@ -111,13 +108,10 @@ export function createFindMethods(options: FindMethodsOptions): {
           mailboxes.map(({ finding, reader, folders }) => {
             if (!reader || finding.sourceId === null) return Promise.resolve(0);
             const sourceId = finding.sourceId;
-            return fanOut({
-              folders,
-              parallel: reader.parallel,
-              signal,
-              read: (folder) => reader.findMessageId(folder, messageId, signal),
-              onSettled: (folder, outcome) => {
-                progress.step();
+            return scanFolders(
+              { reader, folders, signal, progress },
+              (folder) => reader.findMessageId(folder, messageId, signal),
+              (folder, outcome) => {
                 recordLookup(finding, folder, outcome);
                 if (!outcome.ok) publish(folderEvent(searchId, sourceId, folder, outcome));
                 else if (outcome.value.length > 0)
@@ -128,7 +122,7 @@ export function createFindMethods(options: FindMethodsOptions): {
                     }),
                   );
               },
-            });
+            );
           }),
         ).finally(() => progress.end());
         for (const { finding, folders } of mailboxes) {

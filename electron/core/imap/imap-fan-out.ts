@@ -24,12 +24,31 @@ export interface FolderMatches {
 
 /** The reads MailSource.pooled offers, on `pool`. */
 export function pooledReads(pool: ConnectionPool): PooledReads {
+  /** `read` on a pooled session with the folder EXAMINEd; an empty folder answers `empty` unread. */
+  const inFolder = <T>(
+    folderId: string,
+    empty: T,
+    signal: AbortSignal | undefined,
+    read: (folder: OpenFolder) => Promise<T>,
+  ): Promise<T> =>
+    pool.run(
+      async (client) => {
+        // A pooled session may have another folder selected.
+        const { mailbox } = await examine(client, folderId);
+        // An empty folder matches nothing: no SEARCH round trip for it.
+        return mailbox.exists === 0 ? empty : read({ client, folderId, uidValidity: mailbox.uidValidity });
+      },
+      signal ? { signal } : {},
+    );
   return {
     parallel: pool.limit,
     listFolders: (signal) => listFoldersOnPool(pool, signal),
-    search: (folderId, query, limit, signal) => searchFolderOnPool(pool, folderId, query, limit, signal),
-    findMessageId: (folderId, messageId, signal) => findMessageIdOnPool(pool, folderId, messageId, signal),
-    searchIds: (folderId, query, signal) => searchIdsOnPool(pool, folderId, query, signal),
+    search: (folderId, query, limit, signal) =>
+      inFolder(folderId, { total: 0, items: [] }, signal, (folder) => searchFolder(folder, query, limit)),
+    findMessageId: (folderId, messageId, signal) =>
+      inFolder(folderId, [], signal, (folder) => findMessageId(folder, messageId)),
+    searchIds: (folderId, query, signal) =>
+      inFolder(folderId, [], signal, (folder) => searchIds(folder, query)),
   };
 }
 
@@ -41,74 +60,44 @@ export function listFoldersOnPool(pool: ConnectionPool, signal?: AbortSignal): P
   );
 }
 
-/** `UID SEARCH` in one folder, and the envelopes of its newest `limit` matches. */
-export function searchFolderOnPool(
-  pool: ConnectionPool,
-  folderId: string,
-  query: ImapSearchQuery,
-  limit: number,
-  signal?: AbortSignal,
-): Promise<FolderMatches> {
-  return pool.run(
-    async (client) => {
-      const { mailbox } = await examine(client, folderId);
-      // An empty folder matches nothing: no SEARCH round trip for it.
-      if (mailbox.exists === 0) return { total: 0, items: [] };
-      const uids = await searchUids(client, query);
-      const items = await envelopes(client, uids.slice(0, limit), folderId, mailbox.uidValidity);
-      return { total: uids.length, items };
-    },
-    signal ? { signal } : {},
-  );
+/** A folder EXAMINEd on a pooled session. */
+interface OpenFolder {
+  readonly client: ReadOnlyImapFlow;
+  readonly folderId: string;
+  readonly uidValidity: bigint;
 }
 
-/** The same `UID SEARCH` as searchFolderOnPool, answered with every match's id, oldest first. */
-export function searchIdsOnPool(
-  pool: ConnectionPool,
-  folderId: string,
+/** `UID SEARCH` in the folder, and the envelopes of its newest `limit` matches. */
+async function searchFolder(
+  folder: OpenFolder,
   query: ImapSearchQuery,
-  signal?: AbortSignal,
-): Promise<string[]> {
-  return pool.run(
-    async (client) => {
-      const { mailbox } = await examine(client, folderId);
-      if (mailbox.exists === 0) return [];
-      const uids = await searchUids(client, query);
-      return uids.reverse().map((uid) => messageIdOf(mailbox.uidValidity, uid));
-    },
-    signal ? { signal } : {},
-  );
+  limit: number,
+): Promise<FolderMatches> {
+  const uids = await searchUids(folder.client, query);
+  return { total: uids.length, items: await envelopes(folder, uids.slice(0, limit)) };
+}
+
+/** The same `UID SEARCH` as searchFolder, answered with every match's id, oldest first. */
+async function searchIds(folder: OpenFolder, query: ImapSearchQuery): Promise<string[]> {
+  const uids = await searchUids(folder.client, query);
+  return uids.reverse().map((uid) => messageIdOf(folder.uidValidity, uid));
 }
 
 /**
- * The messages of one folder whose Message-ID is `messageId` (without brackets). SEARCH HEADER is
+ * The messages of the folder whose Message-ID is `messageId` (without brackets). SEARCH HEADER is
  * a substring match (RFC 3501 §6.4.4), so the server's candidates are kept only when their
  * envelope's id is exactly the one asked for.
  */
-export function findMessageIdOnPool(
-  pool: ConnectionPool,
-  folderId: string,
-  messageId: string,
-  signal?: AbortSignal,
-): Promise<Envelope[]> {
-  return pool.run(
-    async (client) => {
-      const { mailbox } = await examine(client, folderId);
-      if (mailbox.exists === 0) return [];
-      const found = await client.search({ header: { 'message-id': messageId } }, { uid: true });
-      const uids = Array.isArray(found) ? found : [];
-      const items = await envelopes(client, uids, folderId, mailbox.uidValidity);
-      return items.filter((item) => bareMessageId(item.messageId) === messageId);
-    },
-    signal ? { signal } : {},
-  );
+async function findMessageId(folder: OpenFolder, messageId: string): Promise<Envelope[]> {
+  const found = await folder.client.search({ header: { 'message-id': messageId } }, { uid: true });
+  const items = await envelopes(folder, Array.isArray(found) ? found : []);
+  return items.filter((item) => bareMessageId(item.messageId) === messageId);
 }
 
+/** The envelopes of `uids` in the folder, newest first. */
 async function envelopes(
-  client: ReadOnlyImapFlow,
+  { client, folderId, uidValidity }: OpenFolder,
   uids: readonly number[],
-  folderId: string,
-  uidValidity: bigint,
 ): Promise<Envelope[]> {
   if (uids.length === 0) return [];
   const rows = await client.fetchAll(uids.join(','), ENVELOPE_QUERY, { uid: true });

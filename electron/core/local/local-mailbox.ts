@@ -1,6 +1,5 @@
-import type { ErrorInfo } from '../../../shared/errors';
-import type { Flags, Folder, MessageView, SourceKind } from '../../../shared/model';
-import type { RawStream } from '../common/source';
+import type { Flags, Folder, MessageView } from '../../../shared/model';
+import type { MailSource, RawStream } from '../common/source';
 import type { EnvelopeFields } from '../mime/parse-envelope';
 import type { MessageMeta } from '../mime/parse-message';
 
@@ -9,13 +8,10 @@ import type { MessageMeta } from '../mime/parse-message';
  * the messages with a way to read each one back. LocalMailSource turns it into a MailSource, so the
  * formats differ only in how they find and read messages.
  */
-export interface LocalMailbox {
-  readonly kind: SourceKind;
-  readonly name: string;
-  readonly location: string;
-  readonly notices: readonly ErrorInfo[];
-  /** See MailSource.itemFormat. */
-  readonly itemFormat?: 'msg' | 'tnef';
+export interface LocalMailbox extends Pick<
+  MailSource,
+  'kind' | 'name' | 'location' | 'notices' | 'itemFormat'
+> {
   /** In display order (see Folder). */
   readonly folders: readonly LocalFolder[];
 }

@@ -13,21 +13,18 @@ export const CURRENT_VERSION = 1;
 
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
 
+/** v0 fields v1 keeps as they are: each must be there; the current schema checks their values at the end. */
+const V0_KEPT = ['id', 'name', 'mailbox', 'protocol', 'tenant', 'clientId', 'credential'];
+
 /**
  * v0 (the prototype's format): no `version` field or `version: 0`; server fields flat on the
  * profile (`host`, `port`), no TLS mode (always implicit) and no cloud (always global), and the
  * credential called `secret` or `certificate`.
  */
 const V0Profile = z.looseObject({
-  id: z.unknown(),
-  name: z.unknown(),
-  mailbox: z.unknown(),
-  protocol: z.unknown(),
+  ...Object.fromEntries(V0_KEPT.map((key) => [key, z.unknown()])),
   host: z.string().optional(),
   port: z.number().optional(),
-  tenant: z.unknown(),
-  clientId: z.unknown(),
-  credential: z.unknown(),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
 });

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/analysis';
 import { formatBytes } from './format';
 import { html, type SafeHtml } from './html';
+import { table } from './markup';
 import { defang } from './defang';
 
 /**
@@ -52,27 +53,18 @@ export function verdictSection(analysis: Analysis, scope = ''): SafeHtml {
 
 function stampTable(stamp: DecodedStamp, scope: string): SafeHtml {
   return html`<h3>${stamp.title} <span class="note">${headerLink(scope, stamp.header)}</span></h3>
-    <table>
-      <thead>
-        <tr>
-          <th>Field</th>
-          <th>Value</th>
-          <th>What it is</th>
-          <th>What it means</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${stamp.fields.map(
-          (field) =>
-            html`<tr>
-              <td class="mono">${field.key}</td>
-              <td class="mono">${field.value}</td>
-              <td>${field.label}</td>
-              <td class="tone-${field.tone}">${field.known ? field.meaning : 'unknown'}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    ${table(
+      ['Field', 'Value', 'What it is', 'What it means'],
+      stamp.fields.map(
+        (field) =>
+          html`<tr>
+            <td class="mono">${field.key}</td>
+            <td class="mono">${field.value}</td>
+            <td>${field.label}</td>
+            <td class="tone-${field.tone}">${field.known ? field.meaning : 'unknown'}</td>
+          </tr>`,
+      ),
+    )}`;
 }
 
 export function stampsSection(analysis: Analysis, scope = ''): SafeHtml {
@@ -83,44 +75,33 @@ export function stampsSection(analysis: Analysis, scope = ''): SafeHtml {
 export function arcSection(arc: ArcChain, scope = ''): SafeHtml {
   if (arc.instances.length === 0) return html`<p class="note">${arc.note}</p>`;
   return html`<p>Chain: <strong>${arc.status}</strong>. <span class="note">${arc.note}</span></p>
-    <table>
-      <thead>
-        <tr>
-          <th>i=</th>
-          <th>Sealed by</th>
-          <th>cv=</th>
-          <th>Signed</th>
-          <th>What this hop recorded</th>
-          <th>Problems</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${arc.instances.map(
-          (instance) =>
-            html`<tr>
-              <td>${instance.instance}</td>
-              <td>
-                ${instance.seal?.domain ?? instance.messageSignature?.domain ?? '—'}
-                ${headerLink(scope, instance.seal?.header ?? null)}
-              </td>
-              <td class="mono">${instance.seal?.cv ?? '—'}</td>
-              <td>${instance.seal?.signedAt ?? '—'}</td>
-              <td>
-                ${
-                  instance.results?.results.map(
-                    (result) =>
-                      html`<div>
-                        <span class="mono">${result.method}=${result.result}</span
-                        >${result.reason ? html` (${result.reason})` : ''}
-                      </div>`,
-                  ) ?? '—'
-                }
-              </td>
-              <td>${instance.problems.length ? instance.problems.join('; ') : '—'}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    ${table(
+      ['i=', 'Sealed by', 'cv=', 'Signed', 'What this hop recorded', 'Problems'],
+      arc.instances.map(
+        (instance) =>
+          html`<tr>
+            <td>${instance.instance}</td>
+            <td>
+              ${instance.seal?.domain ?? instance.messageSignature?.domain ?? '—'}
+              ${headerLink(scope, instance.seal?.header ?? null)}
+            </td>
+            <td class="mono">${instance.seal?.cv ?? '—'}</td>
+            <td>${instance.seal?.signedAt ?? '—'}</td>
+            <td>
+              ${
+                instance.results?.results.map(
+                  (result) =>
+                    html`<div>
+                      <span class="mono">${result.method}=${result.result}</span
+                      >${result.reason ? html` (${result.reason})` : ''}
+                    </div>`,
+                ) ?? '—'
+              }
+            </td>
+            <td>${instance.problems.length ? instance.problems.join('; ') : '—'}</td>
+          </tr>`,
+      ),
+    )}`;
 }
 
 function evidenceLine(evidence: Evidence, scope: string): SafeHtml {
@@ -170,29 +151,20 @@ export function iocsSection(iocs: Iocs): SafeHtml {
 
 export function attachmentsSection(iocs: Iocs): SafeHtml {
   if (iocs.attachments.length === 0) return html`<p class="note">No attachments.</p>`;
-  return html`<table data-testid="report-attachments">
-    <thead>
-      <tr>
-        <th>Attachment</th>
-        <th>Declared type</th>
-        <th>Detected type</th>
-        <th>Size</th>
-        <th>Hashes</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${iocs.attachments.map(
-        (file) =>
-          html`<tr>
-            <td>${file.label}</td>
-            <td class="mono">${file.contentType}</td>
-            <td class="mono">${file.detectedType ?? 'unknown'}</td>
-            <td>${formatBytes(file.size)}</td>
-            <td class="mono">MD5 ${file.md5}<br />SHA-1 ${file.sha1}<br />SHA-256 ${file.sha256}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return table(
+    ['Attachment', 'Declared type', 'Detected type', 'Size', 'Hashes'],
+    iocs.attachments.map(
+      (file) =>
+        html`<tr>
+          <td>${file.label}</td>
+          <td class="mono">${file.contentType}</td>
+          <td class="mono">${file.detectedType ?? 'unknown'}</td>
+          <td>${formatBytes(file.size)}</td>
+          <td class="mono">MD5 ${file.md5}<br />SHA-1 ${file.sha1}<br />SHA-256 ${file.sha256}</td>
+        </tr>`,
+    ),
+    'report-attachments',
+  );
 }
 
 /** Each attached message with its own verdict, stamps, ARC and indicators, nested as deep as they go. */

@@ -11,6 +11,7 @@ import {
 } from './analysis-html';
 import { formatAddresses, formatBytes, formatDelay } from './format';
 import { html, type SafeHtml, trusted } from './html';
+import { section, table } from './markup';
 import type { ReportMessage, TriageReport } from './report-document';
 import { REPORT_CSP, REPORT_STYLE } from './report-style';
 
@@ -43,52 +44,23 @@ export function reportHtml(report: TriageReport): string {
           </p>
           <p class="note">${analysis.offline.note}</p>
         </header>
-        <section id="verdict">
-          <h2>Verdict</h2>
-          ${verdictSection(analysis)}
-        </section>
-        <section id="summary">
-          <h2>Headers summary</h2>
-          ${summaryTable(message)}
-        </section>
-        <section id="route">
-          <h2>Route</h2>
-          ${routeTable(message.route)}
-        </section>
-        <section id="authentication">
-          <h2>Authentication</h2>
-          ${authenticationSection(message)}
-          <h3>ARC</h3>
-          ${arcSection(analysis.arc)}
-        </section>
-        <section id="antispam">
-          <h2>Anti-spam stamps</h2>
-          ${stampsSection(analysis)}
-        </section>
-        <section id="indicators">
-          <h2>Indicators</h2>
-          ${indicatorsSection(analysis)}
-        </section>
-        <section id="iocs">
-          <h2>Indicators to take away</h2>
-          ${iocsSection(analysis.iocs)}
-        </section>
-        <section id="attachments">
-          <h2>Attachments</h2>
-          ${attachmentsSection(analysis.iocs)}
-        </section>
-        <section id="attached-messages">
-          <h2>Attached messages</h2>
-          ${attachedSection(analysis)}
-        </section>
-        <section id="mime">
-          <h2>MIME tree</h2>
-          ${mimeTree(message)}
-        </section>
-        <section id="headers">
-          <h2>All headers</h2>
-          ${headersTable(message.headers)}
-        </section>
+        ${section('verdict', 'Verdict', verdictSection(analysis))}
+        ${section('summary', 'Headers summary', summaryTable(message))}
+        ${section('route', 'Route', routeTable(message.route))}
+        ${section(
+          'authentication',
+          'Authentication',
+          authenticationSection(message),
+          html`<h3>ARC</h3>`,
+          arcSection(analysis.arc),
+        )}
+        ${section('antispam', 'Anti-spam stamps', stampsSection(analysis))}
+        ${section('indicators', 'Indicators', indicatorsSection(analysis))}
+        ${section('iocs', 'Indicators to take away', iocsSection(analysis.iocs))}
+        ${section('attachments', 'Attachments', attachmentsSection(analysis.iocs))}
+        ${section('attached-messages', 'Attached messages', attachedSection(analysis))}
+        ${section('mime', 'MIME tree', mimeTree(message))}
+        ${section('headers', 'All headers', headersTable(message.headers))}
       </body>
     </html> `;
   return page.text;
@@ -131,33 +103,22 @@ function hopEnd(end: ReceivedHop['from']): SafeHtml {
 function routeTable(route: readonly ReceivedHop[]): SafeHtml {
   if (route.length === 0) return html`<p class="note">No Received headers.</p>`;
   const total = route.reduce((sum, hop) => sum + Math.max(0, hop.delayMs ?? 0), 0);
-  return html`<table>
-      <thead>
-        <tr>
-          <th>#</th>
-          <th>From</th>
-          <th>By</th>
-          <th>With</th>
-          <th>Time</th>
-          <th>Delay</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${route.map(
-          (hop) =>
-            html`<tr>
-              <td>${hop.index}</td>
-              <td>${hopEnd(hop.from)}</td>
-              <td>${hopEnd(hop.by)}</td>
-              <td>
-                ${hop.protocol ?? ''}${hop.tls === true ? html` (TLS${hop.tlsVersion ? html` ${hop.tlsVersion}` : ''})` : ''}
-              </td>
-              <td>${hop.date ?? hop.dateText ?? '—'}</td>
-              <td>${formatDelay(hop.delayMs)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+  return html`${table(
+      ['#', 'From', 'By', 'With', 'Time', 'Delay'],
+      route.map(
+        (hop) =>
+          html`<tr>
+            <td>${hop.index}</td>
+            <td>${hopEnd(hop.from)}</td>
+            <td>${hopEnd(hop.by)}</td>
+            <td>
+              ${hop.protocol ?? ''}${hop.tls === true ? html` (TLS${hop.tlsVersion ? html` ${hop.tlsVersion}` : ''})` : ''}
+            </td>
+            <td>${hop.date ?? hop.dateText ?? '—'}</td>
+            <td>${formatDelay(hop.delayMs)}</td>
+          </tr>`,
+      ),
+    )}
     <p class="note">
       ${route.length} hop${route.length === 1 ? '' : 's'}; ${formatDelay(total)} in transit by the hops’ own
       clocks.
@@ -166,31 +127,22 @@ function routeTable(route: readonly ReceivedHop[]): SafeHtml {
 
 function authenticationSection(message: ReportMessage): SafeHtml {
   const auth = message.authentication;
-  return html`<table>
-      <thead>
-        <tr>
-          <th>Check</th>
-          <th>Result</th>
-          <th>Domain</th>
-          <th>Reported by</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${auth.verdicts.map(
-          (verdict) =>
-            html`<tr>
-              <td>${verdict.method.toUpperCase()}</td>
-              <td
-                class="${verdict.result === 'pass' ? 'tone-good' : verdict.result === 'none' ? '' : 'tone-bad'}"
-              >
-                ${verdict.result}
-              </td>
-              <td>${verdict.domain ?? '—'}</td>
-              <td>${verdict.source ?? 'nobody'}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+  return html`${table(
+      ['Check', 'Result', 'Domain', 'Reported by'],
+      auth.verdicts.map(
+        (verdict) =>
+          html`<tr>
+            <td>${verdict.method.toUpperCase()}</td>
+            <td
+              class="${verdict.result === 'pass' ? 'tone-good' : verdict.result === 'none' ? '' : 'tone-bad'}"
+            >
+              ${verdict.result}
+            </td>
+            <td>${verdict.domain ?? '—'}</td>
+            <td>${verdict.source ?? 'nobody'}</td>
+          </tr>`,
+      ),
+    )}
     ${
       auth.dkimSignatures.length
         ? html`<h3>DKIM signatures</h3>

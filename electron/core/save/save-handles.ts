@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { AppError } from '../common/app-error';
+import { IssuedHandles } from '../common/issued-handles';
 
 /** What a handle stands for: a file the save dialog chose, or a folder for "Save all". */
 export type SaveHandleKind = 'file' | 'folder';
@@ -7,7 +6,6 @@ export type SaveHandleKind = 'file' | 'folder';
 interface Issued {
   readonly path: string;
   readonly kind: SaveHandleKind;
-  readonly expires: number;
 }
 
 /** Long enough for a person to move from the dialog to the save; short enough to be useless later. */
@@ -21,39 +19,28 @@ const MAX_OUTSTANDING = 64;
  * kind the dialog answered, usable once, and forgotten after SAVE_HANDLE_TTL_MS.
  */
 export class SaveHandles {
-  private readonly issued = new Map<string, Issued>();
+  private readonly issued: IssuedHandles<Issued>;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(now?: () => number) {
+    this.issued = new IssuedHandles(
+      {
+        ttlMs: SAVE_HANDLE_TTL_MS,
+        max: MAX_OUTSTANDING,
+        refusal: {
+          message: 'That save location is no longer valid.',
+          hint: 'Choose Save again and pick the place in the dialog.',
+        },
+      },
+      now,
+    );
+  }
 
   issue(path: string, kind: SaveHandleKind): string {
-    this.sweep();
-    while (this.issued.size >= MAX_OUTSTANDING) {
-      const oldest = this.issued.keys().next().value;
-      if (oldest === undefined) break;
-      this.issued.delete(oldest);
-    }
-    const handle = randomBytes(24).toString('base64url');
-    this.issued.set(handle, { path, kind, expires: this.now() + SAVE_HANDLE_TTL_MS });
-    return handle;
+    return this.issued.issue({ path, kind });
   }
 
   /** The path behind `handle`, which is used up by this call; SAVE_TARGET_REFUSED if there is none. */
   take(handle: string, kind: SaveHandleKind): string {
-    this.sweep();
-    const entry = this.issued.get(handle);
-    this.issued.delete(handle);
-    if (!entry || entry.kind !== kind) {
-      throw new AppError(
-        'SAVE_TARGET_REFUSED',
-        'That save location is no longer valid.',
-        'Choose Save again and pick the place in the dialog.',
-      );
-    }
-    return entry.path;
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [handle, entry] of this.issued) if (entry.expires <= now) this.issued.delete(handle);
+    return this.issued.take(handle, (entry) => entry.kind === kind).path;
   }
 }

@@ -3,7 +3,7 @@ import { type FileHandle, lstat, open, rename, stat, unlink } from 'node:fs/prom
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import type { WriteStream } from 'node:fs';
 import { AppError } from '../common/app-error';
-import { errnoCode } from '../common/fs-errors';
+import { fsAppError, type FsMeaning } from '../common/fs-errors';
 
 export type IfExists = 'fail' | 'replace' | 'keep-both';
 
@@ -26,14 +26,10 @@ const MAX_COPIES = 999;
  * old one at commit, so an interrupted save leaves the old file as it was.
  */
 export async function openSaveTarget(path: string, ifExists: IfExists): Promise<SaveTarget> {
-  if (!isAbsolute(path)) {
-    throw new AppError(
-      'SAVE_PATH_INVALID',
-      `“${path.slice(0, 200)}” is not a full path.`,
-      'Enter the full path, starting at the root of a drive, for example /home/you/Downloads/report.pdf.',
-    );
-  }
-  const target = resolve(path);
+  const target = fullPath(
+    path,
+    'Enter the full path, starting at the root of a drive, for example /home/you/Downloads/report.pdf.',
+  );
   const folder = dirname(target);
   await requireFolder(folder);
   if (await isFolder(target)) {
@@ -151,52 +147,50 @@ async function isFolder(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * `path` resolved, when it is a full path; SAVE_PATH_INVALID when it is not (a relative one would
+ * land wherever the app happens to run). `hint` says what a full path looks like for this use.
+ */
+export function fullPath(path: string, hint: string): string {
+  if (!isAbsolute(path)) {
+    throw new AppError('SAVE_PATH_INVALID', `“${path.slice(0, 200)}” is not a full path.`, hint);
+  }
+  return resolve(path);
+}
+
 /** A write failure as the AppError that tells the user what to do. */
 export function writeError(error: unknown, path: string, what: 'file' | 'folder' = 'file'): unknown {
-  switch (errnoCode(error)) {
-    case 'EEXIST':
-      return new AppError('FILE_EXISTS', `${basename(path)} already exists in ${dirname(path)}.`, undefined, {
-        cause: error,
-      });
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new AppError(
-        'PATH_NOT_FOUND',
-        what === 'folder'
-          ? `The folder ${path} does not exist.`
-          : `The folder ${dirname(path)} does not exist.`,
-        'Create the folder first, or choose one that exists.',
-        { cause: error },
-      );
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return new AppError(
-        'PERMISSION_DENIED',
-        `Mailscope may not write to ${what === 'folder' ? path : dirname(path)}.`,
-        'Choose a folder you can write to, such as Downloads or Documents.',
-        { cause: error },
-      );
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new AppError('DISK_FULL', `There is not enough space to save ${basename(path)}.`, undefined, {
-        cause: error,
-      });
-    case 'ENAMETOOLONG':
-      return new AppError(
-        'SAVE_PATH_INVALID',
-        'That file name or path is too long.',
-        'Choose a shorter name.',
-        {
-          cause: error,
-        },
-      );
-    case 'EISDIR':
-    case 'EINVAL':
-      return new AppError('SAVE_PATH_INVALID', `Mailscope cannot save to ${path}.`, undefined, {
-        cause: error,
-      });
-    default:
-      return error;
-  }
+  const folder = what === 'folder' ? path : dirname(path);
+  const missing: FsMeaning = {
+    code: 'PATH_NOT_FOUND',
+    message: `The folder ${folder} does not exist.`,
+    hint: 'Create the folder first, or choose one that exists.',
+  };
+  const denied: FsMeaning = {
+    code: 'PERMISSION_DENIED',
+    message: `Mailscope may not write to ${folder}.`,
+    hint: 'Choose a folder you can write to, such as Downloads or Documents.',
+  };
+  const full: FsMeaning = {
+    code: 'DISK_FULL',
+    message: `There is not enough space to save ${basename(path)}.`,
+  };
+  const unusable: FsMeaning = { code: 'SAVE_PATH_INVALID', message: `Mailscope cannot save to ${path}.` };
+  return fsAppError(error, {
+    EEXIST: { code: 'FILE_EXISTS', message: `${basename(path)} already exists in ${dirname(path)}.` },
+    ENOENT: missing,
+    ENOTDIR: missing,
+    EACCES: denied,
+    EPERM: denied,
+    EROFS: denied,
+    ENOSPC: full,
+    EDQUOT: full,
+    ENAMETOOLONG: {
+      code: 'SAVE_PATH_INVALID',
+      message: 'That file name or path is too long.',
+      hint: 'Choose a shorter name.',
+    },
+    EISDIR: unusable,
+    EINVAL: unusable,
+  });
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
  */
 export const SECRET_SERVICE = 'Mailscope';
 
-export const SECRET_KINDS = [
+export const SecretKind = z.enum([
   /** The client secret's Value (not its Secret ID). */
   'client-secret',
   /** The certificate's private key as unencrypted PKCS#8 PEM (the keychain is the protection). */
@@ -29,9 +29,10 @@ export const SECRET_KINDS = [
    * certificate key was entered for (profiles/secret-binding.ts). Kept beside it, removed with it.
    */
   'secret-binding',
-] as const;
-export const SecretKind = z.enum(SECRET_KINDS);
+]);
 export type SecretKind = z.infer<typeof SecretKind>;
+/** Every kind, in the order above (deleteAll walks them). */
+export const SECRET_KINDS: readonly SecretKind[] = SecretKind.options;
 
 export interface SecretStore {
   /** Which store this is, for diagnostics ("OS keychain", "memory (not saved)"). */

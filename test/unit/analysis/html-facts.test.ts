@@ -37,4 +37,28 @@ describe('htmlFacts', () => {
     expect(facts.forms).toEqual([{ action: null }]);
     expect(facts.passwordInputs).toBe(1);
   });
+
+  it('reads each address attribute on the elements it belongs to, in the table’s order', () => {
+    const facts = htmlFacts(
+      `<input src="https://a.example/src" formaction="https://a.example/post">
+       <video poster="https://v.example/p.jpg" src="https://v.example/v.mp4" href="https://not.example/">
+       <object data="https://o.example/o.swf" src="https://not.example/"></object>
+       <td background="https://bg.example/t.gif"></td>`,
+    );
+    expect(facts.urls).toEqual([
+      'https://a.example/post',
+      'https://a.example/src',
+      'https://v.example/v.mp4',
+      'https://v.example/p.jpg',
+      'https://o.example/o.swf',
+      'https://bg.example/t.gif',
+    ]);
+  });
+
+  it('does not trip over elements named like object properties', () => {
+    const facts = htmlFacts(
+      '<constructor href="https://x.example/">a</constructor><__proto__ src="y"><a href="z">',
+    );
+    expect(facts.urls).toEqual(['z']);
+  });
 });

@@ -113,6 +113,30 @@ describe('Microsoft 365 anti-spam stamps', () => {
     });
   });
 
+  it('gives each stamping header its own stamp, pointing at its row', () => {
+    const names = [
+      'Subject',
+      'x-ms-exchange-organization-scl',
+      'X-Microsoft-Antispam',
+      'X-Microsoft-Antispam-Mailbox-Delivery',
+      'X-Forefront-Antispam-Report',
+    ];
+    const stamps = decodeMicrosoftStamps(names.map((name) => ({ name, value: '1' })));
+    expect(
+      stamps.map(({ kind, header, title }) => `${header.index} ${header.name}: ${kind}, ${title}`),
+    ).toEqual([
+      '1 x-ms-exchange-organization-scl: organization-scl, Spam confidence level inside the organisation',
+      '2 X-Microsoft-Antispam: microsoft-antispam, Microsoft 365 bulk and phishing levels',
+      '3 X-Microsoft-Antispam-Mailbox-Delivery: mailbox-delivery, Microsoft 365 mailbox delivery (undocumented by Microsoft)',
+      '4 X-Forefront-Antispam-Report: forefront-antispam-report, Microsoft 365 anti-spam report',
+    ]);
+  });
+
+  it('makes no stamp of a header named like an object property', () => {
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    expect(decodeMicrosoftStamps(names.map((name) => ({ name, value: '1' })))).toEqual([]);
+  });
+
   it('groups the cross-tenant stamps into one, pointing at the first', () => {
     const stamps = decodeMicrosoftStamps([
       { name: 'Subject', value: 'x' },

@@ -7,7 +7,9 @@ import {
   entraMessage,
   explainAadsts,
   KNOWN_AADSTS_CODES,
+  RemedyCatalogue,
 } from '../../../electron/core/auth/aadsts';
+import remedies from '../../../electron/core/auth/aadsts-remedies.json' with { type: 'json' };
 
 const ctx: AadstsContext = {
   tenant: 'contoso.onmicrosoft.com',
@@ -80,6 +82,37 @@ describe('explainAadsts', () => {
     expect(explained.unknown).toBe(true);
     expect(explained.cause).toBe('Microsoft Entra refused the token request: AADSTS9999999: Something new.');
     expect(explained.fix).toContain('https://login.microsoftonline.com/error?code=9999999');
+  });
+});
+
+describe('the remedy catalogue (aadsts-remedies.json)', () => {
+  it('is checked on load: a remedy needs both texts, no stray keys, numeric codes', () => {
+    expect(RemedyCatalogue.safeParse(remedies).success).toBe(true);
+    expect(RemedyCatalogue.safeParse({ 70008: { cause: 'Expired.' } }).success).toBe(false);
+    expect(RemedyCatalogue.safeParse({ 70008: { cause: 'Expired.', fix: 'Again.', why: '' } }).success).toBe(
+      false,
+    );
+    expect(RemedyCatalogue.safeParse({ AADSTS70008: { cause: 'Expired.', fix: 'Again.' } }).success).toBe(
+      false,
+    );
+  });
+
+  it('explains every catalogued code, each kind of sign-in with its own words where they differ', () => {
+    for (const code of Object.keys(remedies).map(Number)) expect(KNOWN_AADSTS_CODES).toContain(code);
+    const person: AadstsContext = { ...ctx, credential: 'delegated' };
+    expect(explainAadsts(53003, '', ctx).cause).toBe(
+      'A Conditional Access policy blocked the token request.',
+    );
+    expect(explainAadsts(53003, '', person).cause).toMatch(/blocked the sign-in/);
+    expect(explainAadsts(7000218, '', ctx).fix).toBe(
+      'Edit the profile and enter the client secret’s Value or import the app certificate.',
+    );
+    expect(explainAadsts(70008, '', ctx)).toEqual({
+      code: 70008,
+      cause: 'The saved sign-in expired or was revoked.',
+      fix: 'Sign in again.',
+      unknown: false,
+    });
   });
 });
 

@@ -259,4 +259,22 @@ describe('migrations', () => {
     expect(() => migrate({ version: 'one' })).toThrow(/not a format number/);
     expect(() => migrate({ profiles: 'x' })).toThrow(/could not be upgraded from format 0/);
   });
+
+  it('keeps the v0 fields it does not rename as they are, and refuses a v0 profile without one of them', () => {
+    const kept = { id: 'p1', name: 'N', mailbox: 'm@x', protocol: 'pop3', tenant: 't', clientId: 'c' };
+    const { data } = migrate({ profiles: [{ ...kept, credential: 'secret', note: 'extra' }] });
+    expect(data['profiles']).toEqual([
+      expect.objectContaining({
+        ...kept,
+        credential: 'client-secret',
+        note: 'extra',
+        server: expect.anything(),
+      }),
+    ]);
+    const full: Record<string, unknown> = { ...kept, credential: 'secret' };
+    for (const missing of Object.keys(full)) {
+      const profile = Object.fromEntries(Object.entries(full).filter(([key]) => key !== missing));
+      expect(() => migrate({ profiles: [profile] }), missing).toThrow(/not a list of objects/);
+    }
+  });
 });

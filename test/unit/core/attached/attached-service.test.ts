@@ -100,6 +100,29 @@ describe('attached messages through the Api', () => {
     expect(await readFile(path, 'utf8')).toBe('quarter,amount\nQ1,100\nQ2,250\n');
   });
 
+  it('refuses a part an Outlook item does not have (UNKNOWN_PART), in a .msg and in winmail.dat', async () => {
+    const { api, ref, out } = await setup('winmail.eml');
+    for (const partPath of ['3', '0', 'x', '1.1']) {
+      const path = join(out, `tnef-${partPath}`);
+      const error = await appErrorOf(
+        api['messages.savePart']({ ...ref, attached: ['2'], partPath, path, ifExists: 'fail' }),
+      );
+      expect(error.code, partPath).toBe('UNKNOWN_PART');
+    }
+    const phish = await setup('reported-phish.eml');
+    const path = join(phish.out, 'msg-part');
+    const error = await appErrorOf(
+      phish.api['messages.savePart']({
+        ...phish.ref,
+        attached: ['3'],
+        partPath: '9',
+        path,
+        ifExists: 'fail',
+      }),
+    );
+    expect(error.code).toBe('UNKNOWN_PART');
+  });
+
   it('answers a named error for a malformed .msg, a part that is no message, and a path too deep', async () => {
     const { api, ref } = await setup('winmail.eml');
     expect((await appErrorOf(api['messages.get']({ ...ref, attached: ['3'] }))).code).toBe('MSG_MALFORMED');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../electron/core/common/app-error';
 import type { MailSource, PooledReads } from '../../../../electron/core/common/source';
-import { fanOut } from '../../../../electron/core/find/fan-out';
+import { fanOut, scanFolders } from '../../../../electron/core/find/fan-out';
 import { createFindMethods } from '../../../../electron/core/find/find-methods';
 import { FolderProgress } from '../../../../electron/core/find/running-searches';
 import type { AppEvent, SearchProgressEvent } from '../../../../shared/events';
@@ -142,6 +142,42 @@ describe('fanOut', () => {
     expect(started).toEqual(['a', 'b']);
     expect(settled).toEqual(['a']);
     expect(done).toBe(1);
+  });
+});
+
+describe('scanFolders', () => {
+  it('reads as many folders at once as the reader allows, and steps the progress once per folder settled', async () => {
+    let running = 0;
+    let most = 0;
+    let steps = 0;
+    const settled: string[] = [];
+    const stepsWhenReported: number[] = [];
+    const folders = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, path: id }));
+    const done = await scanFolders(
+      {
+        reader: { parallel: 2 },
+        folders,
+        signal: new AbortController().signal,
+        progress: { step: () => steps++ },
+      },
+      async (folder) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setImmediate(resolve));
+        running--;
+        if (folder.id === 'c') throw new AppError('UNKNOWN_FOLDER');
+        return folder.id;
+      },
+      (folder, outcome) => {
+        settled.push(`${folder.id}:${outcome.ok}`);
+        stepsWhenReported.push(steps);
+      },
+    );
+    expect(most).toBe(2);
+    expect(settled.sort()).toEqual(['a:true', 'b:true', 'c:false', 'd:true', 'e:true']);
+    // The progress has stepped for a folder by the time it is reported.
+    expect(stepsWhenReported).toEqual([1, 2, 3, 4, 5]);
+    expect(done).toBe(5);
   });
 });
 

@@ -8,7 +8,7 @@ import { createEngine } from '../../../../electron/core/engine';
 import type { Host } from '../../../../electron/core/host';
 import { SAVE_HANDLE_TTL_MS, SaveHandles } from '../../../../electron/core/save/save-handles';
 import { createSaveMethods, insideFolder } from '../../../../electron/core/save/save-methods';
-import { numbered, openSaveTarget, writeError } from '../../../../electron/core/save/save-target';
+import { fullPath, numbered, openSaveTarget, writeError } from '../../../../electron/core/save/save-target';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
 import type { MailSource } from '../../../../electron/core/common/source';
 import type { TransferProgressEvent } from '../../../../shared/events';
@@ -373,6 +373,21 @@ describe('save targets', () => {
     expect(target.path).toBe(join(dir, 'planted (1).txt'));
     await target.abort();
     expect(await readFile(victim, 'utf8')).toBe('precious');
+  });
+
+  it('takes only a full path, resolved, and says what one looks like', async () => {
+    expect(fullPath('/a/b/../c.txt', 'hint')).toBe('/a/c.txt');
+    expect(() => fullPath('Downloads/c.txt', 'Like /home/you/c.txt.')).toThrow(
+      expect.objectContaining({
+        code: 'SAVE_PATH_INVALID',
+        message: '“Downloads/c.txt” is not a full path.',
+        hint: 'Like /home/you/c.txt.',
+      }),
+    );
+    expect(await appErrorOf(openSaveTarget('report.pdf', 'fail'))).toMatchObject({
+      code: 'SAVE_PATH_INVALID',
+      hint: 'Enter the full path, starting at the root of a drive, for example /home/you/Downloads/report.pdf.',
+    });
   });
 
   it('refuses a name that would leave the folder, whatever sanitising let through', () => {
