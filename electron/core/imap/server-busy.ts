@@ -1,4 +1,4 @@
-import type { Logger } from 'imapflow';
+import type { ImapFlow, Logger } from 'imapflow';
 import { AppError } from '../common/app-error';
 
 /**
@@ -96,6 +96,15 @@ export function isAuthFailure(error: unknown): boolean {
     field(error, 'authenticationFailed') === true ||
     text(error, 'serverResponseCode') === 'AUTHENTICATIONFAILED'
   );
+}
+
+/**
+ * The connection can take no more commands: closed, or the server has said BYE. imapflow leaves
+ * `usable` true for a moment after a BYE (it closes the socket on a later tick), and a command
+ * started then fails as "No mailbox is selected": that is a drop to reconnect from, not an error.
+ */
+export function isSessionOver(raw: Pick<ImapFlow, 'usable' | 'byeReason'>): boolean {
+  return !raw.usable || raw.byeReason !== undefined;
 }
 
 export function isConnectionLoss(error: unknown): boolean {

@@ -9,6 +9,7 @@ import {
   busyReply,
   isAuthFailure,
   isConnectionLoss,
+  isSessionOver,
   isThrottled,
   type HeardBusy,
   type ServerGate,
@@ -241,7 +242,7 @@ export class ImapSession {
       // A command can fail as "closed" or with a server reply while the socket dies under it.
       // Exchange often ends a throttled connection right after saying how long to wait: what
       // imapflow heard (serverWait) still makes that a throttle, not a drop to reconnect from.
-      const lost = isConnectionLoss(failure) || (raw !== undefined && !raw.usable);
+      const lost = isConnectionLoss(failure) || (raw !== undefined && isSessionOver(raw));
       const busy = busyReply(failure) ?? (this.serverWait ? { kind: 'throttled' as const } : null);
       if ((!lost && !busy) || attempt >= this.backoff.attempts)
         throw busy ? serverBusyError(failure) : toImapAppError(failure);
@@ -288,7 +289,7 @@ export class ImapSession {
   }
 
   private connected(): Promise<ReadOnlyImapFlow> {
-    if (this.client && this.raw?.usable) return Promise.resolve(this.client);
+    if (this.client && this.raw && !isSessionOver(this.raw)) return Promise.resolve(this.client);
     this.connecting ??= this.login().finally(() => {
       this.connecting = undefined;
     });

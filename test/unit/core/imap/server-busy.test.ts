@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   busyLine,
   busyReply,
+  isSessionOver,
   ServerGate,
   suggestedBackoffMs,
   throttleListener,
@@ -99,5 +100,14 @@ describe('the mailbox-wide wait', () => {
     controller.abort();
     await aborted;
     expect(gate.remainingMs).toBeGreaterThan(0);
+  });
+});
+
+describe('a session the server has ended', () => {
+  it('is over once closed, and already when the server said BYE but the socket is still open', () => {
+    expect(isSessionOver({ usable: true, byeReason: undefined })).toBe(false);
+    expect(isSessionOver({ usable: false, byeReason: undefined })).toBe(true);
+    // imapflow closes on a later tick: a command started in between must reconnect, not fail.
+    expect(isSessionOver({ usable: true, byeReason: 'Server closed connection' })).toBe(true);
   });
 });
