@@ -1,11 +1,13 @@
 import { type ReactNode, useRef } from 'react';
 import { Modal } from './Modal';
+import { Spinner } from './Notice';
 
 /**
  * A question before something leaves Mailscope (a file opened with the system's app, a link in the
  * browser): what happens, then Cancel and the confirming button. The keyboard starts on Cancel, so
  * Enter never confirms by accident; when going on is the risky choice, Cancel is also the primary
- * button, the one the eye goes to.
+ * button, the one the eye goes to. When going on removes something (a mailbox's settings, a
+ * sign-in), the confirming button is the red one.
  */
 export function ConfirmModal({
   title,
@@ -14,6 +16,8 @@ export function ConfirmModal({
   onConfirm,
   onCancel,
   risky = false,
+  destructive = false,
+  busy = false,
   testId,
 }: {
   title: string;
@@ -23,6 +27,10 @@ export function ConfirmModal({
   onConfirm: () => void;
   onCancel: () => void;
   risky?: boolean;
+  /** Confirming removes something: the confirming button is the red one. */
+  destructive?: boolean;
+  /** The confirmed step is running: the confirming button waits, with a spinner. */
+  busy?: boolean;
   testId: string;
 }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -38,10 +46,21 @@ export function ConfirmModal({
         >
           Cancel
         </button>
-        <button type="button" className={risky ? 'button' : 'button button--primary'} onClick={onConfirm}>
+        <button
+          type="button"
+          className={confirmClass(risky, destructive)}
+          onClick={onConfirm}
+          disabled={busy}
+        >
+          {busy ? <Spinner size={14} /> : null}
           {confirmLabel}
         </button>
       </div>
     </Modal>
   );
+}
+
+function confirmClass(risky: boolean, destructive: boolean): string {
+  if (destructive) return 'button button--danger-strong';
+  return risky ? 'button' : 'button button--primary';
 }

@@ -3,7 +3,7 @@ import type { ErrorInfo, Result } from '../../../../shared/errors';
 import type { KeychainStatus, ProfileSummary, SourceSummary } from '../../../../shared/model';
 import { CLOUD_ENDPOINTS } from '../../../../shared/profile';
 import { useApi } from '../../api-context';
-import { Modal } from '../../components/Modal';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorNotice, Notice, Spinner } from '../../components/Notice';
 import { ToggleButton } from '../../components/ToggleButton';
 import { BookIcon, CopyIcon, EditIcon, FolderOpenIcon, PlayIcon, TrashIcon } from '../../components/icons';
@@ -50,7 +50,6 @@ export function ProfilePage(props: ProfilePageProps) {
   const [busy, setBusy] = useState<'open' | 'duplicate' | 'remove' | null>(null);
   const [actionError, setActionError] = useState<ErrorInfo | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
 
   const execute = useCallback(async () => {
     const result = await api.invoke('diagnostics.run', { profileId: profile.id });
@@ -265,10 +264,13 @@ export function ProfilePage(props: ProfilePageProps) {
       </div>
 
       {confirmRemove ? (
-        <Modal
+        <ConfirmModal
           title={`Remove ${profile.name}?`}
-          onClose={() => setConfirmRemove(false)}
-          initialFocus={cancelRef}
+          confirmLabel="Remove"
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirmRemove(false)}
+          destructive
+          busy={busy === 'remove'}
           testId="remove-dialog"
         >
           <p className="confirm__text">
@@ -283,21 +285,7 @@ export function ProfilePage(props: ProfilePageProps) {
                 } from the keychain too.`}{' '}
             Nothing changes in Microsoft 365 or in the mailbox itself.
           </p>
-          <div className="confirm__actions">
-            <button ref={cancelRef} type="button" className="button" onClick={() => setConfirmRemove(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button--danger-strong"
-              onClick={() => void remove()}
-              disabled={busy === 'remove'}
-            >
-              {busy === 'remove' ? <Spinner size={14} /> : null}
-              Remove
-            </button>
-          </div>
-        </Modal>
+        </ConfirmModal>
       ) : null}
     </div>
   );

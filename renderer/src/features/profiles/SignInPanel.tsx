@@ -9,7 +9,7 @@ import type {
 } from '../../../../shared/model';
 import { useApi } from '../../api-context';
 import { CopyButton } from '../../components/CopyButton';
-import { Modal } from '../../components/Modal';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorNotice, Spinner } from '../../components/Notice';
 import { ExternalIcon, PersonIcon, SignOutIcon } from '../../components/icons';
 import { useNow } from '../../components/use-now';
@@ -46,7 +46,6 @@ export function SignInPanel({ profile, sharedWith, keychain, onChanged }: SignIn
   /** The flow the person cancelled here: its "cancelled" ending needs no explanation. */
   const cancelledHere = useRef<string | null>(null);
   const mounted = useRef(true);
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
 
   useEffect(() => {
@@ -185,10 +184,12 @@ export function SignInPanel({ profile, sharedWith, keychain, onChanged }: SignIn
       {error ? <ErrorNotice error={error} testId="sign-in-error" /> : null}
 
       {confirmSignOut && account ? (
-        <Modal
+        <ConfirmModal
           title={`Sign out ${account.username}?`}
-          onClose={() => setConfirmSignOut(false)}
-          initialFocus={cancelRef}
+          confirmLabel="Sign out"
+          onConfirm={() => void signOut()}
+          onCancel={() => setConfirmSignOut(false)}
+          destructive
           testId="sign-out-dialog"
         >
           <p className="confirm__text">
@@ -198,15 +199,7 @@ export function SignInPanel({ profile, sharedWith, keychain, onChanged }: SignIn
               : ''}{' '}
             Nothing changes in Microsoft 365.
           </p>
-          <div className="confirm__actions">
-            <button ref={cancelRef} type="button" className="button" onClick={() => setConfirmSignOut(false)}>
-              Cancel
-            </button>
-            <button type="button" className="button button--danger-strong" onClick={() => void signOut()}>
-              Sign out
-            </button>
-          </div>
-        </Modal>
+        </ConfirmModal>
       ) : null}
     </section>
   );

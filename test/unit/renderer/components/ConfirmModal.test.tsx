@@ -53,4 +53,33 @@ describe('ConfirmModal', () => {
     expect(onCancel).toHaveBeenCalledTimes(2);
     expect(onConfirm).not.toHaveBeenCalled();
   });
+
+  it('makes the confirming button the red one for a removal, and holds it while the removal runs', () => {
+    const onConfirm = vi.fn();
+    const view = (busy: boolean) => (
+      <ConfirmModal
+        title="Remove invoices?"
+        confirmLabel="Remove"
+        onConfirm={onConfirm}
+        onCancel={() => undefined}
+        destructive
+        busy={busy}
+        testId="the-remove"
+      >
+        <p>Mailscope forgets it.</p>
+      </ConfirmModal>
+    );
+    const { rerender } = render(view(false));
+    const dialog = screen.getByTestId('the-remove');
+    const remove = within(dialog).getByRole('button', { name: 'Remove' }) as HTMLButtonElement;
+    expect(remove.className).toBe('button button--danger-strong');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' }).className).toBe('button');
+    expect(remove.disabled).toBe(false);
+
+    rerender(view(true));
+    expect(remove.disabled).toBe(true);
+    expect(remove.querySelector('.spinner')).not.toBeNull();
+    fireEvent.click(remove);
+    expect(onConfirm).not.toHaveBeenCalled();
+  });
 });
