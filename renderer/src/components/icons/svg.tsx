@@ -10,7 +10,7 @@ export type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: num
 
 export type IconComponent = (props: IconProps) => ReactNode;
 
-export function Svg({ size = 16, children, className, ...rest }: IconProps & { children: ReactNode }) {
+function Svg({ size = 16, children, className, ...rest }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}
